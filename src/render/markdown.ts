@@ -1,0 +1,38 @@
+// A small, safe Markdown subset for analysts' texts (notes, policy, about): everything is
+// escaped first, then paragraphs, "- " lists, **bold**, *italic* and [links](https://…) are added.
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+function inline(text: string): string {
+  let html = escapeHtml(text);
+  // Links: only http(s) and mailto targets; anything else stays as plain text.
+  html = html.replace(/\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g, (_m, label: string, url: string) => `<a href="${url}">${label}</a>`);
+  html = html.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+  html = html.replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>');
+  return html;
+}
+
+/** Block-level Markdown: paragraphs separated by blank lines, and "- " bullet lists. */
+export function markdownToHtml(text: string): string {
+  const blocks = text.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
+  return blocks
+    .filter((b) => b.trim())
+    .map((block) => {
+      const lines = block.split('\n');
+      if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
+        return `<ul>${lines.map((l) => `<li>${inline(l.replace(/^\s*[-*]\s+/, ''))}</li>`).join('')}</ul>`;
+      }
+      return `<p>${inline(lines.map((l) => l.trim()).join(' '))}</p>`;
+    })
+    .join('\n');
+}
+
+/** Inline Markdown only (no paragraphs), for one-line texts such as a policy item. */
+export function markdownInline(text: string): string {
+  return inline(text.replace(/\s*\n\s*/g, ' ').trim());
+}
