@@ -1,0 +1,119 @@
+// Test helpers for the preview: a tiny temporary project with a fake renderer, and headless Chromium.
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import type { RenderOutcome } from '../../src/preview/server.ts';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const profile = await mkdtemp(path.join(tmpdir(), 'migreport-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TinyProject {
+  root: string;
+  dataFile: string;
+  outDir: string;
+  watch: string[];
+  render: (changed: string[]) => Promise<RenderOutcome>;
+  renderCalls: string[][];
+  writeRows: (rows: [string, string, string][]) => Promise<void>;
+  remove: () => Promise<void>;
+}
+
+const HEADER = 'indicator,period,value';
+
+/**
+ * A project of one CSV: each row becomes a sentence "<indicator> in <period>: <value>.", so a
+ * data change shows as a changed sentence; a non-numeric value is an error located at its cell.
+ */
+export async function tinyProject(): Promise<TinyProject> {
+  const root = await mkdtemp(path.join(tmpdir(), 'migreport-preview-'));
+  await mkdir(path.join(root, 'data', 'observations'), { recursive: true });
+  await mkdir(path.join(root, 'templates'), { recursive: true });
+  await mkdir(path.join(root, 'styles'), { recursive: true });
+  // Files next to the served folder that traversal must never reach.
+  await writeFile(path.join(root, 'package.json'), '{"name":"secret-package"}');
+  await writeFile(path.join(root, 'secret.txt'), 'secret-root');
+  await mkdir(path.join(root, 'output', '.preview'), { recursive: true });
+  await writeFile(path.join(root, 'output', 'package.json'), '{"name":"secret-output"}');
+  await writeFile(path.join(root, 'output', '.preview', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await writeFile(path.join(root, 'templates', 'report.html'), '<h1>Draft</h1>\n{{sentences}}');
+  await writeFile(path.join(root, 'styles', 'report.css'), 'p.filler { height: 400px; }\n@media print { .screen-only { display: none; } }');
+  const dataFile = path.join(root, 'data', 'observations', 'arrivals.csv');
+  const renderCalls: string[][] = [];
+
+  const writeRows = (rows: [string, string, string][]) =>
+    writeFile(dataFile, [HEADER, ...rows.map((r) => r.join(','))].join('\n') + '\n');
+  await writeRows([['border_arrivals', '2023-Q4', '1334101']]);
+
+  const render = async (changed: string[]): Promise<RenderOutcome> => {
+    renderCalls.push(changed);
+    const [csv, template, css] = await Promise.all([
+      readFile(dataFile, 'utf8'),
+      readFile(path.join(root, 'templates', 'report.html'), 'utf8'),
+      readFile(path.join(root, 'styles', 'report.css'), 'utf8'),
+    ]);
+    const sentences: string[] = [];
+    const lines = csv.split('\n');
+    for (let i = 1; i < lines.length; i++) {
+      if (!lines[i].trim()) continue;
+      const [indicator, period, value] = lines[i].split(',');
+      if (!/^-?\d+(\.\d+)?$/.test(value ?? '')) {
+        const column = indicator.length + period.length + 3;
+        return {
+          ok: false,
+          error: {
+            location: `data/observations/arrivals.csv:${i + 1}:${column}`,
+            message: `value "${value}" is not a number`,
+            hint: 'write the number with a dot decimal and no separators',
+          },
+        };
+      }
+      sentences.push(`<p class="sentence" data-indicator="${indicator}">${indicator} in ${period}: ${value}.</p>`);
+    }
+    const filler = Array.from({ length: 12 }, (_, k) => `<p class="filler">Filler paragraph ${k + 1}.</p>`).join('\n');
+    const body = template.replace('{{sentences}}', sentences.join('\n') + filler);
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tiny draft</title>` +
+      `<style>${css}</style></head><body>${body}</body></html>`;
+    const printHtml = html.replace('</style>', '@page { size: A4; margin: 25mm 20mm; }</style>');
+    return {
+      ok: true,
+      html,
+      printHtml,
+      findings: [{ severity: 'warning', location: 'data/observations/arrivals.csv:2:27', message: 'published total differs' }],
+      selfCheck: { ok: true, problems: [] },
+    };
+  };
+
+  return {
+    root,
+    dataFile,
+    outDir: path.join(root, 'output', '.preview'),
+    watch: ['data', 'templates', 'styles'].map((d) => path.join(root, d)),
+    render,
+    renderCalls,
+    writeRows,
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
