@@ -208,6 +208,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
         return pdf(req, res);
     }
     const resolved = await resolveInside(outDir, target.path);
+    // Browsers ask for an icon on their own; an empty answer keeps the console clean.
+    if (!resolved.ok && target.path === '/favicon.ico') return send(res, req, 204, 'image/x-icon', '');
     if (!resolved.ok) return send(res, req, resolved.status, 'text/plain; charset=utf-8', 'not found\n');
     const info = await stat(resolved.file);
     if (!info.isFile()) return send(res, req, 404, 'text/plain; charset=utf-8', 'not found\n');
