@@ -27,3 +27,46 @@ export const templateNotFound = (kind: string, known: string[]): Message => ({
   message: `there is no report template "${kind}"`,
   hint: known.length ? `use one of: ${known.join(', ')}` : 'templates live in templates/<kind>/report.hbs',
 });
+
+// --- charts (Vega-Lite specs rendered to SVG; src/charts/) ---
+export const chartNoData = (chartId: string, spec: string): Message => ({
+  code: 'render/chart-no-data',
+  message: `chart "${chartId}" (${spec}) has no data to draw`,
+  hint: 'leave the chart out and say in the text which figures are missing; a chart is never drawn empty or with zeros',
+});
+
+export const chartValueMissing = (chartId: string, row: number, field: string): Message => ({
+  code: 'render/chart-value-missing',
+  message: `chart "${chartId}": row ${row} has no number in "${field}"`,
+  hint: 'a missing figure is not zero: drop the row and say it is missing, or leave the chart out',
+});
+
+export const chartSpecNotFound = (spec: string, file: string): Message => ({
+  code: 'render/chart-spec-not-found',
+  message: `there is no chart spec "${spec}" (looked for ${file})`,
+  hint: 'chart specs are the *.vl.json files in templates/<kind>/charts/; use the file name without .vl.json',
+});
+
+export const chartSpecInvalid = (spec: string, detail: string): Message => ({
+  code: 'render/chart-spec-invalid',
+  message: `chart spec "${spec}" cannot be used: ${detail}`,
+  hint: 'a spec is a Vega-Lite JSON file that reads its rows from the named dataset {"name": "values"}',
+});
+
+export const chartIdInvalid = (chartId: string): Message => ({
+  code: 'render/chart-id-invalid',
+  message: `chart id "${chartId}" cannot be used as an element id`,
+  hint: 'use letters, digits and hyphens, starting with a letter, e.g. "inflow-cis"',
+});
+
+export const chartIdDuplicate = (chartId: string): Message => ({
+  code: 'render/chart-id-duplicate',
+  message: `two charts have the id "${chartId}"`,
+  hint: 'every chart on a page needs its own id, or their element ids collide',
+});
+
+export const chartLanguageUnsupported = (lang: string, known: string[]): Message => ({
+  code: 'render/chart-language',
+  message: `charts have no number format for the language "${lang}"`,
+  hint: `use one of: ${known.join(', ')}`,
+});

@@ -1,0 +1,89 @@
+// Charts stage: a Vega-Lite spec file + rows of named data → a static, accessible SVG string.
+//
+//   ChartInput ──validate──► rows ──┐
+//   <templateDir>/charts/<spec>.vl.json + styles/chart-theme.json ──compile (cached)──► Vega runtime
+//                                   └──► View (renderer 'none', locale of lang) ──toSVG──► finishSvg ──► RenderedChart
+//
+// No canvas package: Vega then measures text with a width table for Noto Sans (text-width.ts), which is
+// deterministic, so the same input always gives the same bytes.
+import * as vega from 'vega';
+import { UserError } from '../errors.ts';
+import { renderMessages } from '../messages/index.ts';
+import { numberLocaleOf } from './locale.ts';
+import { DATASET, compiledChart } from './spec.ts';
+import { finishSvg } from './svg.ts';
+import { useNotoSansMetrics } from './text-width.ts';
+
+export interface ChartInput {
+  /** Unique on the page; prefixes every id inside the SVG. Letters, digits, hyphens. */
+  id: string;
+  /** Spec file name without `.vl.json`, in `<templateDir>/charts/`. */
+  spec: string;
+  /** Rows of the dataset `values`; the fields each spec reads are listed in its "description". */
+  values: Record<string, unknown>[];
+  /** Becomes the SVG <title>. */
+  caption: string;
+  /** Becomes the SVG <desc>: chart type, what is shown, the main finding. */
+  alt: string;
+  /** Not drawn: the template prints it under the figure. */
+  source: string;
+}
+
+export interface RenderedChart {
+  id: string;
+  svg: string;
+}
+
+export interface ChartOptions {
+  templateDir: string;
+  /** 'en' | 'ru' | 'kk': the number format of axes (labels come pre-formatted in the rows). */
+  lang: string;
+  /** Another theme file (tests); defaults to styles/chart-theme.json. */
+  themePath?: string;
+}
+
+/** Every value field a spec may read as a number; a row without a number there is missing data. */
+const NUMBER_FIELD = 'value';
+
+export async function renderChart(input: ChartInput, opts: ChartOptions): Promise<RenderedChart> {
+  // 1. validate the input: a usable id, rows present, every value a number
+  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(input.id)) throw new UserError(renderMessages.chartIdInvalid(input.id));
+  if (input.values.length === 0) throw new UserError(renderMessages.chartNoData(input.id, input.spec));
+  const rows = input.values.map((row, i) => {
+    const value = row[NUMBER_FIELD];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new UserError(renderMessages.chartValueMissing(input.id, i + 1, NUMBER_FIELD));
+    }
+    // A copy: Vega tags the objects it ingests. `flag` defaults to '' so specs can test it directly.
+    return { flag: '', ...row };
+  });
+  const locale = numberLocaleOf(opts.lang);
+
+  // 2. compile the spec with the theme (cached per process)
+  const { runtime } = compiledChart(opts.templateDir, input.spec, opts.themePath);
+
+  // 3. bind the rows and render headless
+  useNotoSansMetrics();
+  const view = new vega.View(runtime, { renderer: 'none', locale: { number: locale } } as unknown as vega.ViewOptions);
+  try {
+    view.data(DATASET, rows);
+    const raw = await view.toSVG();
+    // 4. make it static and accessible
+    return { id: input.id, svg: finishSvg(raw, input.id, input.caption, input.alt) };
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Renders several charts for one page; their ids must differ. */
+export async function renderCharts(inputs: ChartInput[], opts: ChartOptions): Promise<RenderedChart[]> {
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    if (seen.has(input.id)) throw new UserError(renderMessages.chartIdDuplicate(input.id));
+    seen.add(input.id);
+  }
+  // Sequential: the work is synchronous CPU inside Vega, so running them "in parallel" gains nothing.
+  const out: RenderedChart[] = [];
+  for (const input of inputs) out.push(await renderChart(input, opts));
+  return out;
+}

@@ -1,0 +1,129 @@
+// Chart specs: read a Vega-Lite file, merge the theme, compile to a parsed Vega runtime; cached per process.
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import { UserError } from '../errors.ts';
+import { renderMessages } from '../messages/index.ts';
+
+/** The dataset name every spec reads its rows from: `"data": {"name": "values"}`. */
+export const DATASET = 'values';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_THEME = join(PROJECT_ROOT, 'styles', 'chart-theme.json');
+
+export interface CompiledChart {
+  runtime: vega.Runtime;
+  /** Vega-Lite warnings other than the expected ones; the golden tests require none. */
+  warnings: string[];
+}
+
+interface CacheEntry {
+  stamp: string;
+  compiled: CompiledChart;
+}
+
+// Keyed by spec path. The stamp (mtimes of spec and theme) lets the preview pick up an edited
+// spec without restarting, at the cost of two stat calls per chart.
+const cache = new Map<string, CacheEntry>();
+let theme: { path: string; stamp: number; config: Record<string, unknown> } | undefined;
+
+// Vega-Lite says it drops "fit-y" whenever a spec has a step height with the theme's fit-x: that is the intent.
+const EXPECTED_WARNING = /^Dropping "fit-y"/;
+
+export function specPath(templateDir: string, spec: string): string {
+  return resolve(templateDir, 'charts', `${spec}.vl.json`);
+}
+
+export function compiledChart(templateDir: string, spec: string, themePath = DEFAULT_THEME): CompiledChart {
+  const file = specPath(templateDir, spec);
+  const shown = relative(process.cwd(), file).split('\\').join('/');
+  if (!/^[A-Za-z0-9][\w-]*$/.test(spec)) throw new UserError(renderMessages.chartSpecNotFound(spec, shown));
+  let mtime: number;
+  try {
+    mtime = statSync(file).mtimeMs;
+  } catch {
+    throw new UserError(renderMessages.chartSpecNotFound(spec, shown));
+  }
+  const config = themeConfig(themePath);
+  const stamp = `${mtime}|${themePath}|${theme!.stamp}`;
+  const hit = cache.get(file);
+  if (hit && hit.stamp === stamp) return hit.compiled;
+
+  const compiled = compile(spec, readFileSync(file, 'utf8'), shown, config);
+  cache.set(file, { stamp, compiled });
+  return compiled;
+}
+
+function compile(spec: string, text: string, shown: string, config: Record<string, unknown>): CompiledChart {
+  let source: Record<string, unknown>;
+  try {
+    source = JSON.parse(text) as Record<string, unknown>;
+  } catch (e) {
+    const { line, column } = jsonErrorPosition(text, e as Error);
+    throw new UserError(renderMessages.chartSpecInvalid(spec, (e as Error).message), { file: shown, line, column });
+  }
+  const data = source.data as { name?: unknown } | undefined;
+  if (!data || data.name !== DATASET) {
+    throw new UserError(renderMessages.chartSpecInvalid(spec, `its "data" must be {"name": "${DATASET}"}`), { file: shown, line: 1 });
+  }
+  // The spec's own config refines the theme, key by key at the top level of each block.
+  const merged = { ...source, config: mergeConfig(config, (source.config ?? {}) as Record<string, unknown>) };
+  const warnings: string[] = [];
+  const logger = quietLogger(warnings);
+  try {
+    const { spec: vgSpec } = vl.compile(merged as unknown as vl.TopLevelSpec, { logger });
+    return { runtime: vega.parse(vgSpec), warnings };
+  } catch (e) {
+    throw new UserError(renderMessages.chartSpecInvalid(spec, (e as Error).message), { file: shown, line: 1 });
+  }
+}
+
+function themeConfig(themePath: string): Record<string, unknown> {
+  const stamp = statSync(themePath).mtimeMs;
+  if (!theme || theme.path !== themePath || theme.stamp !== stamp) {
+    const parsed = JSON.parse(readFileSync(themePath, 'utf8')) as Record<string, unknown>;
+    delete parsed.description;
+    theme = { path: themePath, stamp, config: parsed };
+  }
+  return theme.config;
+}
+
+function mergeConfig(base: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(own)) {
+    const under = out[key];
+    out[key] = isPlainObject(under) && isPlainObject(value) ? { ...under, ...value } : value;
+  }
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function quietLogger(warnings: string[]): vega.LoggerInterface {
+  const logger = {
+    level: () => logger,
+    error: (...args: unknown[]) => {
+      throw new Error(args.map(String).join(' '));
+    },
+    warn: (...args: unknown[]) => {
+      const text = args.map(String).join(' ');
+      if (!EXPECTED_WARNING.test(text)) warnings.push(text);
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger as unknown as vega.LoggerInterface;
+}
+
+/** JSON.parse reports "at position N"; turn it into a 1-based line and column. */
+function jsonErrorPosition(text: string, e: Error): { line: number; column: number } {
+  const m = /position (\d+)/.exec(e.message);
+  const pos = m ? Number(m[1]) : 0;
+  const before = text.slice(0, pos).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
