@@ -1,4 +1,46 @@
-// User-facing messages of the publish stage.
+// User-facing messages of the publish stage (browser, PDF, writing outputs).
 import type { Message } from '../errors.ts';
 
 export type { Message };
+
+export const browserNotFound = (tried: string[], command: string): Message => ({
+  code: 'publish/no-browser',
+  message: `no Chromium or Chrome found to print the PDF (looked at ${tried.join(', ')})`,
+  hint: `install one with: ${command} — or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary`,
+});
+
+export const browserPathMissing = (path: string): Message => ({
+  code: 'publish/browser-path-missing',
+  message: `PUPPETEER_EXECUTABLE_PATH is "${path}", but no executable file is there`,
+  hint: 'point it at a Chrome or Chromium binary, or unset it to use the system Chromium',
+});
+
+export const browserLaunchFailed = (path: string, detail: string): Message => ({
+  code: 'publish/browser-launch-failed',
+  message: `Chromium at ${path} did not start: ${detail}`,
+  hint: 'run it by hand with --headless --version to see why; on a server it may need the package "chromium" reinstalled',
+});
+
+export const printFailed = (detail: string): Message => ({
+  code: 'publish/print-failed',
+  message: `printing the PDF failed: ${detail}`,
+  hint: 'build the HTML alone with --format html and open it to check the document',
+});
+
+export const blockTooTall = (what: string, page: number): Message => ({
+  code: 'publish/block-too-tall',
+  message: `${what} is taller than a page and is cut off on page ${page} of the PDF`,
+  hint: 'make the chart or table smaller, or split it in the template',
+});
+
+export const footnoteMissing = (id: string): Message => ({
+  code: 'publish/footnote-missing',
+  message: `a footnote reference points to #${id}, but no footnote has that id`,
+  hint: 'every <a class="fnref" href="#fn-N"> needs a <li class="footnote" id="fn-N">',
+});
+
+export const writeFailed = (path: string, detail: string): Message => ({
+  code: 'publish/write-failed',
+  message: `could not write ${path}: ${detail}`,
+  hint: 'check that the output folder exists and is writable; the previous outputs were left as they were',
+});

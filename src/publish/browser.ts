@@ -1,0 +1,199 @@
+// Finds and starts the Chromium that prints the PDF, and makes sure it is closed on every path.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { UserError } from '../errors.ts';
+import { publishMessages } from '../messages/index.ts';
+import { onInterrupt } from './interrupt.ts';
+
+/** Where browsers usually are; scripts/ensure-chromium.sh keeps the same list for Linux. */
+export const usualBrowserPaths: Record<string, string[]> = {
+  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  ],
+};
+
+/** Flags for printing only: nothing in the background may reach the network or slow start-up. */
+export const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface FoundBrowser {
+  path: string;
+  source: 'env' | 'system' | 'puppeteer-cache';
+}
+
+export interface BrowserLookup {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  isExecutable: (path: string) => boolean;
+  /** Puppeteer's managed browsers, newest last. */
+  managedBrowsers: () => string[];
+  isRoot: boolean;
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Puppeteer's download cache (`npx puppeteer browsers install chrome`); a directory listing, so cheap. */
+function managedBrowsers(env: NodeJS.ProcessEnv = process.env): string[] {
+  const cache = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
+  const binaries: Record<string, string> = {
+    linux: 'chrome-linux64/chrome',
+    darwin: 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+    win32: 'chrome-win64/chrome.exe',
+  };
+  const found: string[] = [];
+  for (const kind of ['chrome', 'chromium']) {
+    const dir = join(cache, kind);
+    if (!existsSync(dir)) continue;
+    for (const version of readdirSync(dir).sort()) {
+      const rel = binaries[process.platform];
+      if (rel) found.push(join(dir, version, rel));
+    }
+  }
+  return found;
+}
+
+const systemLookup = (): BrowserLookup => ({
+  env: process.env,
+  platform: process.platform,
+  isExecutable,
+  managedBrowsers: () => managedBrowsers(process.env),
+  isRoot: process.getuid?.() === 0,
+});
+
+/** The exact command that gets a browser on this machine. */
+export function installCommand(platform: NodeJS.Platform, isRoot: boolean): string {
+  if (platform === 'darwin') return 'brew install --cask chromium';
+  if (platform === 'win32') return 'winget install Google.Chrome';
+  return isRoot ? 'apt-get install -y chromium' : 'sudo apt-get install -y chromium';
+}
+
+/** PUPPETEER_EXECUTABLE_PATH, then the usual system paths, then Puppeteer's managed browser. */
+export function findBrowser(lookup: BrowserLookup = systemLookup()): FoundBrowser {
+  const fromEnv = lookup.env.PUPPETEER_EXECUTABLE_PATH;
+  if (fromEnv) {
+    if (!lookup.isExecutable(fromEnv)) throw new UserError(publishMessages.browserPathMissing(fromEnv));
+    return { path: fromEnv, source: 'env' };
+  }
+  const usual = usualBrowserPaths[lookup.platform] ?? [];
+  for (const path of usual) if (lookup.isExecutable(path)) return { path, source: 'system' };
+  const managed = lookup.managedBrowsers().filter((p) => lookup.isExecutable(p));
+  if (managed.length > 0) return { path: managed[managed.length - 1], source: 'puppeteer-cache' };
+  throw new UserError(
+    publishMessages.browserNotFound(
+      ['PUPPETEER_EXECUTABLE_PATH', ...usual, "Puppeteer's browser cache"],
+      installCommand(lookup.platform, lookup.isRoot),
+    ),
+  );
+}
+
+export interface BrowserHandle {
+  browser: Browser;
+  executablePath: string;
+  /** The fresh profile directory; its path marks this browser's processes in `ps`. */
+  userDataDir: string;
+  /** Closes the browser and removes its profile; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+const profilePrefix = 'migreport-chromium-';
+
+/** Kills the browser's whole process group at once (Puppeteer starts it detached, as group leader). */
+function killNow(browser: Browser | undefined, pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    if (process.platform === 'win32') spawnSync('taskkill', ['/pid', String(pid), '/T', '/F']);
+    else process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      browser?.process()?.kill('SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Starts a headless Chromium with a fresh temporary profile. */
+export async function launchBrowser(found: FoundBrowser = findBrowser()): Promise<BrowserHandle> {
+  const userDataDir = await mkdtemp(join(tmpdir(), profilePrefix));
+  let browser: Browser | undefined;
+  let pid: number | undefined;
+  // Registered before the launch so an interrupt during start-up still cleans up.
+  const unregister = onInterrupt(() => {
+    killNow(browser, pid ?? browser?.process()?.pid);
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+  try {
+    browser = await puppeteer.launch({
+      executablePath: found.path,
+      headless: true,
+      userDataDir,
+      args: chromiumFlags,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      protocolTimeout: 60_000,
+    });
+    pid = browser.process()?.pid;
+  } catch (e) {
+    killNow(browser, pid);
+    unregister();
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    throw new UserError(publishMessages.browserLaunchFailed(found.path, firstLine((e as Error).message)));
+  }
+  const started = browser;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref());
+      await Promise.race([started.close().catch(() => undefined), timeout]);
+      killNow(started, pid); // whatever survived a polite close (helpers, a hung browser)
+      unregister();
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    })());
+  return { browser: started, executablePath: found.path, userDataDir, close };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? text;
+}
+
+/**
+ * Starts the browser now and hands back the promise, so the build can call this before it
+ * loads data and await it only when the HTML is ready: Chromium's start-up (most of the
+ * PDF's cost) overlaps the data and chart work. A failed start is reported when awaited.
+ * If the build fails before awaiting, it must still call `discardBrowser(started)`.
+ */
+export function startBrowser(found?: FoundBrowser): Promise<BrowserHandle> {
+  const started = (async () => launchBrowser(found ?? findBrowser()))();
+  started.catch(() => undefined); // reported to whoever awaits; not an unhandled rejection meanwhile
+  return started;
+}
+
+/** Closes a browser that was started but will not be used (the build failed before printing). */
+export async function discardBrowser(started: Promise<BrowserHandle>): Promise<void> {
+  const handle = await started.catch(() => undefined);
+  await handle?.close();
+}

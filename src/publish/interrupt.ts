@@ -1,0 +1,48 @@
+// Synchronous clean-ups run when the process is interrupted (Ctrl-C, SIGTERM, SIGHUP) or exits
+// with something still open: the browser must never outlive us, nor temporary files.
+
+type Cleanup = () => void;
+
+const cleanups = new Set<Cleanup>();
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const exitCodes: Record<(typeof signals)[number], number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+function runAll(): void {
+  for (const cleanup of [...cleanups]) {
+    cleanups.delete(cleanup);
+    try {
+      cleanup();
+    } catch {
+      // Best effort: one failing clean-up must not stop the others.
+    }
+  }
+}
+
+const onSignal = (signal: (typeof signals)[number]) => () => {
+  runAll();
+  process.exit(exitCodes[signal]);
+};
+const handlers = signals.map((s) => [s, onSignal(s)] as const);
+
+function install(): void {
+  for (const [s, h] of handlers) process.on(s, h);
+  process.on('exit', runAll);
+}
+
+function uninstall(): void {
+  for (const [s, h] of handlers) process.off(s, h);
+  process.off('exit', runAll);
+}
+
+/**
+ * Registers a synchronous clean-up for interruption or exit; returns the function that
+ * unregisters it once the resource was released normally. The signal handlers are only
+ * installed while something is registered, so Ctrl-C keeps its default meaning otherwise.
+ */
+export function onInterrupt(cleanup: Cleanup): () => void {
+  if (cleanups.size === 0) install();
+  cleanups.add(cleanup);
+  return () => {
+    if (cleanups.delete(cleanup) && cleanups.size === 0) uninstall();
+  };
+}

@@ -1,0 +1,371 @@
+// In-page paginator (runs inside Chromium, injected as text by pdf.ts): lays the document out into
+// one .page box per printed page, puts each footnote at the foot of the page that first cites it,
+// and writes the contents' page numbers. Plain JS on purpose: tsx would add helpers to a TS function
+// that do not exist in the page.
+// @ts-check
+
+/**
+ * @param {{ pageWidthPx: number, pageHeightPx: number, coverHeightPx: number, coverWidthPx: number }} cfg
+ */
+function paginate(cfg) {
+  const H = cfg.pageHeightPx;
+  /** @type {{ code: string, what: string, page: number }[]} */
+  const warnings = [];
+  const containerTags = new Set(['SECTION', 'ARTICLE', 'DIV', 'NAV', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'UL', 'OL']);
+  const isHeading = (/** @type {Element} */ el) => /^H[1-6]$/.test(el.tagName);
+
+  // 1. Footnotes: every body that is cited leaves the flow and waits for the page citing it.
+  /** @type {Map<string, HTMLElement>} */
+  const notes = new Map();
+  const cited = new Set(
+    [...document.querySelectorAll('a.fnref[href^="#"]')].map((a) => decodeURIComponent(a.getAttribute('href').slice(1))),
+  );
+  const missingNotes = [];
+  for (const id of cited) {
+    const li = document.getElementById(id);
+    if (!li || !li.matches('.footnote')) {
+      missingNotes.push(id);
+      continue;
+    }
+    notes.set(id, /** @type {HTMLElement} */ (li));
+  }
+  const noteLists = new Set([...notes.values()].map((li) => li.closest('.footnotes') ?? li.parentElement));
+  for (const li of notes.values()) li.remove();
+  for (const list of noteLists) if (list && !list.querySelector('.footnote')) list.remove();
+
+  // Reserve the width of the contents' page numbers so filling them in cannot reflow the contents.
+  for (const slot of document.querySelectorAll('.toc .toc-page')) slot.textContent = '00';
+
+  // 2. Flatten the document into leaf blocks with their container chain; computed styles are read
+  // now, while the nodes are still in the document.
+  /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean }[]} */
+  const leaves = [];
+  const forcedBreak = (/** @type {Element} */ el) => ['page', 'left', 'right', 'always'].includes(getComputedStyle(el).breakBefore);
+  const isContainer = (/** @type {HTMLElement} */ el) =>
+    containerTags.has(el.tagName) &&
+    !el.matches('.cover') &&
+    el.children.length > 0 &&
+    getComputedStyle(el).breakInside !== 'avoid' &&
+    [...el.childNodes].every((n) => n.nodeType !== Node.TEXT_NODE || n.textContent.trim() === '');
+  /** @param {HTMLElement} parent @param {HTMLElement[]} chain @param {boolean} pendingBreak */
+  const flatten = (parent, chain, pendingBreak) => {
+    for (const child of /** @type {HTMLElement[]} */ ([...parent.children])) {
+      if (['SCRIPT', 'STYLE', 'TEMPLATE', 'LINK', 'META'].includes(child.tagName)) continue;
+      const breakHere = pendingBreak || forcedBreak(child);
+      pendingBreak = false;
+      if (isContainer(child)) flatten(child, [...chain, child], breakHere);
+      else leaves.push({ el: child, chain, breakBefore: breakHere });
+    }
+  };
+  flatten(document.body, [], false);
+  for (const { el } of leaves) el.remove();
+  for (const top of [...document.body.children]) if (!['SCRIPT', 'STYLE', 'TEMPLATE'].includes(top.tagName)) top.remove();
+
+  // 3. Pages.
+  /** @type {HTMLElement[]} */
+  const pages = [];
+  /** @type {HTMLElement} */ let pageBody;
+  /** @type {HTMLOListElement | null} */ let pageNotes = null;
+  /** @type {HTMLElement} */ let pageBox;
+  /** @type {{ src: HTMLElement, clone: HTMLElement }[]} */ let open = [];
+  const idGiven = new Set();
+  const startOf = new Map(); // an <ol> split over pages keeps counting
+
+  const newPage = (/** @type {boolean} */ cover = false) => {
+    pageBox = document.createElement('div');
+    pageBox.className = cover ? 'page page-cover' : 'page';
+    pageBox.style.width = `${cover ? cfg.coverWidthPx : cfg.pageWidthPx}px`;
+    pageBox.style.height = `${cover ? cfg.coverHeightPx : H}px`;
+    pageBody = document.createElement('div');
+    pageBody.className = 'page-body';
+    pageBox.append(pageBody);
+    pageNotes = null;
+    document.body.append(pageBox);
+    pages.push(pageBox);
+    open = [];
+  };
+  const pageIsEmpty = () => pageBody.querySelector(':scope *:not(section):not(div):not(nav):not(ol):not(ul)') === null;
+
+  /** The clones of the leaf's containers on this page, created as needed; returns the innermost. */
+  const parentFor = (/** @type {HTMLElement[]} */ chain) => {
+    let i = 0;
+    while (i < open.length && i < chain.length && open[i].src === chain[i]) i++;
+    open = open.slice(0, i);
+    for (; i < chain.length; i++) {
+      const src = chain[i];
+      const clone = /** @type {HTMLElement} */ (src.cloneNode(false));
+      if (idGiven.has(src)) {
+        clone.removeAttribute('id');
+        clone.classList.add('continued');
+      } else idGiven.add(src);
+      if (src.tagName === 'OL') clone.setAttribute('start', String(startOf.get(src) ?? (src.getAttribute('start') || 1)));
+      (i === 0 ? pageBody : open[i - 1].clone).append(clone);
+      open.push({ src, clone });
+    }
+    return open.length ? open[open.length - 1].clone : pageBody;
+  };
+  const countListItem = (/** @type {HTMLElement} */ el, /** @type {HTMLElement[]} */ chain) => {
+    const list = chain[chain.length - 1];
+    if (el.tagName === 'LI' && list && list.tagName === 'OL') startOf.set(list, (startOf.get(list) ?? Number(list.getAttribute('start') || 1)) + 1);
+  };
+
+  const fits = () => pageBody.getBoundingClientRect().height + (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0) <= H;
+
+  /** Moves the bodies of footnotes first cited in `el` to this page's foot; returns them for undoing. */
+  const attachNotes = (/** @type {Element} */ el) => {
+    /** @type {HTMLElement[]} */ const moved = [];
+    for (const a of el.querySelectorAll('a.fnref[href^="#"]')) {
+      const li = notes.get(decodeURIComponent(a.getAttribute('href').slice(1)));
+      if (!li || li.isConnected) continue;
+      if (!pageNotes) {
+        const foot = document.createElement('div');
+        foot.className = 'page-notes';
+        foot.setAttribute('role', 'doc-endnotes');
+        pageNotes = document.createElement('ol');
+        foot.append(pageNotes);
+        pageBox.append(foot);
+      }
+      const number = /(\d+)$/.exec(li.id)?.[1] ?? a.textContent?.trim();
+      if (number && /^\d+$/.test(number)) li.setAttribute('value', number);
+      pageNotes.append(li);
+      moved.push(li);
+    }
+    return moved;
+  };
+  const detachNotes = (/** @type {HTMLElement[]} */ moved) => {
+    for (const li of moved) li.remove();
+    if (pageNotes && pageNotes.children.length === 0) {
+      pageNotes.parentElement.remove();
+      pageNotes = null;
+    }
+  };
+  /** Removes a placed block and any container clones it leaves empty (giving their id back). */
+  const unplace = (/** @type {HTMLElement} */ el) => {
+    let parent = el.parentElement;
+    el.remove();
+    while (parent && parent !== pageBody && parent.children.length === 0) {
+      const entry = open.find((o) => o.clone === parent);
+      const up = parent.parentElement;
+      parent.remove();
+      if (entry) {
+        open = open.slice(0, open.indexOf(entry));
+        if (!entry.clone.classList.contains('continued')) idGiven.delete(entry.src);
+      }
+      parent = up;
+    }
+  };
+
+  const lineHeight = (/** @type {HTMLElement} */ el) => {
+    const cs = getComputedStyle(el);
+    const lh = parseFloat(cs.lineHeight);
+    return Number.isFinite(lh) ? lh : parseFloat(cs.fontSize) * 1.4;
+  };
+  const bottomLimit = () => pageBox.getBoundingClientRect().top + H - (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0);
+
+  /** Splits a paragraph at the last line that fits (at least two lines on each side); returns the rest or null. */
+  const splitParagraph = (/** @type {HTMLElement} */ p) => {
+    const lh = lineHeight(p);
+    const rect = p.getBoundingClientRect();
+    if (rect.height < lh * 3.5) return null;
+    /** @type {[Text, number][]} */ const candidates = [];
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let t = /** @type {Text} */ (walker.nextNode()); t; t = /** @type {Text} */ (walker.nextNode())) {
+      const re = /\s+/g;
+      for (let m = re.exec(t.data); m; m = re.exec(t.data)) candidates.push([t, m.index + m[0].length]);
+    }
+    const bottomAt = (/** @type {number} */ k) => {
+      const r = document.createRange();
+      r.setStart(p, 0);
+      r.setEnd(candidates[k][0], candidates[k][1]);
+      const rects = [...r.getClientRects()].filter((c) => c.width > 0);
+      return rects.length ? Math.max(...rects.map((c) => c.bottom)) : rect.top;
+    };
+    let limit = bottomLimit();
+    let chosen = -1;
+    for (let round = 0; round < 3; round++) {
+      let lo = 0;
+      let hi = candidates.length - 1;
+      chosen = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (bottomAt(mid) <= limit - 1) {
+          chosen = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (chosen < 0) return null;
+      // The word after a break candidate starts the next line only if it is on a later line; keep 2+ lines.
+      const linesBefore = Math.round((bottomAt(chosen) - rect.top) / lh);
+      const linesAfter = Math.round(rect.height / lh) - linesBefore;
+      if (linesBefore < 2) return null;
+      if (linesAfter < 2) {
+        // Pull one more line over so the next page does not start with a single widow line.
+        const target = bottomAt(chosen) - lh * (2 - linesAfter);
+        while (chosen > 0 && bottomAt(chosen) > target) chosen--;
+        if (Math.round((bottomAt(chosen) - rect.top) / lh) < 2) return null;
+      }
+      const before = document.createRange();
+      before.setStart(p, 0);
+      before.setEnd(candidates[chosen][0], candidates[chosen][1]);
+      const frag = before.cloneContents();
+      const probe = document.createElement('div');
+      probe.append(frag);
+      const moved = attachNotes(probe);
+      // Notes just attached make the page shorter: search again with the new limit.
+      const newLimit = bottomLimit();
+      detachNotes(moved);
+      if (newLimit >= limit) break;
+      limit = newLimit;
+    }
+    const tail = document.createRange();
+    tail.setStart(candidates[chosen][0], candidates[chosen][1]);
+    tail.setEndAfter(p.lastChild);
+    const rest = /** @type {HTMLElement} */ (p.cloneNode(false));
+    rest.removeAttribute('id');
+    rest.classList.add('continued');
+    rest.append(tail.extractContents());
+    // extractContents leaves empty shells of split inline elements behind; harmless, but drop them.
+    for (const empty of p.querySelectorAll(':empty:not(br):not(img)')) if (!empty.textContent) empty.remove();
+    return rest;
+  };
+
+  /** Splits a table between rows (header repeated on each part); returns the rest or null. */
+  const splitTable = (/** @type {HTMLTableElement} */ table) => {
+    const rows = [...table.querySelectorAll(':scope > tbody > tr')];
+    if (rows.length < 4) return null;
+    const rest = /** @type {HTMLTableElement} */ (table.cloneNode(false));
+    rest.removeAttribute('id');
+    rest.classList.add('continued');
+    const thead = table.querySelector(':scope > thead');
+    if (thead) rest.append(thead.cloneNode(true));
+    const restBody = document.createElement('tbody');
+    rest.append(restBody);
+    // Move rows to the rest from the bottom until the table fits, keeping at least two rows here.
+    let kept = rows.length;
+    /** @type {HTMLElement[]} */ let moved = attachNotes(table);
+    while (kept > 2 && !fits()) {
+      detachNotes(moved);
+      kept--;
+      restBody.prepend(rows[kept]);
+      moved = attachNotes(table);
+    }
+    if (!fits()) {
+      detachNotes(moved);
+      for (const row of [...restBody.children]) rows[0].parentElement.append(row);
+      return null;
+    }
+    if (kept === rows.length) return null;
+    if (restBody.children.length < 2 && kept > 3) {
+      detachNotes(moved);
+      kept--;
+      restBody.prepend(rows[kept]);
+      attachNotes(table);
+    }
+    return rest;
+  };
+
+  /** Height a heading needs below it so it is not left alone at the foot of a page. */
+  const neededAfter = (/** @type {number} */ i) => {
+    const next = leaves[i + 1];
+    if (!next || next.breakBefore) return 0;
+    const parent = parentFor(next.chain);
+    parent.append(next.el);
+    const h = next.el.getBoundingClientRect().height;
+    const lh = lineHeight(next.el);
+    unplace(next.el);
+    if (isHeading(next.el)) return h + neededAfter(i + 1);
+    if (next.el.tagName === 'P' || next.el.tagName === 'LI') return Math.min(h, lh * 2.2);
+    if (next.el.tagName === 'TABLE') {
+      const head = next.el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+      const cap = next.el.querySelector('caption')?.getBoundingClientRect().height ?? 0;
+      const row = next.el.querySelector('tbody > tr')?.getBoundingClientRect().height ?? lh;
+      return Math.min(h, head + cap + row * 2);
+    }
+    return h;
+  };
+
+  /** Places one block, splitting or moving it to the next page as needed. */
+  const place = (/** @type {HTMLElement} */ el, /** @type {HTMLElement[]} */ chain, /** @type {number} */ index, /** @type {boolean} */ retried) => {
+    const parent = parentFor(chain);
+    parent.append(el);
+    let moved = attachNotes(el);
+    if (isHeading(el) && !pageIsEmptyBefore(el)) {
+      const room = bottomLimit() - el.getBoundingClientRect().bottom;
+      if (room < neededAfter(index)) {
+        detachNotes(moved);
+        unplace(el);
+        newPage();
+        return place(el, chain, index, true);
+      }
+    }
+    if (fits()) return countListItem(el, chain);
+    detachNotes(moved);
+    const rest = el.tagName === 'P' || el.tagName === 'LI' ? splitParagraph(el) : el.tagName === 'TABLE' ? splitTable(/** @type {HTMLTableElement} */ (el)) : null;
+    if (rest) {
+      moved = attachNotes(el);
+      if (fits()) {
+        newPage();
+        return place(rest, chain, index, false);
+      }
+      detachNotes(moved);
+    }
+    if (pageIsEmptyBefore(el) || retried) {
+      // Taller than a whole page and not splittable: print it cut off rather than loop forever.
+      attachNotes(el);
+      warnings.push({ code: 'block-too-tall', what: describe(el), page: pages.length });
+      return countListItem(el, chain);
+    }
+    unplace(el);
+    newPage();
+    place(el, chain, index, true);
+  };
+  const pageIsEmptyBefore = (/** @type {HTMLElement} */ el) => {
+    const first = firstLeaf(pageBody);
+    return first === null || first === el;
+  };
+  /** @returns {Element | null} */
+  const firstLeaf = (/** @type {Element} */ node) => {
+    for (const child of node.children) {
+      if (child.tagName === 'SECTION' || child.tagName === 'DIV' || child.tagName === 'NAV' || child.tagName === 'OL' || child.tagName === 'UL' || child.tagName === 'ARTICLE') {
+        const inner = firstLeaf(child);
+        if (inner) return inner;
+      } else return child;
+    }
+    return null;
+  };
+  const describe = (/** @type {HTMLElement} */ el) =>
+    el.id ? `#${el.id}` : el.querySelector('caption, figcaption')?.textContent?.trim().slice(0, 60) ?? el.tagName.toLowerCase();
+
+  leaves.forEach((leaf, i) => {
+    if (leaf.el.matches('.cover')) {
+      newPage(true);
+      pageBody.append(leaf.el);
+      attachNotes(leaf.el);
+      newPage();
+      return;
+    }
+    if (pages.length === 0) newPage();
+    if (leaf.breakBefore && !pageIsEmpty()) newPage();
+    place(leaf.el, leaf.chain, i, false);
+  });
+  // A page left empty at the end (e.g. after a cover with nothing following) is not printed.
+  while (pages.length > 1 && pageIsEmptyOf(pages[pages.length - 1])) pages.pop()?.remove();
+  function pageIsEmptyOf(/** @type {HTMLElement} */ box) {
+    return box.textContent.trim() === '' && !box.querySelector('svg, img, table');
+  }
+
+  // 4. Page numbers: of every id'd target, and in the contents.
+  /** @type {Record<string, number>} */
+  const pageOf = {};
+  pages.forEach((box, i) => {
+    for (const el of box.querySelectorAll('[id]')) if (!(el.id in pageOf)) pageOf[el.id] = i + 1;
+  });
+  for (const a of document.querySelectorAll('.toc a[href^="#"]')) {
+    const id = decodeURIComponent(a.getAttribute('href').slice(1));
+    const slot = a.querySelector('.toc-page');
+    if (slot) slot.textContent = id in pageOf ? String(pageOf[id]) : '';
+  }
+  const notePage = {};
+  for (const [id, li] of notes) notePage[id] = li.isConnected ? pageOf[id] ?? 0 : 0;
+  return { pages: pages.length, pageOf, warnings, missingNotes, coverPages: pages.filter((p) => p.classList.contains('page-cover')).length };
+}

@@ -1,0 +1,160 @@
+// Prints the report's HTML to a PDF with Chromium: paginates it in the page (footnotes at the foot
+// of the citing page, contents' page numbers), then prints once with running header and page x of y.
+//
+// Input contract (what the renderer's HTML must contain):
+//   <html lang="en"> and <title>…</title>       → PDF /Lang and Title; <meta name="author">,
+//   <meta name="description">, <meta name="keywords"> → Author, Subject, Keywords.
+//   <section class="cover">…</section>          → page 1 on its own, without header or footer.
+//   <nav class="toc"> … <a href="#sec-2"><span class="toc-title">2 Migration inflow and outflow</span>
+//       <span class="toc-page"></span></a>       → toc-page gets the printed page number of #sec-2.
+//   <section class="chapter" id="sec-2" data-title="…"> with h2/h3 headings → bookmarks come from
+//       the headings h1–h6 (tagged PDF); styles/print.css starts each chapter on a new page.
+//   <a class="fnref" href="#fn-3" id="fnref-3">3</a> and, anywhere (normally a closing
+//       <section class="footnotes"><ol><li class="footnote" id="fn-3">…</li></ol></section>):
+//       each cited footnote is printed at the foot of the page that first cites it, numbered by the
+//       digits at the end of its id; the end list disappears from the PDF once all were placed.
+//   Blocks are moved whole (figures, svg, tables' rows, anything with break-inside: avoid);
+//   paragraphs and tables are split between lines and rows, table headers repeated.
+//   No <script>; no URL other than data: (anything else is blocked and reported).
+//
+// Steps: 1 new page with request blocking → 2 load HTML, add print CSS, print media, fonts ready
+// → 3 paginate in the page (paginate.browser.js) → 4 page.pdf (A4, CSS @page margin boxes for
+// header and page x of y, outline, tagged) → 5 write the metadata Chromium leaves out.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.ts';
+import { publishMessages } from '../messages/index.ts';
+import type { Message } from '../errors.ts';
+import type { BrowserHandle } from './browser.ts';
+import { setDocumentInfo } from './pdf-info.ts';
+
+export interface PrintOptions {
+  browser: BrowserHandle;
+  /** Document title (PDF Title); defaults to the HTML <title>. */
+  title: string;
+  /** BCP 47 language of the report (PDF /Lang, and <html lang> if the HTML has none). */
+  lang: string;
+  /** Running header on every page but the cover, e.g. "Migration in Kazakhstan · October–December 2023". */
+  headerText: string;
+  /** Footer in the report's language; {page} and {pages} are replaced. Default 'Page {page} of {pages}'. */
+  pageLabel?: string;
+  /** Print stylesheet, loaded after the document's own styles; default styles/print.css. */
+  printCss?: string;
+  timeoutMs?: number;
+}
+
+export interface PrintedPdf {
+  pdf: Uint8Array;
+  pageCount: number;
+  /** Printed page number (1 = cover) of every element with an id, e.g. pageOf['sec-2']. */
+  pageOf: Record<string, number>;
+  /** URLs the page tried to load and that were blocked; empty for a well-formed report. */
+  blockedRequests: string[];
+  /** Recoverable problems (a block taller than a page, a footnote reference without a body). */
+  warnings: Message[];
+}
+
+// Geometry of the printed page (A4), in millimetres; the header and footer live in the margins.
+const page = { widthMm: 210, heightMm: 297, top: 20, bottom: 18, side: 20 };
+const pxPerMm = 96 / 25.4;
+
+const paginatorSource = readFileSync(fileURLToPath(new URL('./paginate.browser.js', import.meta.url)), 'utf8');
+const defaultPrintCss = () => readFileSync(fileURLToPath(new URL('../../styles/print.css', import.meta.url)), 'utf8');
+
+/** A CSS string literal; data are text, so quotes, backslashes and newlines are escaped. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** 'Page {page} of {pages}' → "Page " counter(page) " of " counter(pages), for an @page margin box. */
+export function pageLabelContent(label: string): string {
+  const parts = label.split(/(\{page\}|\{pages\})/).filter((p) => p !== '');
+  return parts.map((p) => (p === '{page}' ? 'counter(page)' : p === '{pages}' ? 'counter(pages)' : cssString(p))).join(' ');
+}
+
+function pageRules(opts: PrintOptions): string {
+  const box = 'font-family: "Noto Sans", sans-serif; font-size: 8pt; color: #4a5568;';
+  return `
+@page { size: A4; margin: ${page.top}mm ${page.side}mm ${page.bottom}mm;
+  @top-left { content: ${cssString(opts.headerText)}; ${box} vertical-align: bottom; padding-bottom: 4mm; }
+  @bottom-right { content: ${pageLabelContent(opts.pageLabel ?? 'Page {page} of {pages}')}; ${box} vertical-align: top; padding-top: 4mm; }
+}
+@page cover { margin: 0; @top-left { content: none; } @bottom-right { content: none; } }`;
+}
+
+/** Prints the HTML to PDF bytes; see printPdfDetailed for page numbers and blocked requests. */
+export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8Array> {
+  return (await printPdfDetailed(html, opts)).pdf;
+}
+
+export async function printPdfDetailed(html: string, opts: PrintOptions): Promise<PrintedPdf> {
+  const timeout = opts.timeoutMs ?? 60_000;
+  // 1. A page that cannot reach the network: everything but data: and about: is aborted and counted.
+  const tab = await opts.browser.browser.newPage();
+  const blockedRequests: string[] = [];
+  try {
+    await tab.setRequestInterception(true);
+    tab.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
+      else {
+        blockedRequests.push(url);
+        void request.abort('blockedbyclient');
+      }
+    });
+    const widthPx = Math.round(page.widthMm * pxPerMm);
+    await tab.setViewport({ width: widthPx, height: Math.round(page.heightMm * pxPerMm) });
+
+    // 2. Content, print styles and print media before measuring anything.
+    await tab.setContent(html, { waitUntil: 'load', timeout });
+    await tab.addStyleTag({ content: (opts.printCss ?? defaultPrintCss()) + pageRules(opts) });
+    await tab.emulateMediaType('print');
+    await tab.evaluate(
+      `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
+        document.body.offsetHeight; await document.fonts.ready; })()`,
+    );
+
+    // 3. Paginate: the boxes are a couple of pixels shorter than the page area, so rounding never spills.
+    const cfg = {
+      pageWidthPx: (page.widthMm - 2 * page.side) * pxPerMm,
+      pageHeightPx: Math.floor((page.heightMm - page.top - page.bottom) * pxPerMm) - 2,
+      coverWidthPx: page.widthMm * pxPerMm,
+      coverHeightPx: Math.floor(page.heightMm * pxPerMm) - 2,
+    };
+    const laidOut = (await tab.evaluate(`${paginatorSource}\npaginate(${JSON.stringify(cfg)})`)) as {
+      pages: number;
+      pageOf: Record<string, number>;
+      warnings: { code: string; what: string; page: number }[];
+      missingNotes: string[];
+    };
+
+    // 4. Print once.
+    const printed = await tab.pdf({
+      format: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+      outline: true,
+      tagged: true,
+      timeout,
+    });
+
+    // 5. Metadata Chromium does not write (it writes Title from <title> and /Lang from <html lang>).
+    const meta = (await tab.evaluate(`(() => {
+      const m = (n) => document.querySelector('meta[name="' + n + '"]')?.getAttribute('content') ?? undefined;
+      return { author: m('author'), subject: m('description'), keywords: m('keywords') };
+    })()`)) as { author?: string; subject?: string; keywords?: string };
+    const pdf = setDocumentInfo(printed, { title: opts.title, ...meta, creator: 'migreport' });
+
+    const warnings: Message[] = [
+      ...laidOut.warnings.map((w) => publishMessages.blockTooTall(w.what, w.page)),
+      ...laidOut.missingNotes.map((id) => publishMessages.footnoteMissing(id)),
+    ];
+    return { pdf, pageCount: laidOut.pages, pageOf: laidOut.pageOf, blockedRequests, warnings };
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(publishMessages.printFailed((e as Error).message.split('\n')[0]));
+  } finally {
+    await tab.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,66 @@
+// Writes outputs atomically: temporary files in the target folder, renamed only when all are
+// written, so a failed or interrupted build leaves the previous outputs byte-identical.
+import { rmSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.ts';
+import { publishMessages } from '../messages/index.ts';
+import { onInterrupt } from './interrupt.ts';
+
+export interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/** Same folder as the target, so the rename stays on one file system and is atomic. */
+function temporaryPathFor(path: string): string {
+  const nonce = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  return join(dirname(path), `.${basename(path)}.${nonce}.tmp`);
+}
+
+async function writeTemporary(path: string, data: string | Uint8Array): Promise<string> {
+  const temporary = temporaryPathFor(path);
+  let file;
+  try {
+    file = await open(temporary, 'wx');
+    await file.writeFile(data);
+    await file.sync(); // the rename must not publish a file whose bytes are still in flight
+  } catch (e) {
+    await file?.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw new UserError(publishMessages.writeFailed(path, (e as Error).message));
+  }
+  await file.close();
+  return temporary;
+}
+
+/** Writes one file: to a temporary file beside it, then renamed over the target. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await writeOutputs([{ path, data }]);
+}
+
+/**
+ * Writes every temporary file first and renames only when all were written; on any failure
+ * the temporary files are removed and no target is touched.
+ */
+export async function writeOutputs(files: OutputFile[]): Promise<void> {
+  const written: { temporary: string; path: string }[] = [];
+  const unregister = onInterrupt(() => {
+    for (const w of written) rmSync(w.temporary, { force: true });
+  });
+  try {
+    for (const f of files) written.push({ temporary: await writeTemporary(f.path, f.data), path: f.path });
+    for (const w of written) {
+      try {
+        await rename(w.temporary, w.path);
+      } catch (e) {
+        throw new UserError(publishMessages.writeFailed(w.path, (e as Error).message));
+      }
+    }
+  } catch (e) {
+    await Promise.all(written.map((w) => rm(w.temporary, { force: true })));
+    throw e;
+  } finally {
+    unregister();
+  }
+}
