@@ -30,6 +30,8 @@ export interface Observation {
   breakdown: string;
   /** null exactly when status is M. */
   value: number | null;
+  /** The value as written in the file (for printed precision: "43" vs "43.0"); '' when missing. */
+  raw?: string;
   unit: Unit;
   status: Status;
   source: string;

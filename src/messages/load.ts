@@ -1,4 +1,178 @@
-// User-facing messages of the load stage.
+// User-facing messages of the load stage: files, CSV/XLSX/YAML syntax, columns, reference and narrative files.
 import type { Message } from '../errors.ts';
 
 export type { Message };
+
+const didYouMean = (closest: string | undefined): string | undefined => (closest ? `did you mean "${closest}"?` : undefined);
+
+export const missingFolder = (path: string): Message => ({
+  code: 'load/missing-folder',
+  message: `data folder "${path}" does not exist`,
+  hint: 'pass the data folder with --data',
+});
+
+export const missingFile = (path: string): Message => ({
+  code: 'load/missing-file',
+  message: `required file "${path}" is missing`,
+  hint: 'see docs/data.md for the files of a data folder',
+});
+
+export const unreadableFile = (reason: string): Message => ({
+  code: 'load/unreadable-file',
+  message: `the file cannot be read: ${reason}`,
+});
+
+export const noObservations = (): Message => ({
+  code: 'load/no-observations',
+  message: 'the observations folder holds no .csv or .xlsx file',
+  hint: 'add observation files (docs/data.md lists the columns)',
+});
+
+export const unterminatedQuote = (): Message => ({
+  code: 'load/unterminated-quote',
+  message: 'a quoted field is not closed before the end of the file',
+  hint: 'close the field with a double quote; write a quote inside a field as ""',
+});
+
+export const textAfterQuote = (): Message => ({
+  code: 'load/text-after-quote',
+  message: 'text follows the closing quote of a field',
+  hint: 'put the whole field in quotes and write a quote inside it as ""',
+});
+
+export const emptyFile = (): Message => ({
+  code: 'load/empty-file',
+  message: 'the file has no header row',
+  hint: 'the first row names the columns',
+});
+
+export const unknownColumn = (name: string, closest: string | undefined, expected: readonly string[]): Message => ({
+  code: 'load/unknown-column',
+  message: `unknown column "${name}"`,
+  hint: didYouMean(closest) ?? `the columns are: ${expected.join(', ')}`,
+});
+
+export const missingColumn = (name: string): Message => ({
+  code: 'load/missing-column',
+  message: `column "${name}" is missing`,
+  hint: `add a column named "${name}" to the header row`,
+});
+
+export const duplicateColumn = (name: string, firstColumn: number): Message => ({
+  code: 'load/duplicate-column',
+  message: `column "${name}" appears twice`,
+  hint: `it is already column ${firstColumn}; remove one`,
+});
+
+export const fieldCount = (found: number, expected: number): Message => ({
+  code: 'load/field-count',
+  message: `the row has ${found} field${found === 1 ? '' : 's'}, the header has ${expected}`,
+  hint: 'a value with a comma must be in double quotes',
+});
+
+export const duplicateCode = (file: string, code: string, firstLine: number): Message => ({
+  code: 'load/duplicate-code',
+  message: `"${code}" is listed twice in ${file}`,
+  hint: `the first is on line ${firstLine}`,
+});
+
+export const emptyCode = (column: string): Message => ({
+  code: 'load/empty-code',
+  message: `the ${column} is empty`,
+  hint: `every row needs a ${column}`,
+});
+
+export const badChoice = (column: string, value: string, allowed: readonly string[]): Message => ({
+  code: 'load/bad-choice',
+  message: `${column} "${value}" is not one of the accepted values`,
+  hint: `use one of: ${allowed.join(', ')}`,
+});
+
+export const unknownGroup = (group: string, closest: string | undefined): Message => ({
+  code: 'load/unknown-group',
+  message: `group "${group}" is not a group in countries.csv`,
+  hint: didYouMean(closest) ?? 'add a row of kind "group" for it',
+});
+
+export const unknownBase = (base: string, closest: string | undefined): Message => ({
+  code: 'load/unknown-base',
+  message: `base indicator "${base}" is not in indicators.csv`,
+  hint: didYouMean(closest) ?? 'name the indicator the derived one is computed from',
+});
+
+export const badBase = (kind: string, count: number): Message => ({
+  code: 'load/bad-base',
+  message: `an indicator of kind ${kind} needs ${kind === 'balance' ? 'two base indicators' : 'one base indicator'}, found ${count}`,
+  hint: kind === 'balance' ? 'write base as plus;minus, e.g. prp_issued;prp_terminated' : 'write the id of the indicator it is computed from',
+});
+
+export const badYear = (value: string): Message => ({
+  code: 'load/bad-year',
+  message: `year "${value}" is not a year`,
+  hint: 'write four digits, e.g. 2024',
+});
+
+export const ambiguousRegionName = (name: string, first: string, second: string): Message => ({
+  code: 'load/ambiguous-region-name',
+  message: `name "${name}" is given for both ${first} and ${second}`,
+  hint: 'a name or former name must point to one region',
+});
+
+export const yamlSyntax = (reason: string): Message => ({
+  code: 'load/yaml-syntax',
+  message: `YAML syntax error: ${reason}`,
+  hint: 'check indentation and quoting; a text with ": " in it needs quotes',
+});
+
+export const unknownKey = (key: string, closest: string | undefined, allowed: readonly string[]): Message => ({
+  code: 'load/unknown-key',
+  message: `unknown key "${key}"`,
+  hint: didYouMean(closest) ?? `the keys are: ${allowed.join(', ')}`,
+});
+
+export const missingKey = (key: string): Message => ({
+  code: 'load/missing-key',
+  message: `key "${key}" is missing`,
+  hint: `add "${key}:"`,
+});
+
+export const wrongType = (key: string, expected: string): Message => ({
+  code: 'load/wrong-type',
+  message: `"${key}" should be ${expected}`,
+});
+
+export const badDate = (value: string): Message => ({
+  code: 'load/bad-date',
+  message: `"${value}" is not a date`,
+  hint: 'write an ISO date, YYYY-MM-DD, e.g. 2023-10-26',
+});
+
+export const badNarrativeFolder = (name: string): Message => ({
+  code: 'load/bad-narrative-folder',
+  message: `narrative folder "${name}" is not named after a period`,
+  hint: 'name it like the report period, e.g. narrative/2023-Q4',
+});
+
+export const periodMismatch = (written: string, folder: string): Message => ({
+  code: 'load/period-mismatch',
+  message: `period ${written} differs from the folder's period ${folder}`,
+  hint: `write period: ${folder}, or move the file to narrative/${written}/`,
+});
+
+export const unknownPolicySource = (id: string, closest: string | undefined): Message => ({
+  code: 'load/unknown-source',
+  message: `source "${id}" is not in sources.csv`,
+  hint: didYouMean(closest) ?? 'add it to data/reference/sources.csv',
+});
+
+export const emptySheet = (sheet: string): Message => ({
+  code: 'load/empty-sheet',
+  message: `sheet "${sheet}" has no header row`,
+  hint: 'the first row of each sheet names the columns; delete sheets that hold no data',
+});
+
+export const tooManyErrors = (cap: number): Message => ({
+  code: 'load/too-many-errors',
+  message: `stopped after ${cap} errors`,
+  hint: 'fix these and run again',
+});

@@ -1,0 +1,225 @@
+// A streaming RFC 4180 reader that reports, for every record, the line it starts on.
+//
+// Why not csv-parse: measured on 1,000,000 observation rows it takes 3.2 s alone (5.3 s with
+// `info` for line numbers), which leaves nothing of the 5 s budget for checks. This reader
+// takes about 0.4 s, and a property test checks it against csv-parse on random input.
+import { createReadStream } from 'node:fs';
+
+export interface CsvSyntaxError {
+  kind: 'unterminated-quote' | 'text-after-quote';
+  line: number;
+  column: number;
+}
+
+export interface CsvSink {
+  /** A record: its fields and the line it starts on (1-based, header is line 1). */
+  record(fields: string[], line: number): void;
+  syntaxError(e: CsvSyntaxError): void;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** Feeds text chunks in; emits whole records. Keeps an incomplete record for the next chunk. */
+export class CsvReader {
+  private rest = '';
+  private line = 1;
+  private first = true;
+
+  constructor(private readonly sink: CsvSink) {}
+
+  push(chunk: string): void {
+    if (this.first) {
+      this.first = false;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    this.rest = this.rest ? this.rest + chunk : chunk;
+    this.scan(false);
+  }
+
+  end(): void {
+    if (this.first) this.first = false;
+    this.scan(true);
+    this.rest = '';
+  }
+
+  /** Parses as many whole records as `rest` holds; on `final` the end of text ends the record. */
+  private scan(final: boolean): void {
+    const s = this.rest;
+    const n = s.length;
+    let i = 0;
+    let line = this.line;
+    records: while (i < n) {
+      const start = i;
+      const startLine = line;
+      const c0 = s.charCodeAt(i);
+      // An empty line is skipped (it still counts as a line).
+      if (c0 === LF) {
+        i++;
+        line++;
+        continue;
+      }
+      if (c0 === CR) {
+        if (i + 1 >= n && !final) break;
+        i += s.charCodeAt(i + 1) === LF ? 2 : 1;
+        line++;
+        continue;
+      }
+      const fields: string[] = [];
+      for (;;) {
+        if (i >= n) {
+          if (!final) {
+            i = start;
+            line = startLine;
+            break records;
+          }
+          fields.push('');
+          this.emit(fields, startLine);
+          break;
+        }
+        if (s.charCodeAt(i) === QUOTE) {
+          let value = '';
+          let seg = i + 1;
+          let j = seg;
+          let closed = -1;
+          for (;;) {
+            const q = s.indexOf('"', j);
+            if (q < 0) break;
+            if (q + 1 >= n && !final) break; // might be the first half of an escaped ""
+            if (s.charCodeAt(q + 1) === QUOTE) {
+              value += s.slice(seg, q + 1);
+              j = seg = q + 2;
+              continue;
+            }
+            closed = q;
+            break;
+          }
+          if (closed < 0) {
+            if (!final) {
+              i = start;
+              line = startLine;
+              break records;
+            }
+            this.sink.syntaxError({ kind: 'unterminated-quote', line: startLine, column: fields.length + 1 });
+            i = n;
+            break;
+          }
+          value += s.slice(seg, closed);
+          line += countLineBreaks(s, i + 1, closed);
+          fields.push(value);
+          i = closed + 1;
+          if (i >= n) {
+            if (!final) {
+              i = start;
+              line = startLine;
+              break records;
+            }
+            this.emit(fields, startLine);
+            break;
+          }
+          const c = s.charCodeAt(i);
+          if (c === COMMA) {
+            i++;
+            continue;
+          }
+          if (c === LF || c === CR) {
+            if (c === CR && i + 1 >= n && !final) {
+              i = start;
+              line = startLine;
+              break records;
+            }
+            i += c === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
+            line++;
+            this.emit(fields, startLine);
+            break;
+          }
+          // Text after a closing quote: report it and skip the rest of the line.
+          this.sink.syntaxError({ kind: 'text-after-quote', line: startLine, column: fields.length });
+          let k = i;
+          while (k < n && s.charCodeAt(k) !== LF && s.charCodeAt(k) !== CR) k++;
+          if (k >= n && !final) {
+            i = start;
+            line = startLine;
+            break records;
+          }
+          i = k;
+          if (i < n) {
+            i += s.charCodeAt(i) === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
+            line++;
+          }
+          break;
+        }
+        let j = i;
+        while (j < n) {
+          const c = s.charCodeAt(j);
+          if (c === COMMA || c === LF || c === CR) break;
+          j++;
+        }
+        if (j >= n && !final) {
+          i = start;
+          line = startLine;
+          break records;
+        }
+        fields.push(s.slice(i, j));
+        if (j >= n) {
+          i = n;
+          this.emit(fields, startLine);
+          break;
+        }
+        const c = s.charCodeAt(j);
+        if (c === COMMA) {
+          i = j + 1;
+          // A comma at the very end of the text still ends with an empty field.
+          if (i >= n && final) {
+            fields.push('');
+            this.emit(fields, startLine);
+            break;
+          }
+          continue;
+        }
+        if (c === CR && j + 1 >= n && !final) {
+          i = start;
+          line = startLine;
+          break records;
+        }
+        i = j + (c === CR && s.charCodeAt(j + 1) === LF ? 2 : 1);
+        line++;
+        this.emit(fields, startLine);
+        break;
+      }
+    }
+    this.rest = i < n ? s.slice(i) : '';
+    this.line = line;
+  }
+
+  private emit(fields: string[], line: number): void {
+    // A line of separators only (",,,," from a spreadsheet export) counts as empty.
+    for (let k = 0; k < fields.length; k++) if (fields[k] !== '') return this.sink.record(fields, line);
+  }
+}
+
+function countLineBreaks(s: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c === LF) count++;
+    else if (c === CR && s.charCodeAt(k + 1) !== LF) count++;
+  }
+  return count;
+}
+
+/** Reads a whole CSV text (for tests and small files). */
+export function readCsvText(text: string, sink: CsvSink): void {
+  const reader = new CsvReader(sink);
+  reader.push(text);
+  reader.end();
+}
+
+/** Streams a CSV file through the reader in 1 MiB chunks. */
+export async function readCsvFile(path: string, sink: CsvSink): Promise<void> {
+  const reader = new CsvReader(sink);
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) reader.push(chunk as string);
+  reader.end();
+}

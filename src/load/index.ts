@@ -1,0 +1,130 @@
+// The load stage: a data folder in, a checked Dataset out, or every located error at once.
+//
+//   reference/*.csv ──► lookups (codes, groups, region aliases)
+//   observations/*.csv|*.xlsx (by name) ──► rows ──► row checks ──► Observation[]
+//   narrative/<period>/*.yaml ──► Narrative per period
+//   cross-row checks (src/check) ──► Dataset, or UserErrors (at most ERROR_CAP)
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { UserError } from '../errors.ts';
+import type { Dataset, Narrative, Observation } from '../model.ts';
+import { parsePeriod } from '../period.ts';
+import * as msg from '../messages/load.ts';
+import { checkDataset } from '../check/index.ts';
+import { readCsvFile } from './csv.ts';
+import { readNarrative } from './narrative.ts';
+import { ObservationReader, readHeader, type ColumnMap } from './observations.ts';
+import { Problems } from './problems.ts';
+import { readReference } from './reference.ts';
+import { readWorkbook } from './xlsx.ts';
+
+export { ERROR_CAP } from './problems.ts';
+export { OBSERVATION_COLUMNS } from './observations.ts';
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Loads and checks a data folder (docs/data.md). Locations in errors and on observations are
+ * relative to `opts.root` (default: the working directory), with forward slashes.
+ * `Dataset.root` is the absolute path of the data folder.
+ */
+export async function loadProject(dataDir: string, opts: { root?: string } = {}): Promise<Dataset> {
+  const root = resolve(opts.root ?? process.cwd());
+  const dir = resolve(root, dataDir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(msg.missingFolder(dataDir));
+  const rel = relative(root, dir).split(sep).join('/') || '.';
+  const problems = new Problems();
+
+  // 1. Reference files. Observations are not read against broken reference lists:
+  //    every row would repeat the same error.
+  const { reference, regionAlias } = await readReference(dir, rel, problems);
+  problems.throwIfAny();
+
+  // 2. Observations, files in name order so rows (and errors) come in a stable order.
+  const observations: Observation[] = [];
+  const files: string[] = [];
+  const reader = new ObservationReader(reference, regionAlias, problems, observations);
+  const obsDir = `${dir}/observations`;
+  const names = existsSync(obsDir) ? readdirSync(obsDir).filter((n) => /\.(csv|xlsx)$/i.test(n) && !n.startsWith('~$')).sort(byName) : [];
+  if (names.length === 0) problems.add(msg.noObservations(), { file: `${rel}/observations`, line: 1 });
+  for (const name of names) {
+    if (problems.full) break;
+    const file = `${rel}/observations/${name}`;
+    files.push(file);
+    if (/\.xlsx$/i.test(name)) await readObservationWorkbook(`${obsDir}/${name}`, file, reader, problems);
+    else await readObservationCsv(`${obsDir}/${name}`, file, reader, problems);
+  }
+
+  // 3. Narratives, one folder per report period.
+  const narratives = new Map<string, Narrative>();
+  const narrativeDir = `${dir}/narrative`;
+  if (existsSync(narrativeDir)) {
+    for (const name of readdirSync(narrativeDir).sort(byName)) {
+      if (!statSync(`${narrativeDir}/${name}`).isDirectory()) continue;
+      const folder = `${rel}/narrative/${name}`;
+      if (!parsePeriod(name)) {
+        problems.add(msg.badNarrativeFolder(name), { file: folder, line: 1 });
+        continue;
+      }
+      const n = readNarrative(`${narrativeDir}/${name}`, folder, name, reference, problems);
+      if (n) {
+        narratives.set(name, n);
+        for (const at of Object.values(n.at)) files.push(at.file);
+      }
+    }
+  }
+
+  const dataset: Dataset = { root: dir, files, reference, observations, narratives };
+
+  // 4. Rules across rows.
+  for (const e of checkDataset(dataset)) problems.add(e.message, e.at);
+  problems.throwIfAny();
+  return dataset;
+}
+
+async function readObservationCsv(path: string, file: string, reader: ObservationReader, problems: Problems): Promise<void> {
+  let columns: ColumnMap | undefined;
+  let width = -1; // -1: header not read yet; 0: header unusable, rows skipped
+  try {
+    await readCsvFile(path, {
+      syntaxError: (e) => problems.add(e.kind === 'unterminated-quote' ? msg.unterminatedQuote() : msg.textAfterQuote(), { file, line: e.line, column: e.column }),
+      record: (fields, line) => {
+        if (width < 0) {
+          columns = readHeader(fields, file, line, problems);
+          width = columns ? fields.length : 0;
+        } else if (columns && !problems.full) reader.row(columns, fields, file, line, width);
+      },
+    });
+  } catch (e) {
+    problems.add(msg.unreadableFile((e as Error).message), { file, line: 1 });
+    return;
+  }
+  if (width < 0) problems.add(msg.emptyFile(), { file, line: 1 });
+}
+
+async function readObservationWorkbook(path: string, file: string, reader: ObservationReader, problems: Problems): Promise<void> {
+  let sheets;
+  try {
+    sheets = await readWorkbook(path);
+  } catch (e) {
+    problems.add(msg.unreadableFile((e as Error).message), { file, line: 1 });
+    return;
+  }
+  for (const sheet of sheets) {
+    const sheetFile = `${file}[${sheet.name}]`;
+    const [header, ...rows] = sheet.rows;
+    if (!header) {
+      problems.add(msg.emptySheet(sheet.name), { file: sheetFile, line: 1 });
+      continue;
+    }
+    const columns = readHeader(header.fields, sheetFile, header.line, problems);
+    if (!columns) continue;
+    const width = header.fields.length;
+    for (const row of rows) {
+      if (problems.full) return;
+      // A cell left empty at the end of a row does not exist in the workbook: pad it.
+      const fields = row.fields.length < width ? [...row.fields, ...Array<string>(width - row.fields.length).fill('')] : row.fields;
+      reader.row(columns, fields, sheetFile, row.line, width);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// Reads narrative/<period>/{report,policy,notes}.yaml; unknown keys are errors (typo protection).
+import { existsSync, readFileSync } from 'node:fs';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type { Narrative, PolicyItem, Reference, SourceLocation } from '../model.ts';
+import { parsePeriod } from '../period.ts';
+import * as msg from '../messages/load.ts';
+import { closest } from './closest.ts';
+import type { Problems } from './problems.ts';
+
+export const REPORT_KEYS = ['title', 'subtitle', 'period', 'published', 'partners', 'about', 'objectives', 'disclaimer', 'publisher', 'findings'] as const;
+const TEXT_KEYS = new Set(['title', 'subtitle', 'about', 'objectives', 'disclaimer', 'publisher']);
+const FINDINGS_KEYS = ['pin', 'drop'] as const;
+const POLICY_KEYS = ['date', 'text', 'sources'] as const;
+/** Section ids a note may be attached to (docs/data.md). */
+export const NOTE_SECTIONS = ['key_findings', 'policy', 'flows', 'trp', 'prp', 'kandas', 'remittances_out', 'remittances_in'] as const;
+
+function isIsoDate(text: string): boolean {
+  return parsePeriod(text)?.kind === 'date';
+}
+
+/** A parsed YAML file with helpers that locate nodes; undefined after reporting a syntax error. */
+function readYaml(path: string, file: string, problems: Problems) {
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors.slice(0, 3)) {
+      const pos = e.linePos?.[0];
+      problems.add(msg.yamlSyntax(e.message.split(/ at line \d+/)[0].split('\n')[0]), { file, line: pos?.line ?? 1, column: pos?.col });
+    }
+    return undefined;
+  }
+  const at = (node: Node | null | undefined | unknown): SourceLocation => {
+    const range = (node as Node | null)?.range;
+    if (!range) return { file, line: 1, column: 1 };
+    const p = lines.linePos(range[0]);
+    return { file, line: p.line, column: p.col };
+  };
+  return { doc, at };
+}
+
+type Located = (node: unknown) => SourceLocation;
+
+/** The pairs of a map node, reporting keys not in `allowed`; undefined (reported) when it is not a map. */
+function pairsOf(node: unknown, allowed: readonly string[], name: string, at: Located, problems: Problems): Map<string, Pair<unknown, unknown>> | undefined {
+  if (!isMap(node)) {
+    problems.add(msg.wrongType(name, 'a mapping of keys to values'), at(node));
+    return undefined;
+  }
+  const pairs = new Map<string, Pair<unknown, unknown>>();
+  for (const pair of node.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (!allowed.includes(key)) problems.add(msg.unknownKey(key, closest(key, allowed), allowed), at(pair.key));
+    else pairs.set(key, pair);
+  }
+  return pairs;
+}
+
+function stringList(node: unknown, name: string, at: Located, problems: Problems): { value: string; node: unknown }[] {
+  if (isScalar(node) && typeof node.value === 'string') return [{ value: node.value, node }];
+  if (!isSeq(node) || !node.items.every((i) => isScalar(i) && (typeof i.value === 'string' || typeof i.value === 'number'))) {
+    problems.add(msg.wrongType(name, 'a list of texts, e.g. [a, b]'), at(node));
+    return [];
+  }
+  return node.items.map((i) => ({ value: String((i as { value: unknown }).value), node: i }));
+}
+
+export function readNarrative(dir: string, relDir: string, periodCode: string, reference: Reference, problems: Problems): Narrative | undefined {
+  const narrative: Narrative = { period: periodCode, report: {}, policy: [], notes: {}, at: {} };
+
+  // report.yaml
+  {
+    const file = `${relDir}/report.yaml`;
+    if (!existsSync(`${dir}/report.yaml`)) {
+      problems.add(msg.missingFile(file), { file, line: 1 });
+      return undefined;
+    }
+    narrative.at.report = { file, line: 1 };
+    const y = readYaml(`${dir}/report.yaml`, file, problems);
+    const pairs = y && pairsOf(y.doc.contents, REPORT_KEYS, 'report.yaml', y.at, problems);
+    if (y && pairs) {
+      if (!pairs.has('title')) problems.add(msg.missingKey('title'), { file, line: 1 });
+      for (const [key, pair] of pairs) {
+        const node = pair.value;
+        const value = isScalar(node) ? node.value : undefined;
+        if (TEXT_KEYS.has(key) && typeof value !== 'string') problems.add(msg.wrongType(key, 'a text'), y.at(node ?? pair.key));
+        if (key === 'period' && String(value) !== periodCode) problems.add(msg.periodMismatch(String(value), periodCode), y.at(node));
+        if (key === 'published' && !(typeof value === 'string' && isIsoDate(value))) problems.add(msg.badDate(String(value ?? '')), y.at(node ?? pair.key));
+        if (key === 'partners') stringList(node, 'partners', y.at, problems);
+        if (key === 'findings') {
+          const f = pairsOf(node, FINDINGS_KEYS, 'findings', y.at, problems);
+          for (const [k, p] of f ?? []) stringList(p.value, `findings.${k}`, y.at, problems);
+        }
+      }
+      narrative.report = (y.doc.toJS() ?? {}) as Record<string, unknown>;
+      if (typeof narrative.report.period === 'number') narrative.report.period = String(narrative.report.period);
+    }
+  }
+
+  // policy.yaml (optional)
+  if (existsSync(`${dir}/policy.yaml`)) {
+    const file = `${relDir}/policy.yaml`;
+    narrative.at.policy = { file, line: 1 };
+    const y = readYaml(`${dir}/policy.yaml`, file, problems);
+    const root = y && pairsOf(y.doc.contents, ['developments'], 'policy.yaml', y.at, problems);
+    const list = root?.get('developments')?.value;
+    if (y && list !== undefined && list !== null) {
+      if (!isSeq(list)) problems.add(msg.wrongType('developments', 'a list of {date, text, sources}'), y.at(list));
+      else {
+        for (const item of list.items) {
+          const pairs = pairsOf(item, POLICY_KEYS, 'a development', y.at, problems);
+          if (!pairs) continue;
+          const itemAt = y.at(item);
+          for (const k of POLICY_KEYS) if (!pairs.has(k)) problems.add(msg.missingKey(k), itemAt);
+          const dateNode = pairs.get('date')?.value;
+          const date = isScalar(dateNode) ? String(dateNode.value) : '';
+          if (pairs.has('date') && !isIsoDate(date)) problems.add(msg.badDate(date), y.at(dateNode));
+          const textNode = pairs.get('text')?.value;
+          const text = isScalar(textNode) && typeof textNode.value === 'string' ? textNode.value : undefined;
+          if (pairs.has('text') && text === undefined) problems.add(msg.wrongType('text', 'a text'), y.at(textNode));
+          const sources = pairs.has('sources') ? stringList(pairs.get('sources')!.value, 'sources', y.at, problems) : [];
+          for (const s of sources) {
+            if (!reference.sources.has(s.value)) problems.add(msg.unknownPolicySource(s.value, closest(s.value, reference.sources.keys())), y.at(s.node));
+          }
+          const policyItem: PolicyItem = { date, text: text ?? '', sources: sources.map((s) => s.value), at: itemAt };
+          narrative.policy.push(policyItem);
+        }
+      }
+    }
+  }
+
+  // notes.yaml (optional)
+  if (existsSync(`${dir}/notes.yaml`)) {
+    const file = `${relDir}/notes.yaml`;
+    narrative.at.notes = { file, line: 1 };
+    const y = readYaml(`${dir}/notes.yaml`, file, problems);
+    const root = y && pairsOf(y.doc.contents, ['notes'], 'notes.yaml', y.at, problems);
+    const notes = root?.get('notes')?.value;
+    if (y && notes !== undefined && notes !== null) {
+      const sections = pairsOf(notes, NOTE_SECTIONS, 'notes', y.at, problems);
+      for (const [section, pair] of sections ?? []) {
+        const node = pair.value;
+        if (isScalar(node) && typeof node.value === 'string') narrative.notes[section] = node.value;
+        else problems.add(msg.wrongType(section, 'a text (Markdown)'), y.at(node ?? pair.key));
+      }
+    }
+  }
+  return narrative;
+}

@@ -1,0 +1,255 @@
+// Turns one observation row (from CSV or XLSX) into a checked Observation, or located errors.
+//
+// Row-level checks happen here because the columns are at hand; rules across rows
+// (duplicates) are in src/check/. Codes, periods and breakdowns repeat across rows, so they
+// are interned: a million rows share a few hundred strings and period objects.
+import { DERIVED_KINDS, NOT_APPLICABLE, STATUSES, TOTAL, UNITS, type Indicator, type Observation, type Reference, type Status, type Unit } from '../model.ts';
+import { parsePeriod, type Period } from '../period.ts';
+import * as msg from '../messages/check.ts';
+import * as loadMsg from '../messages/load.ts';
+import { closest } from './closest.ts';
+import type { Problems } from './problems.ts';
+
+export const OBSERVATION_COLUMNS = ['indicator', 'period', 'country', 'region', 'breakdown', 'value', 'unit', 'status', 'source'] as const;
+type Column = (typeof OBSERVATION_COLUMNS)[number];
+/** Field index of each column in the file's own order. */
+export type ColumnMap = Record<Column, number>;
+
+const NEGATIVE_ALLOWED = new Set(['balance', 'change_pct', 'change_abs']);
+const SHARE_KINDS = new Set(['share', 'structure']);
+const NEEDS_VS = new Set(['change_pct', 'change_abs', 'ratio']);
+const REFERENCE_FILE = {
+  indicator: 'data/reference/indicators.csv',
+  country: 'data/reference/countries.csv',
+  region: 'data/reference/regions.csv',
+  source: 'data/reference/sources.csv',
+};
+
+/** Checks a header row; returns the column map, or undefined (after reporting) when it is unusable. */
+export function readHeader(fields: string[], file: string, line: number, problems: Problems): ColumnMap | undefined {
+  const map: Partial<Record<Column, number>> = {};
+  const unknown: { name: string; column: number }[] = [];
+  let ok = true;
+  fields.forEach((raw, i) => {
+    const name = raw.trim();
+    if ((OBSERVATION_COLUMNS as readonly string[]).includes(name)) {
+      const col = name as Column;
+      if (map[col] !== undefined) {
+        problems.add(loadMsg.duplicateColumn(name, map[col]! + 1), { file, line, column: i + 1 });
+        ok = false;
+      } else map[col] = i;
+    } else unknown.push({ name, column: i + 1 });
+  });
+  const missing = OBSERVATION_COLUMNS.filter((c) => map[c] === undefined);
+  for (const u of unknown) {
+    // Suggest a missing column first: "valeu" is most likely the missing "value".
+    const suggestion = closest(u.name, missing) ?? closest(u.name, OBSERVATION_COLUMNS);
+    problems.add(loadMsg.unknownColumn(u.name, suggestion, OBSERVATION_COLUMNS), { file, line, column: u.column });
+    ok = false;
+  }
+  const suggested = new Set(unknown.map((u) => closest(u.name, missing)).filter(Boolean));
+  for (const m of missing) {
+    if (!suggested.has(m)) problems.add(loadMsg.missingColumn(m), { file, line });
+    ok = false;
+  }
+  return ok ? (map as ColumnMap) : undefined;
+}
+
+interface BreakdownInfo {
+  normalised: string;
+  error?: string;
+  whole?: string;
+  vs?: string;
+}
+
+/** What a thousands separator or decimal comma should have been, for the hint. */
+function diagnoseNumber(text: string): { why: 'thousands' | 'decimal-comma' | 'ambiguous' | 'other'; fixed?: string } {
+  if (/^-?\d{1,3},\d{3}$/.test(text)) return { why: 'ambiguous', fixed: text.replace(',', '') };
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return { why: 'thousands', fixed: text.replace(/,/g, '') };
+  if (/^-?\d{1,3}([ \u00a0\u202f']\d{3})+([.,]\d+)?$/.test(text)) return { why: 'thousands', fixed: text.replace(/[ \u00a0\u202f']/g, '').replace(',', '.') };
+  if (/^-?\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(text)) return { why: 'thousands', fixed: text.replace(/\./g, '').replace(',', '.') };
+  if (/^-?\d+,\d+$/.test(text)) return { why: 'decimal-comma', fixed: text.replace(',', '.') };
+  return { why: 'other' };
+}
+
+/** A plain decimal number ("-12", "5.3"): the fast path that every valid value takes. */
+function plainNumber(s: string): number | undefined {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= n) return undefined;
+  let digits = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot && digits > 0 && i < n - 1) dot = true;
+    else return undefined;
+  }
+  return digits > 0 ? Number(s) : undefined;
+}
+
+const trim = (s: string): string => {
+  const n = s.length;
+  return n > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) ? s.trim() : s;
+};
+
+export class ObservationReader {
+  private readonly periods = new Map<string, Period | null>();
+  private readonly breakdowns = new Map<string, BreakdownInfo>();
+  private readonly regionAlias: Map<string, string>;
+  private readonly regionNames: string[];
+  private readonly groups: Set<string>;
+
+  constructor(
+    private readonly reference: Reference,
+    regionAlias: Map<string, string>,
+    private readonly problems: Problems,
+    readonly observations: Observation[],
+  ) {
+    this.regionAlias = regionAlias;
+    this.regionNames = [...reference.regions.keys(), ...[...reference.regions.values()].flatMap((r) => [r.names.en, ...r.formerNames].filter(Boolean))];
+    this.groups = new Set([...reference.countries.values()].filter((c) => c.isGroup).map((c) => c.code));
+  }
+
+  /** Checks one data row; appends its Observation when every field is valid. */
+  row(cols: ColumnMap, fields: string[], file: string, line: number, width: number): void {
+    const problems = this.problems;
+    const errorsBefore = problems.errors.length;
+    let bad = false;
+    const fail = (m: loadMsg.Message, column: Column | number): void => {
+      bad = true;
+      problems.add(m, { file, line, column: typeof column === 'number' ? column : cols[column] + 1 });
+    };
+    if (fields.length !== width) {
+      fail(loadMsg.fieldCount(fields.length, width), Math.min(fields.length, width) + (fields.length > width ? 1 : 0));
+      return;
+    }
+    const ref = this.reference;
+
+    const indicatorId = trim(fields[cols.indicator]);
+    const indicator = ref.indicators.get(indicatorId);
+    if (!indicator) fail(msg.unknownCode('indicator', indicatorId, closest(indicatorId, ref.indicators.keys()), REFERENCE_FILE.indicator), 'indicator');
+
+    const periodText = trim(fields[cols.period]);
+    let period = this.periods.get(periodText);
+    if (period === undefined) {
+      period = parsePeriod(periodText) ?? null;
+      this.periods.set(periodText, period);
+    }
+    if (!period) fail(msg.badPeriod(periodText), 'period');
+
+    let country = trim(fields[cols.country]);
+    const known = ref.countries.get(country);
+    if (known) country = known.code;
+    else if (country === TOTAL) country = TOTAL;
+    else if (country === NOT_APPLICABLE) country = NOT_APPLICABLE;
+    else fail(msg.unknownCode('country', country, closest(country, [...ref.countries.keys(), TOTAL, NOT_APPLICABLE]), REFERENCE_FILE.country), 'country');
+
+    const regionText = trim(fields[cols.region]);
+    let region = '';
+    if (regionText !== '') {
+      const code = this.regionAlias.get(regionText) ?? this.regionAlias.get(regionText.toLowerCase());
+      if (code) region = code;
+      else fail(msg.unknownCode('region', regionText, closest(regionText, this.regionNames), REFERENCE_FILE.region), 'region');
+    }
+
+    const breakdownText = trim(fields[cols.breakdown]);
+    let breakdown: BreakdownInfo | undefined = this.breakdowns.get(breakdownText);
+    if (!breakdown) {
+      breakdown = parseBreakdown(breakdownText);
+      this.breakdowns.set(breakdownText, breakdown);
+    }
+    if (breakdown.error) fail(msg.badBreakdown(breakdownText, breakdown.error), 'breakdown');
+    else if (indicator) this.checkRelatives(indicator, breakdown, fail);
+
+    const unitText = trim(fields[cols.unit]);
+    let unit: Unit | undefined;
+    if (!(UNITS as readonly string[]).includes(unitText)) fail(msg.unknownUnit(unitText, closest(unitText, UNITS), UNITS), 'unit');
+    else if (indicator && unitText !== indicator.unit) {
+      fail(msg.unitMismatch(unitText, indicator.id, indicator.unit, `${indicator.at.file}:${indicator.at.line}`), 'unit');
+    } else unit = unitText as Unit;
+
+    const statusText = trim(fields[cols.status]);
+    const status = (STATUSES as readonly string[]).includes(statusText) ? (statusText as Status) : undefined;
+    if (!status) fail(msg.unknownStatus(statusText, STATUSES), 'status');
+
+    const raw = trim(fields[cols.value]);
+    let value: number | null = null;
+    if (raw === '') {
+      if (status && status !== 'M') fail(msg.missingValue(), 'value');
+    } else if (status === 'M') {
+      fail(msg.valueWithM(raw), 'value');
+    } else {
+      const v = plainNumber(raw);
+      if (v === undefined) {
+        const d = diagnoseNumber(raw);
+        fail(msg.notANumber(raw, d.fixed, d.why), 'value');
+      } else {
+        value = v;
+        if (indicator && v < 0 && !NEGATIVE_ALLOWED.has(indicator.kind)) fail(msg.negativeValue(raw, indicator.id, indicator.kind), 'value');
+        if (indicator && v > 100 && indicator.unit === 'percent' && SHARE_KINDS.has(indicator.kind)) fail(msg.shareOver100(raw, indicator.id), 'value');
+      }
+    }
+
+    const sourceId = trim(fields[cols.source]);
+    const source = ref.sources.get(sourceId);
+    if (!source) fail(msg.unknownCode('source', sourceId, closest(sourceId, ref.sources.keys()), REFERENCE_FILE.source), 'source');
+
+    if (bad || problems.errors.length > errorsBefore) return;
+    this.observations.push({
+      indicator: indicator!.id,
+      period: period!,
+      country,
+      region,
+      breakdown: breakdown.normalised,
+      value,
+      raw,
+      unit: unit!,
+      status: status!,
+      source: source!.id,
+      at: { file, line },
+    });
+  }
+
+  private checkRelatives(indicator: Indicator, b: BreakdownInfo, fail: (m: loadMsg.Message, column: Column) => void): void {
+    const derived = DERIVED_KINDS.includes(indicator.kind);
+    if (!derived) {
+      if (b.whole !== undefined) fail(msg.relativeOnBase('whole', indicator.id), 'breakdown');
+      else if (b.vs !== undefined) fail(msg.relativeOnBase('vs', indicator.id), 'breakdown');
+      return;
+    }
+    if (indicator.kind === 'share') {
+      if (b.whole === undefined) fail(msg.missingRelative(indicator.id, indicator.kind, 'whole'), 'breakdown');
+      else if (b.whole !== TOTAL && !this.groups.has(b.whole)) fail(msg.badWhole(b.whole, closest(b.whole, [...this.groups, TOTAL])), 'breakdown');
+    }
+    if (NEEDS_VS.has(indicator.kind)) {
+      if (b.vs === undefined) fail(msg.missingRelative(indicator.id, indicator.kind, 'vs'), 'breakdown');
+      else if (!parsePeriod(b.vs)) fail(msg.badVs(b.vs), 'breakdown');
+    }
+  }
+}
+
+/** Normalises `key=value;key=value` (sorted by key); reports the first thing wrong with it. */
+export function parseBreakdown(text: string): BreakdownInfo {
+  if (text === '') return { normalised: '' };
+  const pairs = text.split(';').map((p) => p.trim());
+  const keys = new Map<string, string>();
+  for (const pair of pairs) {
+    if (pair === '') return { normalised: text, error: 'has an empty pair (two ";" in a row, or one at an end)' };
+    const eq = pair.indexOf('=');
+    if (eq < 0) return { normalised: text, error: `has "${pair}" without "="` };
+    const key = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    if (!key || !value) return { normalised: text, error: `has "${pair}" with an empty ${key ? 'value' : 'key'}` };
+    if (value.includes('=')) return { normalised: text, error: `has "${pair}" with two "="` };
+    if (keys.has(key)) return { normalised: text, error: `names "${key}" twice` };
+    keys.set(key, value);
+  }
+  // Sorted as whole pairs, exactly like normaliseBreakdown in src/query.ts, so queries match.
+  const normalised = [...keys.entries()]
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join(';');
+  return { normalised, whole: keys.get('whole'), vs: keys.get('vs') };
+}
+
