@@ -4,12 +4,12 @@ import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
 import { launchBrowser, tinyProject, type TinyProject } from './fixture.ts';
 
 /** Polls the page, surviving the reloads the preview triggers (a reload destroys the old context). */
-async function waitFor<T>(page: Page, probe: () => T, timeoutMs: number): Promise<T> {
+async function waitFor<T>(page: Page, probe: () => T, timeoutMs: number): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       const v = await page.evaluate(probe);
-      if (v) return v as T;
+      if (v) return v as NonNullable<T>;
     } catch {
       // navigation in progress
     }
@@ -102,9 +102,9 @@ describe('preview in headless Chromium', () => {
   it('shows the audit findings and the self-check in a badge with a panel', async () => {
     const badge = await page.$eval('#migreport-ui .mr-badge', (b) => ({ text: b.textContent, state: b.getAttribute('data-state') }));
     expect(badge).toEqual({ text: 'self-check ok · 1 finding', state: 'warn' });
-    expect(await page.$eval('#migreport-ui .mr-panel', (p) => p.hidden)).toBe(true);
+    expect(await page.$eval('#migreport-ui .mr-panel', (p) => (p as HTMLElement).hidden)).toBe(true);
     await page.click('#migreport-ui .mr-badge');
-    const panel = await page.$eval('#migreport-ui .mr-panel', (p) => ({ hidden: p.hidden, text: p.textContent }));
+    const panel = await page.$eval('#migreport-ui .mr-panel', (p) => ({ hidden: (p as HTMLElement).hidden, text: p.textContent }));
     expect(panel.hidden).toBe(false);
     expect(panel.text).toContain('data/observations/arrivals.csv:2:27');
     expect(panel.text).toContain('published total differs');

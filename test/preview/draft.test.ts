@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+// The real stages are exercised by the pipeline's own tests; here only the preview's reuse rules.
+vi.mock('../../src/pipeline.ts', () => ({
+  loadAndAudit: () => Promise.reject(new Error('the real pipeline is not used here')),
+  renderReport: () => Promise.reject(new Error('the real pipeline is not used here')),
+  projectPaths: (root: string, data = 'data') => ({ root: path.resolve(root), data: path.resolve(root, data) }),
+}));
+
+const { draftRenderer } = await import('../../src/preview/draft.ts');
+const { UserError } = await import('../../src/errors.ts');
+
+const paths = { root: '/p', data: '/p/data' };
+const request = { template: 'iom-quarterly', lang: 'en' };
+
+function fakeStages(opts: { failLoad?: () => boolean } = {}) {
+  const calls: string[] = [];
+  return {
+    calls,
+    stages: {
+      loadAndAudit: (async () => {
+        calls.push('load');
+        if (opts.failLoad?.()) throw new UserError({ code: 'load/x', message: 'bad row' }, { file: 'data/x.csv', line: 3, column: 2 });
+        return { dataset: {}, findings: [{ code: 'audit/x', message: 'total differs', at: { file: 'data/x.csv', line: 2, column: 5 } }] };
+      }) as never,
+      renderReport: (async () => {
+        calls.push('render');
+        return { model: {}, findings: [{ code: 'audit/x', message: 'total differs', at: { file: 'data/x.csv', line: 2, column: 5 } }], html: '<p>x</p>', printHtml: '<title>A &amp; B</title>' };
+      }) as never,
+      printPdf: async (_html: string, title: string) => new TextEncoder().encode(title),
+    },
+  };
+}
+
+describe('draftRenderer', () => {
+  it.each([
+    [[], ['load', 'render']],
+    [['/p/data/observations/a.csv'], ['load', 'render']],
+    [['/p/templates/iom-quarterly/report.hbs'], ['render']],
+    [['/p/styles/report.css', '/p/templates/x.hbs'], ['render']],
+    [['/p/styles/a.css', '/p/data/reference/countries.csv'], ['load', 'render']],
+  ])('after a first render, a change of %j runs %j', async (changed, expected) => {
+    const { calls, stages } = fakeStages();
+    const draft = draftRenderer(paths, request, stages);
+    await draft.render([]);
+    calls.length = 0;
+    const outcome = await draft.render(changed);
+    expect(calls).toEqual(expected);
+    expect(outcome).toEqual({
+      ok: true,
+      html: '<p>x</p>',
+      printHtml: '<title>A &amp; B</title>',
+      findings: [{ severity: 'warning', location: 'data/x.csv:2:5', message: 'total differs' }],
+      selfCheck: { ok: true, problems: [] },
+    });
+  });
+
+  it('loads again after a failed load, even when the next change is only a template', async () => {
+    let fail = true;
+    const { calls, stages } = fakeStages({ failLoad: () => fail });
+    const draft = draftRenderer(paths, request, stages);
+    await expect(draft.render([])).rejects.toMatchObject({ code: 'load/x' });
+    fail = false;
+    calls.length = 0;
+    await draft.render(['/p/templates/a.hbs']);
+    expect(calls).toEqual(['load', 'render']);
+  });
+
+  it('prints the last good render with its title', async () => {
+    const { stages } = fakeStages();
+    const draft = draftRenderer(paths, request, stages);
+    await expect(draft.printPdf()).rejects.toThrow();
+    await draft.render([]);
+    expect(new TextDecoder().decode(await draft.printPdf())).toBe('A & B');
+  });
+});
