@@ -52,6 +52,19 @@ export interface PrintedPdf {
   blockedRequests: string[];
   /** Recoverable problems (a block taller than a page, a footnote reference without a body). */
   warnings: Message[];
+  /** Milliseconds per step, for the benchmark. */
+  timings: Record<string, number>;
+}
+
+function stopwatch() {
+  let last = performance.now();
+  const all: Record<string, number> = {};
+  const mark = (step: string) => {
+    const now = performance.now();
+    all[step] = Math.round(now - last);
+    last = now;
+  };
+  return Object.assign(mark, { all });
 }
 
 // Geometry of the printed page (A4), in millimetres; the header and footer live in the margins.
@@ -63,7 +76,8 @@ const defaultPrintCss = () => readFileSync(fileURLToPath(new URL('../../styles/p
 
 /** A CSS string literal; data are text, so quotes, backslashes and newlines are escaped. */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
+  // `<` escaped too, so no text can close the <style> element it is written into.
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/</g, '\\3c ').replace(/[\n\r\f]/g, ' ')}"`;
 }
 
 /** 'Page {page} of {pages}' → "Page " counter(page) " of " counter(pages), for an @page margin box. */
@@ -82,6 +96,13 @@ function pageRules(opts: PrintOptions): string {
 @page cover { margin: 0; @top-left { content: none; } @bottom-right { content: none; } }`;
 }
 
+/** The print stylesheet goes last in <head>, after the document's own styles. */
+export function withPrintStyles(html: string, css: string): string {
+  const style = `<style data-migreport="print">\n${css.replace(/<\//g, '<\\/')}\n</style>`;
+  const headEnd = /<\/head\s*>/i.exec(html);
+  return headEnd ? html.slice(0, headEnd.index) + style + html.slice(headEnd.index) : style + html;
+}
+
 /** Prints the HTML to PDF bytes; see printPdfDetailed for page numbers and blocked requests. */
 export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8Array> {
   return (await printPdfDetailed(html, opts)).pdf;
@@ -90,7 +111,9 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
 export async function printPdfDetailed(html: string, opts: PrintOptions): Promise<PrintedPdf> {
   const timeout = opts.timeoutMs ?? 60_000;
   // 1. A page that cannot reach the network: everything but data: and about: is aborted and counted.
-  const tab = await opts.browser.browser.newPage();
+  const mark = stopwatch();
+  const tab = await opts.browser.takePage();
+  mark('page');
   const blockedRequests: string[] = [];
   try {
     await tab.setRequestInterception(true);
@@ -102,17 +125,19 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
         void request.abort('blockedbyclient');
       }
     });
-    const widthPx = Math.round(page.widthMm * pxPerMm);
-    await tab.setViewport({ width: widthPx, height: Math.round(page.heightMm * pxPerMm) });
-
-    // 2. Content, print styles and print media before measuring anything.
-    await tab.setContent(html, { waitUntil: 'load', timeout });
-    await tab.addStyleTag({ content: (opts.printCss ?? defaultPrintCss()) + pageRules(opts) });
+    await tab.setViewport({ width: Math.round(page.widthMm * pxPerMm), height: Math.round(page.heightMm * pxPerMm) });
     await tab.emulateMediaType('print');
+
+    // 2. Content with the print styles already in it, so the first layout is the printed one.
+    mark('setup');
+    const printCss = (opts.printCss ?? defaultPrintCss()) + pageRules(opts);
+    await tab.setContent(withPrintStyles(html, printCss), { waitUntil: 'load', timeout });
+    mark('setContent');
     await tab.evaluate(
       `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
         document.body.offsetHeight; await document.fonts.ready; })()`,
     );
+    mark('styles+fonts');
 
     // 3. Paginate: the boxes are a couple of pixels shorter than the page area, so rounding never spills.
     const cfg = {
@@ -128,6 +153,7 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       missingNotes: string[];
     };
 
+    mark('paginate');
     // 4. Print once.
     const printed = await tab.pdf({
       format: 'A4',
@@ -139,6 +165,7 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       timeout,
     });
 
+    mark('pdf');
     // 5. Metadata Chromium does not write (it writes Title from <title> and /Lang from <html lang>).
     const meta = (await tab.evaluate(`(() => {
       const m = (n) => document.querySelector('meta[name="' + n + '"]')?.getAttribute('content') ?? undefined;
@@ -150,7 +177,8 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       ...laidOut.warnings.map((w) => publishMessages.blockTooTall(w.what, w.page)),
       ...laidOut.missingNotes.map((id) => publishMessages.footnoteMissing(id)),
     ];
-    return { pdf, pageCount: laidOut.pages, pageOf: laidOut.pageOf, blockedRequests, warnings };
+    mark('info');
+    return { pdf, timings: mark.all, pageCount: laidOut.pages, pageOf: laidOut.pageOf, blockedRequests, warnings };
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(publishMessages.printFailed((e as Error).message.split('\n')[0]));
