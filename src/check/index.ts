@@ -4,6 +4,9 @@ import type { Message } from '../errors.ts';
 import { formatLocation } from '../errors.ts';
 import type { Dataset, Observation, SourceLocation } from '../model.ts';
 import * as msg from '../messages/check.ts';
+import { indexOf } from './identity.ts';
+
+export { indexOf, ObservationIndex } from './identity.ts';
 
 export interface CheckError {
   message: Message;
@@ -18,12 +21,11 @@ export function observationKey(o: Pick<Observation, 'indicator' | 'period' | 'co
 /** Errors across rows, in row order. */
 export function checkDataset(dataset: Pick<Dataset, 'observations'>): CheckError[] {
   const errors: CheckError[] = [];
-  const first = new Map<string, Observation>();
-  for (const o of dataset.observations) {
-    const key = observationKey(o);
-    const earlier = first.get(key);
-    if (earlier) errors.push({ message: msg.duplicateObservation(formatLocation(earlier.at)), at: { ...o.at, column: 1 } });
-    else first.set(key, o);
+  const { duplicateOf } = indexOf(dataset.observations);
+  for (let i = 0; i < duplicateOf.length; i++) {
+    if (duplicateOf[i] < 0) continue;
+    const o = dataset.observations[i];
+    errors.push({ message: msg.duplicateObservation(formatLocation(dataset.observations[duplicateOf[i]].at)), at: { ...o.at, column: 1 } });
   }
   return errors;
 }

@@ -111,19 +111,28 @@ export class ObservationReader {
     this.groups = new Set([...reference.countries.values()].filter((c) => c.isGroup).map((c) => c.code));
   }
 
+  private file = '';
+  private line = 0;
+  private cols!: ColumnMap;
+  private bad = false;
+  /** Reports a problem in a column of the current row (bound once, so passing it around is free). */
+  private readonly fail = (m: loadMsg.Message, column: Column): void => {
+    this.bad = true;
+    this.problems.add(m, { file: this.file, line: this.line, column: this.cols[column] + 1 });
+  };
+
   /** Checks one data row; appends its Observation when every field is valid. */
   row(cols: ColumnMap, fields: string[], file: string, line: number, width: number): void {
-    const problems = this.problems;
-    const errorsBefore = problems.errors.length;
-    let bad = false;
-    const fail = (m: loadMsg.Message, column: Column | number): void => {
-      bad = true;
-      problems.add(m, { file, line, column: typeof column === 'number' ? column : cols[column] + 1 });
-    };
+    // No closures here: this runs a million times, and each closure is an allocation.
+    this.file = file;
+    this.line = line;
+    this.cols = cols;
+    this.bad = false;
     if (fields.length !== width) {
-      fail(loadMsg.fieldCount(fields.length, width), Math.min(fields.length, width) + (fields.length > width ? 1 : 0));
+      this.problems.add(loadMsg.fieldCount(fields.length, width), { file, line, column: Math.min(fields.length, width) + (fields.length > width ? 1 : 0) });
       return;
     }
+    const fail = this.fail;
     const ref = this.reference;
 
     const indicatorId = trim(fields[cols.indicator]);
@@ -160,7 +169,7 @@ export class ObservationReader {
       this.breakdowns.set(breakdownText, breakdown);
     }
     if (breakdown.error) fail(msg.badBreakdown(breakdownText, breakdown.error), 'breakdown');
-    else if (indicator) this.checkRelatives(indicator, breakdown, fail);
+    else if (indicator) this.checkRelatives(indicator, breakdown);
 
     const unitText = trim(fields[cols.unit]);
     let unit: Unit | undefined;
@@ -195,7 +204,7 @@ export class ObservationReader {
     const source = ref.sources.get(sourceId);
     if (!source) fail(msg.unknownCode('source', sourceId, closest(sourceId, ref.sources.keys()), REFERENCE_FILE.source), 'source');
 
-    if (bad || problems.errors.length > errorsBefore) return;
+    if (this.bad) return;
     this.observations.push({
       indicator: indicator!.id,
       period: period!,
@@ -211,7 +220,8 @@ export class ObservationReader {
     });
   }
 
-  private checkRelatives(indicator: Indicator, b: BreakdownInfo, fail: (m: loadMsg.Message, column: Column) => void): void {
+  private checkRelatives(indicator: Indicator, b: BreakdownInfo): void {
+    const fail = this.fail;
     const derived = DERIVED_KINDS.includes(indicator.kind);
     if (!derived) {
       if (b.whole !== undefined) fail(msg.relativeOnBase('whole', indicator.id), 'breakdown');

@@ -1,0 +1,131 @@
+// The audit: published totals and derived figures compared with what the data give, and gaps in series.
+// Findings are warnings (errors under --strict); each names both numbers and where they came from.
+import { formatLocation } from '../errors.ts';
+import { DERIVED_KINDS, TOTAL, type Dataset, type Observation, type SourceLocation } from '../model.ts';
+import { periodFromSpan } from '../period.ts';
+import { computeDerived, groupPartition, lookup, membersOf } from '../derive.ts';
+import { indexOf } from './identity.ts';
+import * as msg from '../messages/audit.ts';
+
+export interface Finding {
+  code: string;
+  message: string;
+  at: SourceLocation;
+  published?: number;
+  computed?: number;
+  inputs: SourceLocation[];
+}
+
+const ADDITIVE = new Set(['count', 'stock', 'amount']);
+
+/** Decimals as printed in the file: "9,528" → 0, "-22.2" → 1. */
+function decimalsOf(o: Observation): number {
+  const raw = o.raw ?? String(o.value);
+  const dot = raw.indexOf('.');
+  return dot < 0 ? 0 : raw.length - dot - 1;
+}
+
+/** True when `computed` rounds to something other than the printed `published` value. */
+function differsAtPrecision(published: number, computed: number, decimals: number): boolean {
+  return Math.abs(computed - published) > 0.5 * 10 ** -decimals + 1e-9;
+}
+
+const show = (x: number, decimals: number): string => {
+  const s = x.toFixed(decimals);
+  return s === `-${(0).toFixed(decimals)}` ? s.slice(1) : s;
+};
+
+function describe(o: Observation): string {
+  const where = [o.country, o.region, o.breakdown].filter(Boolean).join(', ');
+  return `${o.indicator} (${where}, ${o.period.code})`;
+}
+
+export function audit(dataset: Dataset): Finding[] {
+  const findings: Finding[] = [];
+  const { indicators, countries } = dataset.reference;
+  const partition = groupPartition(dataset);
+
+  // 1. Published totals against the sum of their parts.
+  const compareTotal = (o: Observation, parts: Observation[], members: number): void => {
+    if (parts.length === 0) return;
+    const d = decimalsOf(o);
+    const sum = parts.reduce((s, p) => s + p.value!, 0);
+    const exceeds = sum > o.value! + 0.5 * 10 ** -d + 1e-9;
+    const closed = parts.length === members;
+    if (!exceeds && !(closed && differsAtPrecision(o.value!, sum, d))) return;
+    const from = parts.map((p) => formatLocation(p.at));
+    const m = exceeds && !closed ? msg.totalExceedsParts(describe(o), o.raw ?? String(o.value), show(sum, d), parts.length, from) : msg.closedTotalDiffers(describe(o), o.raw ?? String(o.value), show(sum, d), parts.length, from);
+    findings.push({ ...m, at: o.at, published: o.value!, computed: sum, inputs: parts.map((p) => p.at) });
+  };
+  const rowsOf = (o: Observation, partners: string[]): Observation[] => {
+    const rows: Observation[] = [];
+    for (const c of partners) {
+      const r = lookup(dataset, o.indicator, o.period, c, o.region, o.breakdown);
+      if (r && r.value !== null) rows.push(r);
+    }
+    return rows;
+  };
+  for (const o of dataset.observations) {
+    if (o.value === null || !ADDITIVE.has(indicators.get(o.indicator)?.kind ?? '')) continue;
+    if (o.country === TOTAL) {
+      if (partition) compareTotal(o, rowsOf(o, partition), partition.length);
+      const all = membersOf(dataset, TOTAL);
+      compareTotal(o, rowsOf(o, all), all.length);
+    } else if (countries.get(o.country)?.isGroup) {
+      const members = membersOf(dataset, o.country);
+      compareTotal(o, rowsOf(o, members), members.length);
+    }
+  }
+
+  // 2. Published derived figures against the computed ones, at the printed precision.
+  for (const o of dataset.observations) {
+    const indicator = indicators.get(o.indicator);
+    if (o.value === null || !indicator || !DERIVED_KINDS.includes(indicator.kind)) continue;
+    const derived = computeDerived(dataset, o);
+    if (!derived) continue;
+    const d = decimalsOf(o);
+    const from = derived.inputs.map((i) => `${i.value} at ${formatLocation(i.at)}`);
+    const inputs = derived.inputs.map((i) => i.at);
+    if (indicator.kind === 'share' && derived.value > 100 + 1e-9) {
+      findings.push({ ...msg.shareOver100(describe(o), show(derived.value, d), derived.formula, from), at: o.at, published: o.value, computed: derived.value, inputs });
+    }
+    if (differsAtPrecision(o.value, derived.value, d)) {
+      findings.push({ ...msg.derivedDiffers(describe(o), o.raw ?? String(o.value), show(derived.value, d), derived.formula, from), at: o.at, published: o.value, computed: derived.value, inputs });
+    }
+  }
+
+  // 3. Gaps: a quarter or month missing between two present ones of the same series.
+  //    A row with status M fills the gap: it says the figure is known to be missing.
+  const { seriesOf } = indexOf(dataset.observations);
+  const series = new Map<number, Map<number, Observation>>();
+  const observations = dataset.observations;
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i];
+    const kind = o.period.kind;
+    if (kind !== 'quarter' && kind !== 'month') continue;
+    if (DERIVED_KINDS.includes(indicators.get(o.indicator)?.kind ?? 'count')) continue;
+    // Quarters and months of one series are separate series: odd ids for months.
+    const key = seriesOf[i] * 2 + (kind === 'month' ? 1 : 0);
+    let starts = series.get(key);
+    if (!starts) series.set(key, (starts = new Map()));
+    if (!starts.has(o.period.start)) starts.set(o.period.start, o);
+  }
+  for (const starts of series.values()) {
+    if (starts.size < 2) continue;
+    const sorted = [...starts.keys()].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) {
+      const before = starts.get(sorted[i - 1])!;
+      const after = starts.get(sorted[i])!;
+      const step = after.period.kind === 'quarter' ? 3 : 1;
+      if (sorted[i] - sorted[i - 1] <= step) continue;
+      const missing: string[] = [];
+      for (let s = sorted[i - 1] + step; s < sorted[i]; s += step) missing.push(periodFromSpan(s, s + step - 1).code);
+      const name = [after.indicator, after.country, after.region, after.breakdown].filter(Boolean).join(', ');
+      findings.push({ ...msg.gapInSeries(name, missing, before.period.code, after.period.code), at: after.at, inputs: [before.at, after.at] });
+    }
+  }
+
+  // Deterministic order: by file, line, column, then code and text.
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return findings.sort((a, b) => cmp(a.at.file, b.at.file) || a.at.line - b.at.line || (a.at.column ?? 0) - (b.at.column ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message));
+}
