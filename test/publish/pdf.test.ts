@@ -1,0 +1,147 @@
+// The printed fixture report, read back by its text: pages, contents, footnotes, header/footer, metadata.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserHandle, startBrowser } from '../../src/publish/browser.ts';
+import { cssString, pageLabelContent, type PrintedPdf, printPdfDetailed } from '../../src/publish/pdf.ts';
+import { pageTexts, pdfFonts, pdfInfo } from './pdf-text.ts';
+
+const fixture = readFileSync(new URL('./fixtures/report.html', import.meta.url), 'utf8');
+const title = 'Overview of the migration situation in Kazakhstan, October–December 2023';
+const headerText = 'Migration situation in Kazakhstan · October–December 2023';
+const sectionTitles = [
+  '1 Developments in migration policy',
+  '2 Migration inflow and outflow',
+  '3 Temporary residence permits',
+  '4 Permanent residence permits',
+  '5 Ethnic Kazakh returnees (Kandas)',
+  '6 Personal remittances',
+];
+
+let browser: BrowserHandle;
+let printed: PrintedPdf;
+let pages: string[];
+let work: string;
+let pdfPath: string;
+
+beforeAll(async () => {
+  browser = await startBrowser();
+  printed = await printPdfDetailed(fixture, { browser, title, lang: 'en', headerText, pageLabel: 'Page {page} of {pages}' });
+  work = mkdtempSync(join(tmpdir(), 'migreport-pdf-test-'));
+  pdfPath = join(work, 'report.pdf');
+  writeFileSync(pdfPath, printed.pdf);
+  pages = pageTexts(pdfPath);
+});
+afterAll(async () => {
+  await browser?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('printPdf on the fixture report', () => {
+  it('prints 12+ A4 pages, tagged, with title, author and subject in the metadata', () => {
+    const info = pdfInfo(pdfPath);
+    expect(Number(info.Pages)).toBe(printed.pageCount);
+    expect(printed.pageCount).toBeGreaterThanOrEqual(12);
+    expect(info['Page size']).toContain('(A4)');
+    expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe(title);
+    expect(info.Author).toBe('International Organization for Migration (IOM)');
+    expect(info.Subject).toMatch(/^Quarterly compilation report/);
+    expect(info.Keywords).toContain('Қазақстан');
+  });
+
+  it('writes the language and the bookmarks into the PDF', () => {
+    const bytes = Buffer.from(printed.pdf).toString('latin1');
+    expect(bytes).toMatch(/\/Lang \(en\)/);
+    expect(bytes).toMatch(/\/Outlines \d+ 0 R/);
+  });
+
+  it('embeds every font', () => {
+    const fonts = pdfFonts(pdfPath);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+  });
+
+  it('keeps the cover free of header and footer, and labels every other page "Page x of y"', () => {
+    expect(pages[0]).toContain('Overview of the migration situation in');
+    expect(pages[0]).not.toContain('Page 1 of');
+    expect(pages[0]).not.toContain(headerText);
+    pages.slice(1).forEach((text, i) => {
+      expect(text).toContain(`Page ${i + 2} of ${pages.length}`);
+      expect(text).toContain(headerText);
+    });
+  });
+
+  it('prints Kazakh letters as text', () => {
+    expect(pages[0]).toContain('ә ғ қ ң ө ұ ү һ і');
+  });
+
+  it.each(sectionTitles)('puts "%s" on the page the contents give', (section) => {
+    const line = pages[1].split('\n').find((l) => l.includes(section));
+    expect(line, `contents line for ${section}`).toBeDefined();
+    const page = Number(/(\d+)\s*$/.exec(line!)?.[1]);
+    expect(page).toBe(printed.pageOf[`sec-${section[0]}`]);
+    expect(pages[page - 1]).toContain(section);
+    // and nowhere earlier: the contents page aside, the heading is not on a previous page
+    for (let p = 2; p < page - 1; p++) expect(pages[p]).not.toContain(section);
+  });
+
+  it('prints every footnote at the foot of the page that cites it', () => {
+    const cited = Object.keys(printed.pageOf).filter((id) => /^fnref-\d+$/.test(id));
+    expect(cited.length).toBeGreaterThanOrEqual(30);
+    for (const ref of cited) {
+      const n = ref.slice('fnref-'.length);
+      const page = printed.pageOf[ref];
+      expect(printed.pageOf[`fn-${n}`], `footnote ${n}`).toBe(page);
+      expect(pages[page - 1], `footnote ${n} on page ${page}`).toMatch(new RegExp(`^\\s*${n}\\.\\s+\\S`, 'm'));
+    }
+    // The end list is gone: every note was placed on its page.
+    expect(pages.join('\n')).not.toMatch(/^\s*Notes\s*$/m);
+  });
+
+  it('repeats the table header on every page a table continues to', () => {
+    const withRows = pages.filter((t) => /Uzbekistan\s+[\d,]+\s+[\d,]+/.test(t) || /Qatar\s+[\d,]+/.test(t));
+    expect(withRows.length).toBeGreaterThan(3);
+    for (const text of withRows) expect(text).toMatch(/Change, %/);
+  });
+
+  it('leaves no page blank', () => {
+    for (const text of pages.slice(1)) {
+      const body = text.replace(headerText, '').replace(/Page \d+ of \d+/, '').trim();
+      expect(body.length).toBeGreaterThan(40);
+    }
+  });
+
+  it('lets no request leave the page', () => {
+    expect(printed.blockedRequests).toEqual([]);
+    expect(printed.warnings).toEqual([]);
+  });
+});
+
+describe('request blocking', () => {
+  it('aborts and reports every request to another address', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>t</title>
+      <link rel="stylesheet" href="https://example.org/style.css"></head>
+      <body><p>text <img src="http://example.org/pixel.png" alt=""></p></body></html>`;
+    const result = await printPdfDetailed(html, { browser, title: 't', lang: 'en', headerText: 'h' });
+    expect(result.blockedRequests.sort()).toEqual(['http://example.org/pixel.png', 'https://example.org/style.css']);
+    expect(result.pageCount).toBe(1);
+  });
+});
+
+describe('CSS text for the page margins', () => {
+  it.each([
+    ['Migration · 2023', '"Migration · 2023"'],
+    ['say "hi"', '"say \\"hi\\""'],
+    ['back\\slash', '"back\\\\slash"'],
+    ['</style><b>', '"\\3c /style>\\3c b>"'],
+    ['two\nlines', '"two lines"'],
+  ])('cssString(%j) is %s', (text, css) => expect(cssString(text)).toBe(css));
+
+  it.each([
+    ['Page {page} of {pages}', '"Page " counter(page) " of " counter(pages)'],
+    ['Бет {page} / {pages}', '"Бет " counter(page) " / " counter(pages)'],
+    ['{page}', 'counter(page)'],
+  ])('pageLabelContent(%j) is %s', (label, content) => expect(pageLabelContent(label)).toBe(content));
+});
