@@ -21,7 +21,7 @@ function isIsoDate(text: string): boolean {
 /** A parsed YAML file with helpers that locate nodes; undefined after reporting a syntax error. */
 function readYaml(path: string, file: string, problems: Problems) {
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors.slice(0, 3)) {
       const pos = e.linePos?.[0];

@@ -129,7 +129,7 @@ export class ObservationReader {
     this.cols = cols;
     this.bad = false;
     if (fields.length !== width) {
-      this.problems.add(loadMsg.fieldCount(fields.length, width), { file, line, column: Math.min(fields.length, width) + (fields.length > width ? 1 : 0) });
+      this.problems.add(loadMsg.fieldCount(fields.length, width), { file, line, column: Math.min(fields.length, width) + 1 });
       return;
     }
     const fail = this.fail;

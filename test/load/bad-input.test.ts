@@ -1,0 +1,140 @@
+// The bad-input corpus: every case under test/fixtures/bad/ fails with exactly these located, one-line errors.
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatError, isUserError, userErrorsOf } from '../../src/errors.ts';
+import { loadProject } from '../../src/load/index.ts';
+import { FIXTURES, projectWith } from './helpers.ts';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+async function errorsOf(caseName: string): Promise<string[]> {
+  const root = projectWith(join(FIXTURES, 'bad', caseName));
+  roots.push(root);
+  try {
+    await loadProject('data', { root });
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return userErrorsOf(e).map((x) => formatError(x));
+  }
+  return [];
+}
+
+// file:line:column, message, hint and code of each error, exactly as the CLI prints them.
+const cases: [string, string[]][] = [
+    ["ambiguous-comma", [
+      "data/observations/obs.csv:2:6: error: value \"1,334\" is not a number (hint: write 1334 if the comma separates thousands, or 1.334 if it is a decimal comma) [check/not-a-number]",
+    ]],
+    ["bad-breakdown", [
+      "data/observations/obs.csv:2:5: error: breakdown \"age\" has \"age\" without \"=\" (hint: write key=value pairs joined with \";\", e.g. age=working;sex=F) [check/bad-breakdown]",
+    ]],
+    ["bad-period", [
+      "data/observations/obs.csv:2:2: error: \"2023-Q5\" is not a period (hint: write a year 2023, a quarter 2023-Q4, a month 2024-03, a range 2023-Q1/2023-Q3 or 2024-01/2024-03, or a date 2023-09-01) [check/bad-period]",
+    ]],
+    ["change-bad-vs", [
+      "data/observations/obs.csv:2:5: error: vs=2023-Q7 is not a period (hint: write the period compared with, e.g. vs=2023-Q1 or vs=2022-01/2022-03) [check/bad-vs]",
+    ]],
+    ["decimal-comma", [
+      "data/observations/obs.csv:2:6: error: value \"5,3\" is not a number (hint: write the decimal with a point: 5.3) [check/not-a-number]",
+    ]],
+    ["duplicate-by-span", [
+      "data/observations/obs.csv:3:1: error: duplicate observation: same indicator, period, country, region and breakdown (hint: the first is at data/observations/obs.csv:2) [check/duplicate]",
+    ]],
+    ["field-count", [
+      "data/observations/obs.csv:2:9: error: the row has 8 fields, the header has 9 (hint: a value with a comma must be in double quotes) [load/field-count]",
+    ]],
+    ["missing-column", [
+      "data/observations/obs.csv:1: error: column \"source\" is missing (hint: add a column named \"source\" to the header row) [load/missing-column]",
+    ]],
+    ["missing-value", [
+      "data/observations/obs.csv:2:6: error: the value is empty but the status is not M (hint: write the value, or status M if the source gives no figure) [check/missing-value]",
+    ]],
+    ["multiline-record", [
+      "data/observations/obs.csv:4:4: error: unknown region \"Nur- Sultan\" (hint: did you mean \"Nur-Sultan\"?) [check/unknown-region]",
+      "data/observations/obs.csv:4:6: error: value \"x\" is not a number (hint: write a number with a dot decimal and no separators, e.g. 1334101 or 5.3) [check/not-a-number]",
+    ]],
+    ["negative-count", [
+      "data/observations/obs.csv:2:6: error: value -5 is negative, but border_arrivals is of kind count (hint: only kinds balance, change_pct and change_abs may be negative) [check/negative-value]",
+    ]],
+    ["notes-unknown-section", [
+      "data/narrative/2023-Q4/notes.yaml:2:3: error: unknown key \"flow\" (hint: did you mean \"flows\"?) [load/unknown-key]",
+    ]],
+    ["policy-bad-date", [
+      "data/narrative/2023-Q4/policy.yaml:2:11: error: \"2023-02-30\" is not a date (hint: write an ISO date, YYYY-MM-DD, e.g. 2023-10-26) [load/bad-date]",
+    ]],
+    ["policy-unknown-source", [
+      "data/narrative/2023-Q4/policy.yaml:4:15: error: source \"iom-2023-q5\" is not in sources.csv (hint: did you mean \"iom-2023-q4\"?) [load/unknown-source]",
+    ]],
+    ["ref-bad-region-kind", [
+      "data/reference/regions.csv:4:2: error: kind \"oblast\" is not one of the accepted values (hint: use one of: region, city) [load/bad-choice]",
+    ]],
+    ["ref-duplicate-code", [
+      "data/reference/countries.csv:6:1: error: \"RUS\" is listed twice in countries.csv (hint: the first is on line 4) [load/duplicate-code]",
+    ]],
+    ["ref-unknown-base", [
+      "data/reference/indicators.csv:4:4: error: base indicator \"border_arivals\" is not in indicators.csv (hint: did you mean \"border_arrivals\"?) [load/unknown-base]",
+    ]],
+    ["ref-unknown-group", [
+      "data/reference/countries.csv:6:3: error: group \"CSI\" is not a group in countries.csv (hint: did you mean \"CIS\"?) [load/unknown-group]",
+    ]],
+    ["report-unknown-key", [
+      "data/narrative/2023-Q4/report.yaml:2:1: error: unknown key \"subtitel\" (hint: did you mean \"subtitle\"?) [load/unknown-key]",
+    ]],
+    ["report-yaml-syntax", [
+      "data/narrative/2023-Q4/report.yaml:6:1: error: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] (hint: check indentation and quoting; a text with \": \" in it needs quotes) [load/yaml-syntax]",
+    ]],
+    ["share-over-100", [
+      "data/observations/obs.csv:2:6: error: value 130 of border_arrivals_share is a percentage over 100 (hint: a share cannot exceed 100%; check the value and its unit) [check/share-over-100]",
+    ]],
+    ["share-without-whole", [
+      "data/observations/obs.csv:2:5: error: border_arrivals_share is of kind share: its breakdown needs whole=… (hint: name the whole, e.g. whole=CIS or whole=_T) [check/missing-relative]",
+    ]],
+    ["thousands-comma", [
+      "data/observations/obs.csv:2:6: error: value \"1,334,101\" is not a number (hint: write it without thousands separators: 1334101) [check/not-a-number]",
+    ]],
+    ["thousands-space", [
+      "data/observations/obs.csv:2:6: error: value \"1 334 101\" is not a number (hint: write it without thousands separators: 1334101) [check/not-a-number]",
+    ]],
+    ["unit-mismatch", [
+      "data/observations/obs.csv:2:7: error: unit usd_million differs from the unit of border_arrivals, persons (hint: an indicator has one unit (data/reference/indicators.csv:2); write persons, or convert the value) [check/unit-mismatch]",
+    ]],
+    ["unknown-column", [
+      "data/observations/obs.csv:1:6: error: unknown column \"valeu\" (hint: did you mean \"value\"?) [load/unknown-column]",
+    ]],
+    ["unknown-country", [
+      "data/observations/obs.csv:2:3: error: unknown country \"UZBK\" (hint: did you mean \"UZB\"?) [check/unknown-country]",
+    ]],
+    ["unknown-indicator", [
+      "data/observations/obs.csv:2:1: error: unknown indicator \"border_arrival\" (hint: did you mean \"border_arrivals\"?) [check/unknown-indicator]",
+    ]],
+    ["unknown-region", [
+      "data/observations/obs.csv:2:4: error: unknown region \"Nur-Sultn\" (hint: did you mean \"Nur-Sultan\"?) [check/unknown-region]",
+    ]],
+    ["unknown-source", [
+      "data/observations/obs.csv:2:9: error: unknown source \"border-servic\" (hint: did you mean \"border-service\"?) [check/unknown-source]",
+    ]],
+    ["unknown-status", [
+      "data/observations/obs.csv:2:8: error: unknown status \"X\" (hint: use one of A, P, E, I, M (A normal, P provisional, E estimated, I derived, M missing)) [check/unknown-status]",
+    ]],
+    ["unknown-unit", [
+      "data/observations/obs.csv:2:7: error: unknown unit \"person\" (hint: did you mean \"persons\"?) [check/unknown-unit]",
+    ]],
+    ["unterminated-quote", [
+      "data/observations/obs.csv:2:5: error: a quoted field is not closed before the end of the file (hint: close the field with a double quote; write a quote inside a field as \"\") [load/unterminated-quote]",
+    ]],
+    ["value-with-m", [
+      "data/observations/obs.csv:2:6: error: status M (missing) with a value, 5 (hint: leave the value empty for status M, or use another status) [check/value-with-missing-status]",
+    ]],
+];
+
+describe('bad input', () => {
+  it('every fixture folder has a case here, and there are at least 25', () => {
+    expect(readdirSync(join(FIXTURES, 'bad')).sort()).toEqual(cases.map(([name]) => name).sort());
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(cases)('%s', async (name, expected) => {
+    expect(await errorsOf(name)).toEqual(expected);
+  });
+});
