@@ -1,0 +1,43 @@
+#!/bin/sh
+# Makes sure a Chromium or Chrome is there to print the PDF (run by `npm start` as prestart).
+# Same search order as src/publish/browser.ts: PUPPETEER_EXECUTABLE_PATH, the usual paths,
+# Puppeteer's browser cache. On Debian/Ubuntu as root it installs Debian's chromium; otherwise
+# it prints the exact command and fails, so the build never starts without a browser.
+set -u
+
+if [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ]; then
+  if [ -x "$PUPPETEER_EXECUTABLE_PATH" ]; then exit 0; fi
+  echo "error: PUPPETEER_EXECUTABLE_PATH is \"$PUPPETEER_EXECUTABLE_PATH\", but no executable file is there" >&2
+  exit 1
+fi
+
+for browser in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome-stable /usr/bin/google-chrome \
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" "/Applications/Chromium.app/Contents/MacOS/Chromium"; do
+  if [ -x "$browser" ]; then exit 0; fi
+done
+for browser in "${PUPPETEER_CACHE_DIR:-$HOME/.cache/puppeteer}"/chrome/*/chrome-linux64/chrome; do
+  if [ -x "$browser" ]; then exit 0; fi
+done
+
+if [ "$(uname -s)" = Darwin ]; then
+  echo "error: no Chrome or Chromium found to print the PDF. Install one with: brew install --cask chromium" >&2
+  exit 1
+fi
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "No Chromium found: installing Debian's chromium package (apt-get install -y chromium)..." >&2
+  if DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; then
+    [ -x /usr/bin/chromium ] && exit 0
+  fi
+  echo "error: installing chromium failed. Run: apt-get update && apt-get install -y chromium" >&2
+  exit 1
+fi
+
+if command -v apt-get >/dev/null 2>&1; then
+  echo "error: no Chromium found to print the PDF. Install it with: sudo apt-get install -y chromium" >&2
+else
+  echo "error: no Chromium found to print the PDF. Install Chromium or Chrome with your package manager," >&2
+  echo "       or set PUPPETEER_EXECUTABLE_PATH to its binary." >&2
+fi
+exit 1
