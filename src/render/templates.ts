@@ -11,6 +11,8 @@ type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => strin
 
 export interface TemplateSet {
   render(context: unknown): string;
+  /** Names of the partials available (file names without .hbs). */
+  partials: Set<string>;
 }
 
 interface Loaded {
@@ -138,6 +140,7 @@ export function loadTemplateSet(
   }
   const layout = compileFile(main, projectRoot);
   const set: TemplateSet = {
+    partials: new Set(partialFiles.map((f) => basename(f, '.hbs'))),
     render(context) {
       try {
         return layout(context, { helpers: hb.helpers, partials: hb.partials as Record<string, Handlebars.Template> });

@@ -1,0 +1,106 @@
+// The build pipeline: one function per stage, run in the order drawn below.
+//
+//   data/ ──load──► Dataset ──audit──► findings (warnings; errors under --strict)
+//                      │
+//                      └──compare + narrate──► ReportModel (facts → sentences, tables, chart data)
+//                                                  │
+//                              charts (Vega-Lite spec + values ──► static SVG)
+//                                                  │
+//   templates/ + styles/ ──────────────► render (Handlebars) ──► HTML ──► PDF (Chromium)
+//
+// Chromium's start-up is the slowest step, so `build` asks for the browser first and only
+// awaits it when the HTML is ready: the data and chart work overlap the start-up.
+import { join, resolve } from 'node:path';
+import { renderCharts } from './charts/index.ts';
+import { audit, type Finding } from './check/audit.ts';
+import { UserError, UserErrors } from './errors.ts';
+import { loadProject } from './load/index.ts';
+import type { Dataset } from './model.ts';
+import { buildReportModel } from './narrate/index.ts';
+import type { ReportModel } from './report-model.ts';
+import { createEnglish } from './narrate/locales/en.ts';
+import { parsePeriod } from './period.ts';
+import { renderHtml, type PolicyInput } from './render/index.ts';
+
+export interface ReportRequest {
+  period?: string;
+  template: string;
+  lang: string;
+}
+
+export interface ProjectPaths {
+  root: string; // project root: templates/ and styles/ live here
+  data: string; // data folder
+}
+
+export interface StageTimer {
+  <T>(stage: string, work: () => T): T;
+}
+
+/** Runs a stage and reports its duration; the default does nothing but run it. */
+export const untimed: StageTimer = (_stage, work) => work();
+
+export interface RenderedReport {
+  model: ReportModel;
+  findings: Finding[];
+  /** The self-contained HTML brief. */
+  html: string;
+  /** The same report laid out for print (input of the PDF stage). */
+  printHtml: string;
+}
+
+export function projectPaths(root: string, data = 'data'): ProjectPaths {
+  const abs = resolve(root);
+  return { root: abs, data: resolve(abs, data) };
+}
+
+/** Load and audit: the first two stages. Under `strict`, any audit finding is an error. */
+export async function loadAndAudit(
+  paths: ProjectPaths,
+  opts: { strict?: boolean } = {},
+  time: StageTimer = untimed,
+): Promise<{ dataset: Dataset; findings: Finding[] }> {
+  const dataset = await time('load', () => loadProject(paths.data, { root: paths.root }));
+  const findings = time('check', () => audit(dataset));
+  if (opts.strict && findings.length) {
+    throw new UserErrors(findings.map((f) => new UserError({ code: f.code, message: f.message, hint: 'the audit runs in --strict mode' }, f.at)));
+  }
+  return { dataset, findings };
+}
+
+/** Everything after loading: facts and sentences, charts, HTML. Pure apart from reading templates. */
+export async function renderReport(
+  dataset: Dataset,
+  findings: Finding[],
+  request: ReportRequest,
+  paths: ProjectPaths,
+  time: StageTimer = untimed,
+): Promise<RenderedReport> {
+  const model = time('compare+narrate', () =>
+    buildReportModel(dataset, { period: request.period, template: request.template as ReportModel['template'], lang: request.lang }),
+  );
+  const templateDir = join(paths.root, 'templates', request.template);
+  const charts = await time('charts', () => renderCharts(model.charts, { templateDir, lang: request.lang }));
+  const html = time('templates', () =>
+    renderHtml(
+      model,
+      charts,
+      { root: paths.root, template: request.template, lang: request.lang, sources: dataset.reference.sources },
+      policyOf(dataset, model.period),
+    ),
+  );
+  // One document serves both: the PDF stage adds the print stylesheet and paginates it.
+  return { model, findings, html, printHtml: html };
+}
+
+/** The period's dated policy developments, oldest first, with their dates said in the report's language. */
+function policyOf(dataset: Dataset, period: string): PolicyInput[] {
+  const locale = createEnglish(dataset.reference);
+  const items = dataset.narratives.get(period)?.policy ?? [];
+  return [...items]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((item) => {
+      const date = parsePeriod(item.date);
+      return { date: item.date, dateLabel: date ? locale.periodLabel(date) : item.date, text: item.text, sources: item.sources };
+    });
+}
