@@ -199,9 +199,11 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
         if (child.exitCode !== null || child.signalCode !== null) resolve();
         else child.once('exit', () => resolve());
       });
-      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref());
-      await Promise.race([connected.close().catch(() => undefined).then(() => exited), timeout]);
-      killNow(child); // whatever survived a polite close (helpers, a hung browser)
+      // The profile is thrown away, so there is nothing to save: killing the process group is
+      // as safe as Browser.close and ~100 ms faster on the critical path of every build.
+      killNow(child);
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 3_000).unref());
+      await Promise.race([exited, timeout]);
       unregister();
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     })());
