@@ -1,4 +1,52 @@
-// User-facing messages of the narrate stage.
+// User-facing messages of the compare and narrate stages (facts, sentences, the self-check).
 import type { Message } from '../errors.ts';
 
 export type { Message };
+
+export const badPeriod = (text: string): Message => ({
+  code: 'narrate/bad-period',
+  message: `"${text}" is not a report period`,
+  hint: 'write a quarter (2023-Q4), a month (2024-03), a year (2023) or a range (2024-01/2024-03)',
+});
+
+export const unknownTemplate = (name: string, known: string[]): Message => ({
+  code: 'narrate/unknown-template',
+  message: `unknown report template "${name}"`,
+  hint: `use one of: ${known.join(', ')}`,
+});
+
+export const unknownLanguage = (lang: string, known: string[]): Message => ({
+  code: 'narrate/unknown-language',
+  message: `no sentences can be written in "${lang}" yet`,
+  hint: `use one of: ${known.join(', ')}`,
+});
+
+export const noData = (template: string, indicator: string): Message => ({
+  code: 'narrate/no-data',
+  message: `the data have no ${indicator} observations, so no ${template} report period can be chosen`,
+  hint: 'add observations or give --period',
+});
+
+export const unknownFinding = (id: string): Message => ({
+  code: 'narrate/unknown-finding',
+  message: `report.yaml pins or drops the finding "${id}", which is not a fact of this report`,
+  hint: 'run "migreport text --json" to list the fact ids',
+});
+
+export const numberWithoutFact = (sentence: string, number: string): Message => ({
+  code: 'narrate/number-without-fact',
+  message: `the figure ${number} in the sentence "${sentence}" matches none of the facts it was written from`,
+  hint: 'this is a defect in the sentence engine; the report was not built',
+});
+
+export const directionContradicts = (sentence: string, word: string, factId: string): Message => ({
+  code: 'narrate/direction-contradicts',
+  message: `the word "${word}" in the sentence "${sentence}" contradicts the sign of the fact ${factId}`,
+  hint: 'this is a defect in the sentence engine; the report was not built',
+});
+
+export const signedMagnitude = (sentence: string): Message => ({
+  code: 'narrate/signed-magnitude',
+  message: `the sentence "${sentence}" puts a signed number after a direction word`,
+  hint: 'this is a defect in the sentence engine; the report was not built',
+});

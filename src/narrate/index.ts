@@ -1,0 +1,262 @@
+// The narrate stage: facts → sentences (self-checked), tables and chart data → the report model templates consume.
+//
+//   computeFacts ──► per section: writeSection (sentences) + tables + charts
+//                └─► key findings (scored candidates, report.yaml pins/drops)
+//   every sentence ──► selfCheck (figures read back against their facts) ──► ReportModel
+import type { Dataset } from '../model.ts';
+import { TOTAL } from '../model.ts';
+import { computeFacts, type ComputedFacts, type Fact, type LevelFact, type TopFact } from '../compare/index.ts';
+import { factId, partnerKey } from '../compare/ids.ts';
+import type { SectionScope } from '../compare/sections.ts';
+import { UserError } from '../errors.ts';
+import { narrateMessages } from '../messages/index.ts';
+import type { ChartData, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
+import { candidates, findingSentence, pinsOf, selectFindings } from './findings.ts';
+import type { Locale, LocaleFactory } from './locale.ts';
+import { createEnglish } from './locales/en.ts';
+import { writeSection } from './sections.ts';
+import { selfCheck } from './selfcheck.ts';
+import { Writer, styleOf } from './write.ts';
+
+export { computeFacts } from '../compare/index.ts';
+export { selfCheck, checkSentence } from './selfcheck.ts';
+export type { Locale } from './locale.ts';
+
+/** Locales by language tag; adding one is adding a module here (see README.md). */
+export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish };
+
+export function localeFor(dataset: Dataset, lang: string): Locale {
+  const factory = LOCALES[lang];
+  if (!factory) throw new UserError(narrateMessages.unknownLanguage(lang, Object.keys(LOCALES)));
+  return factory(dataset.reference);
+}
+
+const IOM_NUMBERS: Record<string, number> = { flows: 2, trp: 3, prp: 4, kandas: 5, remittances_out: 6, remittances_in: 6 };
+const BNS_NUMBERS: Record<string, number> = { key_points: 1, internal: 1 };
+
+function flagOf(f: Fact | undefined): string {
+  return f?.flags.includes('E') ? 'E' : f?.flags.includes('I') ? 'I' : '';
+}
+
+/** Table and bar chart of the members of a whole (partners-bar), largest first. */
+function membersChart(w: Writer, id: string, top: TopFact | undefined, subject: string, finding: Sentence | undefined): ChartData | undefined {
+  if (!top || top.members.length === 0) return undefined;
+  const L = w.locale;
+  const when = L.periodLabel(top.period);
+  const rows: TableRow[] = [];
+  const values: Record<string, unknown>[] = [];
+  for (const m of top.members) {
+    const level = w.get(m.levelId, 'level')!;
+    const share = m.shareId ? w.get(m.shareId, 'share') : undefined;
+    rows.push({ cells: [L.partner(m.partner, true), w.level(level), share ? L.number(share.value, 'percent') : L.t.words.notAvailable], flags: level.flags });
+    values.push({ partner: L.partner(m.partner, true), value: m.value, label: L.number(m.value, styleOf(level.unit)), flag: flagOf(level) });
+  }
+  const caption = L.t.caption({ subject, by: 'country', period: when });
+  const table: Table = {
+    id: `${id}-table`,
+    caption,
+    columns: [
+      { label: L.t.words.country, align: 'left' },
+      { label: when, align: 'right' },
+      { label: L.t.words.share, align: 'right' },
+    ],
+    rows,
+    notes: [],
+    sources: [...new Set(top.inputs.map((i) => i.source))],
+  };
+  return { id, spec: 'partners-bar', values, caption, alt: L.t.alt({ type: 'bars', subject, period: when, finding: finding?.text ?? '' }), source: table.sources.join(', '), table };
+}
+
+/** Two periods side by side for each member (two-periods-bar), with the signed change in the table. */
+function twoPeriodsChart(w: Writer, id: string, section: string, measure: string, indicator: string, scope: SectionScope, partners: string[], subject: string, finding: Sentence | undefined): ChartData | undefined {
+  if (!scope.baseline || !scope.period) return undefined;
+  const L = w.locale;
+  const rows: TableRow[] = [];
+  const values: Record<string, unknown>[] = [];
+  const before = L.periodLabel(scope.baseline);
+  const now = L.periodLabel(scope.period);
+  const sources = new Set<string>();
+  for (const p of partners) {
+    const c = w.get(factId(section, measure, partnerKey(p), 'change'), 'change');
+    if (!c) continue;
+    const style = styleOf(c.unit);
+    c.inputs.forEach((i) => sources.add(i.source));
+    rows.push({ cells: [L.partner(p, true), L.number(c.from, style), L.number(c.to, style), c.pct === null ? L.t.words.notAvailable : L.number(c.pct, 'percent', true)], flags: c.flags });
+    values.push({ partner: L.partner(p, true), period: before, value: c.from, label: L.number(c.from, style), order: 1, flag: flagOf(c) });
+    values.push({ partner: L.partner(p, true), period: now, value: c.to, label: L.number(c.to, style), order: 2, flag: '' });
+  }
+  if (rows.length === 0) return undefined;
+  const caption = L.t.caption({ subject, by: 'country', period: `${before} / ${now}` });
+  const table: Table = {
+    id: `${id}-table`, caption,
+    columns: [{ label: L.t.words.country, align: 'left' }, { label: before, align: 'right' }, { label: now, align: 'right' }, { label: L.t.words.change, align: 'right' }],
+    rows, notes: [], sources: [...sources],
+  };
+  void indicator;
+  return { id, spec: 'two-periods-bar', values, caption, alt: L.t.alt({ type: 'two-periods', subject, period: `${before} / ${now}`, finding: finding?.text ?? '' }), source: table.sources.join(', '), table };
+}
+
+function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][]): { charts: ChartData[]; notes: string[] } {
+  const L = w.locale;
+  const charts: ChartData[] = [];
+  const notes: string[] = [];
+  const findingFor = (factIdPrefix: string) => paragraphs.flat().find((s) => s.factIds.some((id) => id.startsWith(factIdPrefix)));
+  const push = (c: ChartData | undefined, missing: string) => (c ? charts.push(c) : notes.push(L.t.missingSection({ what: missing })));
+  if (!scope.period) return { charts, notes };
+  switch (scope.id) {
+    case 'flows':
+      for (const [m, indicator] of [['arrivals', 'border_arrivals'], ['departures', 'border_departures']] as const) {
+        for (const g of ['CIS', 'NONCIS']) {
+          const top = w.get(factId('flows', m, partnerKey(g), 'top'), 'top');
+          push(membersChart(w, `flows-${m}-${g.toLowerCase()}`, top, L.t.noun(indicator, g), findingFor(factId('flows', m, partnerKey(g), 'top'))), L.t.noun(indicator, g));
+        }
+        const c = twoPeriodsChart(w, `flows-${m}-change`, 'flows', m, indicator, scope, ['CIS', 'NONCIS'], L.t.noun(indicator), findingFor(factId('flows', m, 'cis', 'change')));
+        if (c) charts.push(c);
+      }
+      break;
+    case 'trp':
+      push(membersChart(w, 'trp-countries', w.get('trp.total.top', 'top'), L.t.noun('trp_holders'), findingFor('trp.total.top')), L.t.noun('trp_holders'));
+      break;
+    case 'prp': {
+      for (const g of ['CIS', 'NONCIS']) push(membersChart(w, `prp-issued-${g.toLowerCase()}`, w.get(factId('prp', 'issued', partnerKey(g), 'top'), 'top'), L.t.noun('prp_issued', g), findingFor(factId('prp', 'issued', partnerKey(g), 'top'))), L.t.noun('prp_issued', g));
+      const balances = ['CIS', 'NONCIS'].flatMap((g) => w.get(factId('prp', partnerKey(g), 'balance'), 'balance') ?? []);
+      if (balances.length) {
+        const when = L.periodLabel(scope.period);
+        const subject = L.t.words.balance;
+        const table: Table = {
+          id: 'prp-balance-table', caption: L.t.caption({ subject, by: 'group', period: when }),
+          columns: [{ label: L.t.words.group, align: 'left' }, { label: L.t.words.issued, align: 'right' }, { label: L.t.words.terminated, align: 'right' }, { label: L.t.words.balance, align: 'right' }],
+          rows: balances.map((b) => ({ cells: [L.partner(b.subject.partner, true), L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags })),
+          notes: [], sources: [...new Set(balances.flatMap((b) => b.inputs.map((i) => i.source)))],
+        };
+        charts.push({
+          id: 'prp-balance', spec: 'balance-bar', caption: table.caption, table, source: table.sources.join(', '),
+          values: balances.map((b) => ({ partner: L.partner(b.subject.partner, true), value: b.value, label: L.number(b.value, 'count', true), flag: flagOf(b) })),
+          alt: L.t.alt({ type: 'balance', subject, period: when, finding: findingFor('prp.cis.balance')?.text ?? '' }),
+        });
+      }
+      break;
+    }
+    case 'kandas': {
+      const levels = w.facts.ofSection('kandas').filter((f): f is LevelFact => f.kind === 'level' && f.unit === 'percent');
+      if (levels.length) {
+        const when = L.periodLabel(levels[0].period);
+        const group = (f: LevelFact) => L.indicatorName(f.subject.indicator);
+        const category = (f: LevelFact) => f.id.split('.')[2].replace(/_/g, ' ');
+        const table: Table = {
+          id: 'kandas-structure-table', caption: L.t.caption({ subject: L.indicatorName('kandas_by_age'), by: 'category', period: when }),
+          columns: [{ label: L.t.words.group, align: 'left' }, { label: L.t.words.category, align: 'left' }, { label: L.t.words.share, align: 'right' }],
+          rows: levels.map((f) => ({ cells: [group(f), category(f), L.number(f.value, 'percent')], flags: f.flags })),
+          notes: [], sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
+        };
+        charts.push({
+          id: 'kandas-structure', spec: 'structure-bar', caption: table.caption, table, source: table.sources.join(', '),
+          values: levels.map((f) => ({ group: group(f), category: category(f), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
+          alt: L.t.alt({ type: 'structure', subject: table.caption, period: when, finding: findingFor('kandas.age')?.text ?? '' }),
+        });
+      }
+      break;
+    }
+    case 'remittances_out':
+    case 'remittances_in': {
+      const top = w.get(`${scope.id}.total.top`, 'top');
+      const partners = (top?.members ?? []).map((m) => m.partner);
+      const c = twoPeriodsChart(w, `${scope.id}-countries`, scope.id, '', scope.id, scope, partners, L.t.noun(scope.id), findingFor(`${scope.id}.total.movers`));
+      push(c, L.t.noun(scope.id));
+      break;
+    }
+    case 'key_points': {
+      const rows: TableRow[] = [];
+      const values: Record<string, unknown>[] = [];
+      for (const id of ['key_points.net.balance_before', 'key_points.net.balance']) {
+        const b = w.get(id, 'balance');
+        if (!b) continue;
+        const label = L.periodLabel(b.period);
+        rows.push({ cells: [label, L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags });
+        values.push(
+          { period: label, series: L.t.words.arrivals, value: b.plus, label: L.number(b.plus, 'count'), flag: '' },
+          { period: label, series: L.t.words.departures, value: b.minus, label: L.number(b.minus, 'count'), flag: '' },
+          { period: label, series: L.t.words.net, value: b.value, label: L.number(b.value, 'count', true), flag: flagOf(b) },
+        );
+      }
+      if (rows.length) {
+        const caption = L.t.caption({ subject: L.t.noun('pr_arrivals'), by: 'period', period: rows.map((r) => r.cells[0]).join(', ') });
+        const table: Table = {
+          id: 'key-points-table', caption,
+          columns: [{ label: L.t.words.period, align: 'left' }, { label: L.t.words.arrivals, align: 'right' }, { label: L.t.words.departures, align: 'right' }, { label: L.t.words.net, align: 'right' }],
+          rows, notes: [], sources: [...new Set(w.facts.ofSection('key_points').flatMap((f) => f.inputs.map((i) => i.source)))],
+        };
+        charts.push({ id: 'key-points', spec: 'series-bar', values, caption, table, source: table.sources.join(', '), alt: L.t.alt({ type: 'series', subject: L.t.noun('pr_arrivals'), period: caption, finding: findingFor('key_points.arrivals.change')?.text ?? '' }) });
+      }
+      break;
+    }
+  }
+  return { charts, notes };
+}
+
+export interface NarratedReport {
+  computed: ComputedFacts;
+  model: ReportModel;
+}
+
+/** Facts, sentences, tables and charts for a report, self-checked. */
+export function narrate(dataset: Dataset, opts: { period?: string; template: TemplateKind | string; lang: string }): NarratedReport {
+  const locale = localeFor(dataset, opts.lang);
+  const computed = computeFacts(dataset, { period: opts.period, template: opts.template });
+  const w = new Writer(locale, computed.facts);
+  const narrative = dataset.narratives.get(computed.period.code);
+  const numbers = computed.template === 'iom-quarterly' ? IOM_NUMBERS : BNS_NUMBERS;
+  const sections: Section[] = computed.sections.map((scope) => {
+    const written = writeSection(w, scope);
+    const { charts, notes } = sectionCharts(w, scope, written.paragraphs);
+    return {
+      id: scope.id,
+      number: numbers[scope.id] ?? 0,
+      title: locale.t.sectionTitle(scope.id),
+      dataPeriodLabel: scope.period ? locale.periodLabel(scope.period) : '',
+      paragraphs: written.paragraphs,
+      tables: [],
+      charts,
+      notes: [...written.notes, ...notes],
+      note: narrative?.notes[scope.id],
+    };
+  });
+  // Key findings.
+  const { pin, drop } = pinsOf(narrative?.report, (id) => computed.facts.byId.has(id));
+  const chosen = selectFindings(candidates(computed.facts.all()), (id) => computed.facts.byId.get(id), pin, drop);
+  const findings = [...pin.map((id) => computed.facts.byId.get(id)!), ...chosen]
+    .map((f) => findingSentence(w, f, computed.sections))
+    .filter((s): s is Sentence => s !== undefined)
+    .slice(0, 6);
+  // Every figure of every sentence, read back.
+  const all = [...findings, ...sections.flatMap((s) => s.paragraphs.flat())];
+  selfCheck(all, computed.facts, locale, dataset.reference);
+  const sources: string[] = [];
+  for (const s of all) for (const id of s.sources) if (!sources.includes(id)) sources.push(id);
+  for (const c of sections.flatMap((s) => s.charts)) for (const id of c.table.sources) if (!sources.includes(id)) sources.push(id);
+  const report = narrative?.report ?? {};
+  const model: ReportModel = {
+    template: computed.template,
+    lang: locale.lang,
+    period: computed.period.code,
+    meta: {
+      title: String(report.title ?? ''),
+      subtitle: String(report.subtitle ?? ''),
+      periodLabel: locale.periodLabel(computed.period),
+      published: report.published instanceof Date ? report.published.toISOString().slice(0, 10) : String(report.published ?? ''),
+      narrative: report,
+    },
+    findings,
+    sections,
+    charts: sections.flatMap((s) => s.charts),
+    sources,
+  };
+  return { computed, model };
+}
+
+/** The report model for a template, period and language (what the render stage consumes). */
+export function buildReportModel(dataset: Dataset, opts: { period?: string; template: TemplateKind; lang: string }): ReportModel {
+  return narrate(dataset, opts).model;
+}
+
+export { TOTAL };

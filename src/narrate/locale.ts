@@ -1,0 +1,119 @@
+// The locale interface: every word, number, date, list and plural rule a language needs; sentence code holds none.
+import type { Reference } from '../model.ts';
+import type { Period } from '../period.ts';
+import type { Flag, Relation } from '../compare/facts.ts';
+
+/** How a number is shown. */
+export type Style = 'count' | 'money' | 'percent' | 'points' | 'ratio';
+/** Up, down or unchanged, decided on the displayed (rounded) value. */
+export type Direction = 1 | -1 | 0;
+
+/** A number found in rendered text by the self-check. */
+export interface ReadNumber {
+  /** The digits as displayed, without a sign (e.g. "3,405,102", "22.7"). */
+  digits: string;
+  /** +1 / −1 when written with a sign, 0 when unsigned. */
+  sign: -1 | 0 | 1;
+  index: number;
+  end: number;
+}
+
+/** A member of a list: partner (or region) code, its formatted value and share. */
+export interface ListItem {
+  code: string;
+  value: string;
+  share?: string;
+}
+
+/** One movement in a sentence of changes. */
+export interface ChangeItem {
+  /** Noun phrase of what changed (from `noun`). */
+  subject: string;
+  direction: Direction;
+  /** Unsigned magnitude, formatted (e.g. "22.7%"), or a ratio ("2.2") when `times` is set. */
+  magnitude: string;
+  /** A rise of 100% or more, stated as "n times as many". */
+  times?: boolean;
+  /** Optional absolute magnitude, formatted. */
+  absolute?: string;
+  /** Flags of the inputs (E, I), marked after the figure. */
+  flags?: Flag[];
+}
+
+/** Sentence templates: each returns one finished sentence (capitalised, with its full stop). */
+export interface Templates {
+  /** What a measure of a partner is called: ('border_arrivals', 'CIS') → "arrivals from CIS countries". */
+  noun(indicator: string, partner?: string): string;
+  flowTotals(a: { when: string; arrivals: string; departures: string }): string;
+  changes(a: { when?: string; baseline: string; items: ChangeItem[] }): string;
+  level(a: { when: string; indicator: string; partner?: string; value: string }): string;
+  split(a: { indicator: string; when?: string; parts: ListItem[] }): string;
+  members(a: { indicator: string; whole: string; items: ListItem[] }): string;
+  largest(a: { indicator: string; whole: string; items: ListItem[] }): string;
+  crossover(a: { indicator: string; overtaker: string; overtaken: string; now: [string, string]; baseline: string }): string;
+  movers(a: { indicator: string; baseline: string; down: ListItem[]; up: ListItem[] }): string;
+  shareChange(a: { indicator: string; partner: string; whole: string; direction: Direction; points: string; from: string; to: string; baseline: string }): string;
+  unavailable(a: { subject: string; missing: string }): string;
+  trpTotal(a: { when: string; value: string }): string;
+  prpIssued(a: { when: string; total: string; parts: ListItem[] }): string;
+  prpTerminated(a: { when: string; parts: ListItem[] }): string;
+  balances(a: { when: string; items: { code: string; direction: Direction; value: string; plus: string; minus: string }[] }): string;
+  signChange(a: { code: string; direction: Direction; value: string; baseline: string }): string;
+  stock(a: { when: string; indicator: string; value: string }): string;
+  structure(a: { indicator: string; when: string; items: { key: string; value: string }[] }): string;
+  moneyTotal(a: { indicator: string; when: string; value: string; direction: Direction; absolute: string; percent: string; baseline: string; before: string }): string;
+  bnsTotals(a: { when: string; arrivals: string; departures: string; netDirection: Direction; net: string }): string;
+  cisShares(a: { when: string; arrivals?: string; departures?: string }): string;
+  ratio(a: { when: string; indicator: string; value: string; percent?: string; baseline: string; direction: Direction }): string;
+  positiveRegions(a: { when: string; count: string; items: ListItem[] }): string;
+  streak(a: { subject: string; sign: 1 | -1; length: string; first: string }): string;
+  record(a: { subject: string; extreme: 'high' | 'low'; value: string; first: string; count: string }): string;
+  roundingNote(a: { sum: string }): string;
+  partitionNote(a: { indicator: string; sum: string; total: string; gap: string }): string;
+  flagNote(flags: Flag[]): string;
+  missingSection(a: { what: string }): string;
+  /** Chart caption: "Arrivals from CIS countries by country, October–December 2023". */
+  caption(a: { subject: string; by: 'country' | 'period' | 'group' | 'category'; period: string }): string;
+  /** Chart alt text: the chart type, what is shown, the main finding (a sentence of the text). */
+  alt(a: { type: 'bars' | 'two-periods' | 'balance' | 'structure' | 'series'; subject: string; period: string; finding: string }): string;
+  /** Table column headings and fixed cell words. */
+  words: Record<'country' | 'region' | 'group' | 'category' | 'share' | 'change' | 'balance' | 'issued' | 'terminated' | 'period' | 'arrivals' | 'departures' | 'net' | 'notAvailable' | 'total', string>;
+  /** Section titles by section id. */
+  sectionTitle(id: string): string;
+}
+
+export interface Locale {
+  lang: string;
+  /** The full display of a number in a style, e.g. "677.3 million USD", "42.8%", "3,405,102"; signed adds +/−. */
+  number(v: number, style: Style, signed?: boolean): string;
+  /** The digits a style shows for a value (no sign, no unit) — what the self-check compares. */
+  digits(v: number, style: Style): string;
+  /** The value as displayed (rounded), so "unchanged" is decided on what the reader sees. */
+  rounded(v: number, style: Style): number;
+  /** Every number in a text, with its sign if written. */
+  readNumbers(text: string): ReadNumber[];
+  /** Words that state a direction, lower case, with their sign (0: unchanged). */
+  directionWords: Record<string, Direction>;
+  /** The word after a ratio ("2.2 times"). */
+  timesWord: string;
+  /** "in the fourth quarter of 2023", "for the first three quarters of 2023", "as of 1 September 2023". */
+  periodIn(p: Period): string;
+  /** "October–December 2023", "1 September 2023", "2023". */
+  periodLabel(p: Period): string;
+  /** "the previous quarter (July–September 2023)", "January–September 2022". */
+  baseline(p: Period, relation: Relation): string;
+  /** A partner's name as a sentence needs it (article; capitalised at sentence start). */
+  partner(code: string, start?: boolean): string;
+  region(code: string): string;
+  /** Joins items as the language does ("a, b and c"). */
+  list(items: string[]): string;
+  /** A mark after a figure whose inputs are estimated or derived (empty when none). */
+  flagMark(flags: Flag[], inBrackets?: boolean): string;
+  /** Capitalises the first letter (sentence start). */
+  capitalise(text: string): string;
+  /** Indicator names from the reference (for the self-check, which skips digits inside them). */
+  indicatorName(id: string): string;
+  t: Templates;
+}
+
+export type LocaleFactory = (reference: Reference) => Locale;

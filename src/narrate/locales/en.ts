@@ -1,0 +1,297 @@
+// English: every English word, number format, date format, list rule and plural rule of the generated text.
+import { format as formatDate } from 'date-fns';
+import { enGB } from 'date-fns/locale';
+import type { Reference } from '../../model.ts';
+import type { Period } from '../../period.ts';
+import type { Flag, Relation } from '../../compare/facts.ts';
+import type { ChangeItem, Direction, ListItem, Locale, ReadNumber, Style, Templates } from '../locale.ts';
+
+const TAG = 'en-GB'; // British conventions: "1 September 2023", lists without a serial comma.
+const counts = new Intl.NumberFormat(TAG, { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const lists = new Intl.ListFormat(TAG, { type: 'conjunction', style: 'long' });
+const cardinal = new Intl.PluralRules(TAG);
+const cardinalOneDecimal = new Intl.PluralRules(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const MINUS = '\u2212';
+
+const ORDINAL_QUARTER = ['first', 'second', 'third', 'fourth'];
+const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four'];
+const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+function ordinal(n: number): string {
+  if (n < ORDINALS.length) return ORDINALS[n];
+  const rule = new Intl.PluralRules(TAG, { type: 'ordinal' }).select(n);
+  return `${counts.format(n)}${{ one: 'st', two: 'nd', few: 'rd', other: 'th' }[rule as 'one' | 'two' | 'few' | 'other'] ?? 'th'}`;
+}
+
+function monthName(index: number): string {
+  return formatDate(new Date(Math.floor(index / 12), index % 12, 1), 'MMMM', { locale: enGB });
+}
+
+function monthYear(index: number): string {
+  return `${monthName(index)} ${Math.floor(index / 12)}`;
+}
+
+function label(p: Period): string {
+  if (p.kind === 'date' && p.date) {
+    const [y, m, d] = p.date.split('-').map(Number);
+    return formatDate(new Date(y, m - 1, d), 'd MMMM yyyy', { locale: enGB });
+  }
+  const y0 = Math.floor(p.start / 12);
+  const y1 = Math.floor(p.end / 12);
+  if (p.kind === 'year') return String(y0);
+  if (p.kind === 'month') return monthYear(p.start);
+  // Whole years written as a year range (1991/2023) read as years.
+  if (p.start % 12 === 0 && p.end % 12 === 11 && /^\d{4}\/\d{4}$/.test(p.code)) return `${y0}–${y1}`;
+  if (y0 === y1) return `${monthName(p.start)}–${monthYear(p.end)}`;
+  return `${monthYear(p.start)}–${monthYear(p.end)}`;
+}
+
+function periodIn(p: Period): string {
+  const y = Math.floor(p.start / 12);
+  switch (p.kind) {
+    case 'date':
+      return `as of ${label(p)}`;
+    case 'year':
+      return `in ${y}`;
+    case 'quarter':
+      return `in the ${ORDINAL_QUARTER[(p.start % 12) / 3]} quarter of ${y}`;
+    case 'month':
+      return `in ${label(p)}`;
+    case 'range': {
+      const quarters = (p.end - p.start + 1) / 3;
+      // A cumulative range written in quarters from the start of a year: "for the first three quarters of 2023".
+      if (p.code.includes('Q') && p.start % 12 === 0 && Number.isInteger(quarters) && quarters > 1 && quarters < 4 && Math.floor(p.end / 12) === y)
+        return `for the first ${COUNT_WORDS[quarters]} quarters of ${y}`;
+      return `in ${label(p)}`;
+    }
+  }
+}
+
+function baseline(p: Period, relation: Relation): string {
+  if (relation === 'previous') {
+    if (p.kind === 'quarter') return `the previous quarter (${label(p)})`;
+    if (p.kind === 'year') return `the previous year (${label(p)})`;
+    if (p.kind === 'month') return `the previous month (${label(p)})`;
+    return `the previous period (${label(p)})`;
+  }
+  if (p.kind === 'quarter') return `the same quarter of ${Math.floor(p.start / 12)} (${label(p)})`;
+  return label(p);
+}
+
+const capitalise = (s: string) => (s ? s[0].toLocaleUpperCase(TAG) + s.slice(1) : s);
+
+/** Partner groups as a sentence names them; membership itself stays in countries.csv. */
+const GROUP_NAMES: Record<string, string> = { CIS: 'CIS countries', NONCIS: 'non-CIS countries', _T: 'all countries' };
+
+/** What a measure of a partner is called, and the preposition that joins a partner to it. */
+const MEASURES: Record<string, { all: string; of: (p: string) => string; prep: string; verb: string; money?: boolean }> = {
+  border_arrivals: { all: 'arrivals', of: (p) => `arrivals from ${p}`, prep: 'from', verb: 'came from' },
+  border_departures: { all: 'departures', of: (p) => `departures to ${p}`, prep: 'to', verb: 'went to' },
+  trp_holders: { all: 'temporary residence permit holders', of: (p) => `temporary residence permit holders from ${p}`, prep: 'from', verb: 'came from' },
+  prp_issued: { all: 'permanent residence permits issued', of: (p) => `permanent residence permits issued to citizens of ${p}`, prep: 'to citizens of', verb: 'went to citizens of' },
+  prp_terminated: { all: 'terminations of permanent residence', of: (p) => `terminations of permanent residence by citizens of ${p}`, prep: 'by citizens of', verb: 'were by citizens of' },
+  remittances_out: { all: 'remittances sent from Kazakhstan', of: (p) => `remittances sent to ${p}`, prep: 'to', verb: 'went to', money: true },
+  remittances_in: { all: 'remittances received in Kazakhstan', of: (p) => `remittances received from ${p}`, prep: 'from', verb: 'came from', money: true },
+  pr_arrivals: { all: 'arrivals for permanent residence', of: (p) => `arrivals for permanent residence from ${p}`, prep: 'from', verb: 'came from' },
+  pr_departures: { all: 'departures for permanent residence abroad', of: (p) => `departures for permanent residence to ${p}`, prep: 'to', verb: 'went to' },
+  pr_net_migration: { all: 'net migration', of: (p) => `net migration with ${p}`, prep: 'with', verb: 'was with' },
+  net_migration: { all: 'net migration', of: (p) => `net migration with ${p}`, prep: 'with', verb: 'was with' },
+  internal_migrants: { all: 'people moving within the country', of: (p) => `people moving within the country from ${p}`, prep: 'from', verb: 'came from' },
+};
+
+const BREAKDOWN_WORDS: Record<string, string> = {
+  working: 'of working age',
+  under_working: 'below working age',
+  over_working: 'above working age',
+  higher: 'higher education',
+  specialised_secondary: 'specialised secondary education',
+  general_secondary: 'general secondary education',
+};
+
+const DIRECTION_WORDS: Record<string, Direction> = {
+  rose: 1, increased: 1, up: 1, more: 1, higher: 1, positive: 1, exceed: 1, outnumber: 1,
+  fell: -1, decreased: -1, down: -1, fewer: -1, less: -1, lower: -1, negative: -1,
+  unchanged: 0, zero: 0,
+};
+
+function signWord(d: Direction): string {
+  return d > 0 ? 'positive' : d < 0 ? 'negative' : 'zero';
+}
+
+export function createEnglish(reference: Reference): Locale {
+  const partner = (code: string, start = false): string => {
+    const c = reference.countries.get(code);
+    let name: string;
+    if (GROUP_NAMES[code]) name = GROUP_NAMES[code];
+    else if (!c) name = code;
+    else name = c.names.en_article ? `${c.names.en_article} ${c.names.en}` : c.names.en;
+    return start ? capitalise(name) : name;
+  };
+  const region = (code: string) => reference.regions.get(code)?.names.en ?? code;
+  const list = (items: string[]) => lists.format(items);
+  const measure = (indicator: string) => MEASURES[indicator] ?? { all: (reference.indicators.get(indicator)?.names.en ?? indicator).toLowerCase(), of: (p: string) => `${indicator} of ${p}`, prep: 'from', verb: 'came from' };
+  const noun = (indicator: string, p?: string) => (p ? measure(indicator).of(partner(p)) : measure(indicator).all);
+  const flagMark = (flags: Flag[], inBrackets = false) => {
+    const words = [flags.includes('E') ? 'estimate' : '', flags.includes('I') ? 'derived' : '', flags.includes('P') ? 'provisional' : ''].filter(Boolean);
+    if (!words.length) return '';
+    return inBrackets ? `, ${words.join(', ')}` : ` (${words.join(', ')})`;
+  };
+  const changeVerb = (d: Direction) => (d > 0 ? 'rose' : 'fell');
+
+  const t: Templates = {
+    noun,
+    flowTotals: (a) => `${capitalise(a.when)}, ${a.arrivals} arrivals and ${a.departures} departures of foreign citizens were recorded at the borders of Kazakhstan.`,
+    changes: (a) => {
+      const item = (c: ChangeItem) => {
+        const mark = flagMark(c.flags ?? []);
+        if (c.direction === 0) return `${c.subject} were unchanged${mark}`;
+        if (c.times) return `${c.subject} were ${c.magnitude} times as ${c.subject.startsWith('remittances') ? 'much' : 'many'}${mark}`;
+        return `${c.subject} ${changeVerb(c.direction)} by ${c.magnitude}${c.absolute ? ` (${c.absolute})` : ''}${mark}`;
+      };
+      if (a.when) return `${capitalise(a.when)}, ${list(a.items.map(item))} compared with ${a.baseline}.`;
+      return `Compared with ${a.baseline}, ${list(a.items.map(item))}.`;
+    },
+    level: (a) => `${capitalise(a.when)}, ${noun(a.indicator, a.partner)} ${measure(a.indicator).money ? 'amounted to' : 'numbered'} ${a.value}.`,
+    split: (a) => {
+      const m = measure(a.indicator);
+      const parts = a.parts.map((x, i) => `${x.value} (${x.share}) ${i === 0 ? m.verb : m.prep} ${partner(x.code)}`);
+      return `Of all ${m.all}${a.when ? ` ${a.when}` : ''}, ${list(parts)}.`;
+    },
+    members: (a) => {
+      const items = a.items.map((x, i) =>
+        i === 0 ? `${partner(x.code, true)} accounted for ${x.share} of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)} (${x.value})` : `${partner(x.code)} for ${x.share} (${x.value})`,
+      );
+      return `${list(items)}.`;
+    },
+    largest: (a) => `The largest numbers of ${noun(a.indicator, a.whole)} were ${list(a.items.map((x) => `${partner(x.code)} (${x.value})`))}.`,
+    crossover: (a) => {
+      const money = measure(a.indicator).money;
+      return `${capitalise(noun(a.indicator, a.overtaker))} (${a.now[0]}) now ${money ? 'exceed' : 'outnumber'} ${noun(a.indicator, a.overtaken)} (${a.now[1]}), which were ${money ? 'larger' : 'more numerous'} in ${a.baseline}.`;
+    },
+    movers: (a) => {
+      const m = measure(a.indicator);
+      const side = (items: ListItem[]) => list(items.map((x) => `${partner(x.code)} (${x.value})`));
+      const parts: string[] = [];
+      if (a.down.length) parts.push(`fell most ${m.prep} ${side(a.down)}`);
+      if (a.up.length) parts.push(`rose ${a.down.length ? 'most ' : ''}${m.prep} ${side(a.up)}`);
+      return `Compared with ${a.baseline}, ${m.all} ${parts.join(', while they ')}.`;
+    },
+    shareChange: (a) => {
+      const subject = `the share of ${partner(a.partner)} in ${noun(a.indicator, a.whole === '_T' ? undefined : a.whole)}`;
+      if (a.direction === 0) return `${capitalise(subject)} was unchanged at ${a.to} compared with ${a.baseline}.`;
+      return `${capitalise(subject)} ${changeVerb(a.direction)} by ${a.points}, from ${a.from} in ${a.baseline} to ${a.to}.`;
+    },
+    unavailable: (a) => `Data on ${a.subject} for ${a.missing} were not available, so no comparison is made.`,
+    trpTotal: (a) => `${capitalise(a.when)}, ${a.value} foreign citizens held temporary residence permits.`,
+    prpIssued: (a) =>
+      `${capitalise(a.when)}, ${a.total} permanent residence permits were issued, ${list(a.parts.map((x) => `${x.value} (${x.share}) to citizens of ${partner(x.code)}`))}.`,
+    prpTerminated: (a) =>
+      `${capitalise(a.when)}, ${list(a.parts.map((x) => `${x.value} citizens of ${partner(x.code)}`))} gave up permanent residence and left Kazakhstan.`,
+    balances: (a) =>
+      `${capitalise(a.when)}, the balance of permanent residence permits issued and terminated was ${list(
+        a.items.map((x) => `${signWord(x.direction)} for ${partner(x.code)}, at ${x.value} (${x.plus} issued against ${x.minus} terminated)`),
+      )}.`,
+    signChange: (a) => `The balance for ${partner(a.code)} turned ${signWord(a.direction)} (${a.value}), from ${signWord(a.direction > 0 ? -1 : 1)} in ${a.baseline}.`,
+    stock: (a) =>
+      a.indicator === 'kandas_total'
+        ? `${capitalise(a.when)}, a total of ${a.value} ethnic Kazakhs had returned to Kazakhstan since 1991.`
+        : `${capitalise(a.when)}, ${a.value} ethnic Kazakhs had returned to Kazakhstan and received kandas status since the start of the year.`,
+    structure: (a) => {
+      const words = (k: string) => BREAKDOWN_WORDS[k] ?? k.replace(/_/g, ' ');
+      if (a.indicator === 'kandas_by_education')
+        return `Of kandas of working age ${a.when}, ${list(a.items.map((x, i) => `${x.value} ${i === 0 ? 'had ' : ''}${words(x.key)}`))}.`;
+      return `${capitalise(a.when)}, ${list(a.items.map((x, i) => `${x.value} ${i === 0 ? 'of kandas were ' : ''}${words(x.key)}`))}.`;
+    },
+    moneyTotal: (a) =>
+      a.direction === 0
+        ? `${capitalise(a.when)}, ${noun(a.indicator)} amounted to ${a.value}, unchanged compared with ${a.baseline} (${a.before}).`
+        : `${capitalise(a.when)}, ${noun(a.indicator)} amounted to ${a.value}, ${a.direction > 0 ? 'up' : 'down'} by ${a.absolute} (${a.percent}) compared with ${a.baseline} (${a.before}).`,
+    bnsTotals: (a) =>
+      `${capitalise(a.when)}, ${a.arrivals} people arrived in Kazakhstan for permanent residence and ${a.departures} left it for permanent residence abroad; net migration was ${signWord(a.netDirection)}${a.netDirection === 0 ? '' : `, at ${a.net}`}.`,
+    cisShares: (a) => {
+      const parts = [a.arrivals ? `${a.arrivals} of arrivals` : '', a.departures ? `${a.departures} of departures` : ''].filter(Boolean);
+      return `${capitalise(a.when)}, ${partner('CIS')} accounted for ${list(parts)} (as published).`;
+    },
+    ratio: (a) =>
+      a.direction > 0 && a.value !== ''
+        ? `${capitalise(a.when)}, ${a.value} times as many ${a.indicator === 'internal_migrants' ? 'people moved within the country' : noun(a.indicator)} as in ${a.baseline}.`
+        : `${capitalise(a.when)}, ${noun(a.indicator)} ${changeVerb(a.direction)}${a.percent ? ` by ${a.percent}` : ''} compared with ${a.baseline}.`,
+    positiveRegions: (a) =>
+      `${capitalise(a.when)}, interregional net migration was positive in ${a.count} ${cardinal.select(Number(a.count.replace(/,/g, ''))) === 'one' ? 'region' : 'regions'}: ${list(a.items.map((x) => `${region(x.code)} (${x.value})`))}.`,
+    streak: (a) => `${capitalise(a.subject)} was ${signWord(a.sign)} for the ${ordinal(Number(a.length))} year running in this part of the year, since ${a.first}.`,
+    record: (a) => `${capitalise(a.subject)} (${a.value}) was the ${a.extreme === 'high' ? 'highest' : 'lowest'} for this part of the year in the ${a.count} years available, since ${a.first}.`,
+    roundingNote: () => 'Shares may not add up to 100% because of rounding.',
+    partitionNote: (a) => `The figures by group add up to ${a.sum}, which differs by ${a.gap} from the published total of ${a.total}.`,
+    flagNote: (flags) =>
+      [flags.includes('I') ? 'Figures marked “derived” were derived by the compilers from published rates of change.' : '', flags.includes('E') ? 'Figures marked “estimate” are estimates.' : '']
+        .filter(Boolean)
+        .join(' '),
+    missingSection: (a) => `No data on ${a.what} were available for the report period.`,
+    caption: (a) => `${capitalise(a.subject)} by ${a.by}, ${a.period}`,
+    alt: (a) =>
+      `${{ bars: 'Horizontal bar chart', 'two-periods': 'Grouped bar chart comparing two periods', balance: 'Diverging bar chart', structure: 'Stacked percentage bar chart', series: 'Grouped bar chart by period' }[a.type]} of ${a.subject}, ${a.period}. ${a.finding}`,
+    words: {
+      country: 'Country', region: 'Region', group: 'Group', category: 'Category', share: 'Share', change: 'Change', balance: 'Balance',
+      issued: 'Issued', terminated: 'Terminated', period: 'Period', arrivals: 'Arrivals', departures: 'Departures', net: 'Net migration',
+      notAvailable: 'n/a', total: 'Total',
+    },
+    sectionTitle: (id) =>
+      ({
+        flows: 'Migration inflow and outflow', trp: 'Temporary residence permits', prp: 'Permanent residence permits',
+        kandas: 'Ethnic Kazakhs returning to Kazakhstan (kandas)', remittances_out: 'Personal remittances sent from Kazakhstan',
+        remittances_in: 'Personal remittances sent to Kazakhstan', key_points: 'Key points', internal: 'Internal migration',
+      })[id] ?? id,
+  };
+
+  return {
+    lang: 'en',
+    number(v, style, signed = false) {
+      const d = this.digits(v, style);
+      const sign = signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
+      switch (style) {
+        case 'count':
+          return `${sign}${d}`;
+        case 'money':
+          return `${sign}${d} million USD`;
+        case 'percent':
+          return `${sign}${d}%`;
+        case 'points':
+          return `${sign}${d} percentage ${cardinalOneDecimal.select(Math.abs(v)) === 'one' ? 'point' : 'points'}`;
+        case 'ratio':
+          return `${sign}${d}`;
+      }
+    },
+    digits(v, style) {
+      const a = Math.abs(v);
+      return style === 'count' ? counts.format(a) : oneDecimal.format(a);
+    },
+    rounded(v, style) {
+      const n = Number(this.digits(v, style).replace(/,/g, ''));
+      return v < 0 ? -n : n;
+    },
+    readNumbers(text) {
+      const out: ReadNumber[] = [];
+      const re = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/g;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const before = text[m.index - 1];
+        const beforeSign = text[m.index - 2];
+        const signed = (before === '+' || before === MINUS || before === '-') && (beforeSign === undefined || beforeSign === ' ' || beforeSign === '(');
+        out.push({ digits: m[0], sign: signed ? (before === '+' ? 1 : -1) : 0, index: signed ? m.index - 1 : m.index, end: m.index + m[0].length });
+      }
+      return out;
+    },
+    directionWords: DIRECTION_WORDS,
+    timesWord: 'times',
+    periodIn,
+    periodLabel: label,
+    baseline,
+    partner,
+    region,
+    list,
+    flagMark,
+    capitalise,
+    indicatorName: (id) => reference.indicators.get(id)?.names.en ?? '',
+    t,
+  };
+}

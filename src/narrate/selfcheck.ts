@@ -1,0 +1,204 @@
+// The self-check: every figure of a rendered sentence is read back and matched to a fact it was written from;
+// a figure with no fact, a sign or direction word against its fact, or "by −n" stops the build.
+import type { Reference, Unit } from '../model.ts';
+import type { Period } from '../period.ts';
+import type { Fact, FactSet } from '../compare/facts.ts';
+import { UserError } from '../errors.ts';
+import { narrateMessages } from '../messages/index.ts';
+import type { Direction, Locale, Style } from './locale.ts';
+import type { Sentence } from '../report-model.ts';
+import { styleOf } from './write.ts';
+
+/** A figure a fact can show: its digits, and for a movement its sign (checked against direction words). */
+interface Displayable {
+  digits: string;
+  factId: string;
+  /** 'value': a level; 'move': an unsigned magnitude whose direction a word states; 'ratio': "n times". */
+  role: 'value' | 'move' | 'ratio';
+  sign: Direction;
+}
+
+function displayables(f: Fact, L: Locale, unitOf: (indicator: string) => Unit): Displayable[] {
+  const out: Displayable[] = [];
+  const add = (v: number | null | undefined, style: Style, role: Displayable['role'] = 'value', sign: Direction = 0) => {
+    if (v === null || v === undefined || !Number.isFinite(v)) return;
+    out.push({ digits: L.digits(v, style), factId: f.id, role, sign });
+  };
+  const dir = (v: number, style: Style): Direction => {
+    const r = L.rounded(v, style);
+    return r > 0 ? 1 : r < 0 ? -1 : 0;
+  };
+  switch (f.kind) {
+    case 'level':
+      add(f.value, styleOf(f.unit));
+      break;
+    case 'change': {
+      const style = styleOf(f.unit);
+      add(f.from, style);
+      add(f.to, style);
+      add(Math.abs(f.abs), style, 'move', dir(f.abs, style));
+      if (f.pct !== null) add(Math.abs(f.pct), 'percent', 'move', dir(f.pct, 'percent'));
+      if (f.from !== 0) add(f.to / f.from, 'ratio', 'ratio', f.to / f.from > 1 ? 1 : -1);
+      break;
+    }
+    case 'share':
+      add(f.value, 'percent');
+      add(f.part, styleOf(unitOf(f.subject.indicator)));
+      add(f.total, styleOf(unitOf(f.subject.indicator)));
+      break;
+    case 'share_change':
+      add(f.from, 'percent');
+      add(f.to, 'percent');
+      add(Math.abs(f.pp), 'points', 'move', dir(f.pp, 'points'));
+      break;
+    case 'rank':
+      add(f.rank, 'count');
+      add(f.of, 'count');
+      break;
+    case 'crossover':
+      for (const v of [...f.now, ...f.before]) add(v, styleOf(unitOf(f.indicator)));
+      break;
+    case 'top':
+      for (const m of f.members) {
+        add(m.value, styleOf(unitOf(f.indicator)));
+        add(m.share, 'percent');
+      }
+      break;
+    case 'balance':
+      add(f.plus, 'count');
+      add(f.minus, 'count');
+      add(Math.abs(f.value), 'count', 'move', dir(f.value, 'count'));
+      break;
+    case 'sign_change':
+      add(Math.abs(f.to), 'count', 'move', dir(f.to, 'count'));
+      add(Math.abs(f.from), 'count', 'move', dir(f.from, 'count'));
+      break;
+    case 'ratio':
+      add(f.value, 'ratio', 'ratio', f.value > 1 ? 1 : f.value < 1 ? -1 : 0);
+      add(Math.abs(100 * (f.value - 1)), 'percent', 'move', dir(f.value - 1, 'percent'));
+      add(f.from, 'count');
+      add(f.to, 'count');
+      break;
+    case 'record':
+      add(f.value, styleOf(unitOf(f.subject.indicator)));
+      add(f.count, 'count');
+      break;
+    case 'streak':
+      add(f.length, 'count');
+      break;
+    case 'partition':
+      add(f.total, styleOf(unitOf(f.indicator)));
+      add(f.sumOfParts, styleOf(unitOf(f.indicator)));
+      add(Math.abs(f.gap), styleOf(unitOf(f.indicator)));
+      break;
+    case 'selection':
+      add(f.count, 'count');
+      for (const m of f.members) add(m.value, styleOf(unitOf(f.indicator)));
+      break;
+    case 'movers':
+    case 'unavailable':
+      break;
+  }
+  return out;
+}
+
+function periodsOfFact(f: Fact): Period[] {
+  const out: Period[] = [];
+  for (const k of ['period', 'baseline', 'missing', 'first'] as const) {
+    const p = (f as unknown as Record<string, Period | null | undefined>)[k];
+    if (p && typeof p === 'object' && 'key' in p) out.push(p);
+  }
+  return out;
+}
+
+/** Blanks out the spans of the text that are period phrases of the facts (their digits are dates, not figures). */
+function maskPeriods(text: string, facts: Fact[], L: Locale): string {
+  const phrases = new Set<string>();
+  for (const f of facts)
+    for (const p of periodsOfFact(f)) {
+      phrases.add(L.periodIn(p));
+      phrases.add(L.periodLabel(p));
+      for (const r of ['previous', 'year_ago'] as const) phrases.add(L.baseline(p, r));
+    }
+  let masked = text;
+  for (const ph of [...phrases].sort((a, b) => b.length - a.length)) {
+    if (!ph) continue;
+    for (let i = masked.indexOf(ph); i >= 0; i = masked.indexOf(ph, i + ph.length)) masked = masked.slice(0, i) + ' '.repeat(ph.length) + masked.slice(i + ph.length);
+    // Capitalised at sentence start.
+    const cap = L.capitalise(ph);
+    for (let i = masked.indexOf(cap); i >= 0; i = masked.indexOf(cap, i + cap.length)) masked = masked.slice(0, i) + ' '.repeat(cap.length) + masked.slice(i + cap.length);
+  }
+  return masked;
+}
+
+/** The direction word closest before `index` in the same clause (a clause ends at ; : . or a number). */
+function directionBefore(text: string, index: number, L: Locale, previousNumberEnd: number): { word: string; sign: Direction } | undefined {
+  const start = Math.max(previousNumberEnd, text.lastIndexOf(';', index) + 1, text.lastIndexOf(':', index) + 1);
+  const words = text.slice(start, index).toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  for (let i = words.length - 1; i >= 0; i--) if (words[i] in L.directionWords) return { word: words[i], sign: L.directionWords[words[i]] };
+  return undefined;
+}
+
+/** Checks one sentence; throws a UserError naming it on the first problem. */
+export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference: Reference): void {
+  const used = s.factIds.map((id) => facts.byId.get(id)).filter((f): f is Fact => f !== undefined);
+  // Facts behind list facts (movers → their changes) count too.
+  for (const f of [...used]) if (f.kind === 'movers') for (const id of f.changeIds) used.push(facts.byId.get(id)!);
+  const unitOf = (indicator: string): Unit => reference.indicators.get(indicator)?.unit ?? 'persons';
+  const shown = used.flatMap((f) => displayables(f, L, unitOf));
+  const nameDigits = new Set(
+    used.flatMap((f) => {
+      const ind = 'subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '';
+      return L.indicatorName(ind).match(/\d+/g) ?? [];
+    }),
+  );
+  if (/\bby\s*[-\u2212+]\s*\d/.test(s.text)) throw new UserError(narrateMessages.signedMagnitude(s.text));
+  const text = maskPeriods(s.text, used, L);
+  let previousEnd = 0;
+  let lastWord: { word: string; sign: Direction } | undefined;
+  for (const n of L.readNumbers(text)) {
+    const candidates = shown.filter((d) => d.digits === n.digits);
+    if (candidates.length === 0) {
+      if (nameDigits.has(n.digits) && n.sign === 0) {
+        previousEnd = n.end;
+        continue;
+      }
+      throw new UserError(narrateMessages.numberWithoutFact(s.text, n.digits));
+    }
+    const after = text.slice(n.end).trimStart().toLowerCase();
+    const moves = candidates.filter((c) => c.role === 'move' || (c.role === 'ratio' && after.startsWith(L.timesWord)));
+    const values = candidates.filter((c) => c.role === 'value');
+    if (n.sign !== 0) {
+      // A signed figure (tables, parenthetical lists): its sign must be its fact's.
+      if (!candidates.some((c) => c.role !== 'value' && c.sign === n.sign))
+        throw new UserError(narrateMessages.directionContradicts(s.text, n.sign > 0 ? '+' : '−', candidates[0].factId));
+    } else if (moves.length && !values.length) {
+      // A figure in brackets right after another ("by 166.8 million USD (19.8%)") shares its direction word.
+      const word = directionBefore(text, n.index, L, previousEnd) ?? (text.slice(previousEnd, n.index).includes('(') ? lastWord : undefined);
+      lastWord = word;
+      const ratio = moves.find((c) => c.role === 'ratio');
+      if (ratio) {
+        if (ratio.sign <= 0) throw new UserError(narrateMessages.directionContradicts(s.text, L.timesWord, ratio.factId));
+      } else if (!word) throw new UserError(narrateMessages.directionContradicts(s.text, '(none)', moves[0].factId));
+      else if (!moves.some((c) => c.sign === word.sign)) throw new UserError(narrateMessages.directionContradicts(s.text, word.word, moves[0].factId));
+    }
+    previousEnd = n.end;
+  }
+  // "Unchanged" must belong to a change that displays as zero.
+  const lower = s.text.toLowerCase();
+  for (const [word, sign] of Object.entries(L.directionWords))
+    if (sign === 0 && new RegExp(`\\b${word}\\b`, 'u').test(lower)) {
+      const still = used.some(
+        (f) =>
+          (f.kind === 'change' && L.rounded(f.abs, styleOf(f.unit)) === 0 && (f.pct === null || L.rounded(f.pct, 'percent') === 0)) ||
+          (f.kind === 'share_change' && L.rounded(f.pp, 'points') === 0) ||
+          (f.kind === 'balance' && L.rounded(f.value, 'count') === 0),
+      );
+      if (!still) throw new UserError(narrateMessages.directionContradicts(s.text, word, used[0]?.id ?? '(none)'));
+    }
+}
+
+/** Checks every sentence of a report. */
+export function selfCheck(sentences: Sentence[], facts: FactSet, L: Locale, reference: Reference): void {
+  for (const s of sentences) checkSentence(s, facts, L, reference);
+}

@@ -1,0 +1,63 @@
+// Sentence writing helpers shared by the sections: figures through the locale, directions from displayed values.
+import type { Unit } from '../model.ts';
+import type { ChangeFact, Fact, FactSet, LevelFact } from '../compare/facts.ts';
+import type { ChangeItem, Direction, Locale, Style } from './locale.ts';
+import type { Sentence } from '../report-model.ts';
+
+export function styleOf(unit: Unit): Style {
+  return unit === 'usd_million' ? 'money' : unit === 'percent' ? 'percent' : unit === 'ratio' ? 'ratio' : 'count';
+}
+
+/** A sentence with the facts it states and the sources behind them. */
+export function sentence(text: string, facts: (Fact | undefined)[]): Sentence {
+  const present = facts.filter((f): f is Fact => f !== undefined);
+  const factIds = [...new Set(present.map((f) => f.id))];
+  const sources = [...new Set(present.flatMap((f) => f.inputs.map((i) => i.source)))];
+  return { text, factIds, sources };
+}
+
+/** The writer of one report: the locale plus the facts. */
+export class Writer {
+  constructor(
+    readonly locale: Locale,
+    readonly facts: FactSet,
+  ) {}
+
+  get<K extends Fact['kind']>(id: string, kind: K): Extract<Fact, { kind: K }> | undefined {
+    return this.facts.get(id, kind);
+  }
+
+  /** A level as displayed, with its flag mark. */
+  level(f: LevelFact): string {
+    return this.locale.number(f.value, styleOf(f.unit)) + this.locale.flagMark(f.flags);
+  }
+
+  num(v: number, style: Style): string {
+    return this.locale.number(v, style);
+  }
+
+  pct(v: number): string {
+    return this.locale.number(v, 'percent');
+  }
+
+  /** Direction decided on the displayed value: "unchanged" exactly when it rounds to zero. */
+  direction(v: number, style: Style): Direction {
+    const r = this.locale.rounded(v, style);
+    return r > 0 ? 1 : r < 0 ? -1 : 0;
+  }
+
+  /**
+   * A change as one item of a sentence: a percentage when there is one; "n times as many" for rises of
+   * 100% or more; the absolute change when the base is zero or the percentage rounds to zero but the
+   * count does not. Unchanged only when nothing displayed moves.
+   */
+  changeItem(subject: string, c: ChangeFact): ChangeItem {
+    const style = styleOf(c.unit);
+    const flags = c.flags;
+    if (c.pct !== null && c.pct >= 100) return { subject, direction: 1, magnitude: this.locale.digits(c.to / c.from, 'ratio'), times: true, flags };
+    if (c.pct !== null && this.direction(c.pct, 'percent') !== 0)
+      return { subject, direction: this.direction(c.pct, 'percent'), magnitude: this.locale.number(Math.abs(c.pct), 'percent'), flags };
+    const d = this.direction(c.abs, style);
+    return { subject, direction: d, magnitude: this.locale.number(Math.abs(c.abs), style), flags };
+  }
+}

@@ -1,0 +1,97 @@
+// The report model: the typed structure templates consume. Every string is final text in the report's
+// language and every number is already formatted; templates format nothing and compute nothing.
+import type { Flag } from './compare/facts.ts';
+
+export type TemplateKind = 'iom-quarterly' | 'bns-release';
+
+/** One generated sentence and the facts whose figures it states (the self-check reads it against them). */
+export interface Sentence {
+  text: string;
+  /** Ids of the facts the sentence was written from (see `migreport text --json`). */
+  factIds: string[];
+  /** Source ids (sources.csv) of the observations behind the figures; the renderer numbers the footnotes. */
+  sources: string[];
+}
+
+export interface TableColumn {
+  label: string;
+  align: 'left' | 'right';
+}
+
+export interface TableRow {
+  /** Formatted cells, one per column. */
+  cells: string[];
+  /** Status flags of the row's figures (E estimated, I derived): the renderer may style the row. */
+  flags: Flag[];
+  /** True for a total row. */
+  total?: boolean;
+}
+
+export interface Table {
+  id: string;
+  caption: string;
+  columns: TableColumn[];
+  rows: TableRow[];
+  /** Notes printed under the table (rounding, flags, missing values). */
+  notes: string[];
+  sources: string[];
+}
+
+/**
+ * Data for one chart: `spec` names `templates/<kind>/charts/<spec>.vl.json`; `values` are the rows of the
+ * spec's named dataset `values` (fields as the spec's "description" lists them, labels pre-formatted).
+ * `alt` says the chart type, what is shown and the main finding, from the same facts as the text.
+ * `table` holds the same figures as an accessible table.
+ */
+export interface ChartData {
+  id: string;
+  spec: string;
+  values: Record<string, unknown>[];
+  caption: string;
+  alt: string;
+  source: string;
+  table: Table;
+}
+
+export interface Section {
+  /** Stable id: flows, trp, prp, kandas, remittances_out, remittances_in (IOM); key_points, internal (BNS). */
+  id: string;
+  /** Section number in the template (1 is policy developments in the IOM report, so data sections start at 2). */
+  number: number;
+  title: string;
+  /** The period the section's data cover, as said in it ("October–December 2023", "1 September 2023"); '' if none. */
+  dataPeriodLabel: string;
+  paragraphs: Sentence[][];
+  tables: Table[];
+  charts: ChartData[];
+  /** Notes the engine adds (rounding, estimated values, missing data). */
+  notes: string[];
+  /** The analyst's interpretation from notes.yaml (Markdown, inserted as written). */
+  note?: string;
+}
+
+export interface ReportMeta {
+  title: string;
+  subtitle: string;
+  /** The report period as said in the text, e.g. "October–December 2023". */
+  periodLabel: string;
+  /** ISO date of publication from report.yaml, or ''. */
+  published: string;
+  /** Everything else of report.yaml (about, objectives, disclaimer, publisher, partners, glossary …), as written. */
+  narrative: Record<string, unknown>;
+}
+
+export interface ReportModel {
+  template: TemplateKind;
+  lang: string;
+  /** Report period code, e.g. '2023-Q4'. */
+  period: string;
+  meta: ReportMeta;
+  /** Key findings: one sentence each, at most six, pinned ones first. */
+  findings: Sentence[];
+  sections: Section[];
+  /** Every chart of every section, in order (what the charts stage renders). */
+  charts: ChartData[];
+  /** Source ids used anywhere in the report, in order of first use (footnote order). */
+  sources: string[];
+}
