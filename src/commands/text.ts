@@ -1,0 +1,78 @@
+// `migreport text`: the generated sentences, section by section, as plain text — or, with --json, every fact.
+import { loadProject } from '../load/index.ts';
+import { narrate } from '../narrate/index.ts';
+import { formatLocation } from '../errors.ts';
+import type { ReportModel } from '../report-model.ts';
+
+interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Plain text a press officer can paste into an e-mail. */
+export function plainText(model: ReportModel): string {
+  const lines: string[] = [];
+  if (model.meta.title) lines.push(model.meta.title);
+  lines.push(model.meta.periodLabel, '');
+  if (model.findings.length) {
+    lines.push('Key findings', '');
+    for (const f of model.findings) lines.push(`- ${f.text}`);
+    lines.push('');
+  }
+  for (const s of model.sections) {
+    lines.push(`${s.number ? s.number + '. ' : ''}${s.title}${s.dataPeriodLabel ? ` (${s.dataPeriodLabel})` : ''}`, '');
+    for (const p of s.paragraphs) {
+      if (!p.length) continue;
+      lines.push(p.map((x) => x.text).join(' '), '');
+    }
+    for (const n of s.notes) lines.push(`Note: ${n}`);
+    if (s.notes.length) lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+export async function text(opts: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+  const dataDir = typeof opts.data === 'string' ? opts.data : 'data';
+  const dataset = await loadProject(dataDir);
+  const { computed, model } = narrate(dataset, {
+    period: typeof opts.period === 'string' ? opts.period : undefined,
+    template: typeof opts.template === 'string' ? opts.template : 'iom-quarterly',
+    lang: typeof opts.lang === 'string' ? opts.lang : 'en',
+  });
+  if (!opts.json) {
+    io.out(plainText(model));
+    return 0;
+  }
+  // Sentence ids: f<n> for key findings, <section>.<paragraph>.<sentence> for the rest.
+  const usedBy = new Map<string, string[]>();
+  const note = (sid: string, ids: string[]) => ids.forEach((id) => usedBy.set(id, [...(usedBy.get(id) ?? []), sid]));
+  model.findings.forEach((f, i) => note(`finding.${i + 1}`, f.factIds));
+  for (const s of model.sections) s.paragraphs.forEach((p, i) => p.forEach((x, j) => note(`${s.id}.${i + 1}.${j + 1}`, x.factIds)));
+  const facts = computed.facts.all().map((f) => {
+    const { inputs, ...rest } = f;
+    return {
+      ...rest,
+      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v && typeof v === 'object' && 'code' in (v as object) && 'key' in (v as object)).map(([k, v]) => [k, (v as { code: string }).code])),
+      provenance: inputs.map((i) => ({ ...i, at: formatLocation(i.at) })),
+      sentences: usedBy.get(f.id) ?? [],
+    };
+  });
+  io.out(
+    JSON.stringify(
+      {
+        template: model.template,
+        period: model.period,
+        lang: model.lang,
+        sections: computed.sections.map((s) => ({ id: s.id, period: s.period?.code ?? null, baseline: s.baseline?.code ?? null })),
+        facts,
+        sentences: [
+          ...model.findings.map((f, i) => ({ id: `finding.${i + 1}`, ...f })),
+          ...model.sections.flatMap((s) => s.paragraphs.flatMap((p, i) => p.map((x, j) => ({ id: `${s.id}.${i + 1}.${j + 1}`, ...x })))),
+        ],
+      },
+      null,
+      2,
+    ),
+  );
+  return 0;
+}
