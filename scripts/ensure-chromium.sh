@@ -3,7 +3,21 @@
 # Same search order as src/publish/browser.ts: PUPPETEER_EXECUTABLE_PATH, the usual paths,
 # Puppeteer's browser cache. On Debian/Ubuntu as root it installs Debian's chromium; otherwise
 # it prints the exact command and fails, so the build never starts without a browser.
+# With --with-pdftotext (run by `npm test`) it also makes sure poppler-utils is there: the PDF
+# tests read pages with pdftotext, pdfinfo and pdffonts.
 set -u
+
+if [ "${1:-}" = "--with-pdftotext" ] && ! command -v pdftotext >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "No pdftotext found: installing Debian's poppler-utils package..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null ||
+      { echo "error: installing poppler-utils failed. Run: apt-get update && apt-get install -y poppler-utils" >&2; exit 1; }
+  else
+    echo "error: the PDF tests need pdftotext. Install it with: sudo apt-get install -y poppler-utils" >&2
+    exit 1
+  fi
+fi
 
 if [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ]; then
   if [ -x "$PUPPETEER_EXECUTABLE_PATH" ]; then exit 0; fi

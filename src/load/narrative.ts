@@ -7,15 +7,36 @@ import * as msg from '../messages/load.ts';
 import { closest } from './closest.ts';
 import type { Problems } from './problems.ts';
 
-export const REPORT_KEYS = ['title', 'subtitle', 'period', 'published', 'partners', 'about', 'objectives', 'disclaimer', 'publisher', 'findings'] as const;
-const TEXT_KEYS = new Set(['title', 'subtitle', 'about', 'objectives', 'disclaimer', 'publisher']);
+export const REPORT_KEYS = [
+  'title',
+  'subtitle',
+  'period',
+  'published',
+  'next_publication',
+  'partners',
+  'about',
+  'objectives',
+  'glossary',
+  'methodology',
+  'disclaimer',
+  'publisher',
+  'findings',
+] as const;
+const TEXT_KEYS = new Set(['title', 'subtitle', 'about', 'objectives', 'glossary', 'methodology', 'disclaimer', 'publisher']);
+/** Publication dates may be as precise as the publisher was: a day (2024-05-10) or a month (2023-12). */
+const DATE_KEYS = new Set(['published', 'next_publication']);
 const FINDINGS_KEYS = ['pin', 'drop'] as const;
 const POLICY_KEYS = ['date', 'text', 'sources'] as const;
 /** Section ids a note may be attached to (docs/data.md). */
-export const NOTE_SECTIONS = ['key_findings', 'policy', 'flows', 'trp', 'prp', 'kandas', 'remittances_out', 'remittances_in'] as const;
+export const NOTE_SECTIONS = ['key_findings', 'policy', 'flows', 'trp', 'prp', 'kandas', 'remittances_out', 'remittances_in', 'key_points', 'internal'] as const;
 
 function isIsoDate(text: string): boolean {
   return parsePeriod(text)?.kind === 'date';
+}
+
+function isPublicationDate(text: string): boolean {
+  const kind = parsePeriod(text)?.kind;
+  return kind === 'date' || kind === 'month';
 }
 
 /** A parsed YAML file with helpers that locate nodes; undefined after reporting a syntax error. */
@@ -84,7 +105,7 @@ export function readNarrative(dir: string, relDir: string, periodCode: string, r
         const value = isScalar(node) ? node.value : undefined;
         if (TEXT_KEYS.has(key) && typeof value !== 'string') problems.add(msg.wrongType(key, 'a text'), y.at(node ?? pair.key));
         if (key === 'period' && String(value) !== periodCode) problems.add(msg.periodMismatch(String(value), periodCode), y.at(node));
-        if (key === 'published' && !(typeof value === 'string' && isIsoDate(value))) problems.add(msg.badDate(String(value ?? '')), y.at(node ?? pair.key));
+        if (DATE_KEYS.has(key) && !(typeof value === 'string' && isPublicationDate(value))) problems.add(msg.badPublicationDate(String(value ?? '')), y.at(node ?? pair.key));
         if (key === 'partners') stringList(node, 'partners', y.at, problems);
         if (key === 'findings') {
           const f = pairsOf(node, FINDINGS_KEYS, 'findings', y.at, problems);

@@ -141,6 +141,12 @@ export const wrongType = (key: string, expected: string): Message => ({
   message: `"${key}" should be ${expected}`,
 });
 
+export const badPublicationDate = (value: string): Message => ({
+  code: 'load/bad-date',
+  message: `"${value}" is not a publication date`,
+  hint: 'write an ISO date, YYYY-MM-DD (e.g. 2024-05-10), or a month, YYYY-MM (e.g. 2023-12)',
+});
+
 export const badDate = (value: string): Message => ({
   code: 'load/bad-date',
   message: `"${value}" is not a date`,
