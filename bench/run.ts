@@ -1,0 +1,66 @@
+// Runs the benchmark's child processes: wall-clock time of a command, and the JSON result of a bench/child.ts task.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { RESULT_PREFIX } from './result-prefix.ts';
+
+export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+const childScript = fileURLToPath(new URL('./child.ts', import.meta.url));
+
+export interface Ran {
+  ms: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to its end; a non-zero exit or a timeout is an error carrying the last line it printed. */
+export function run(command: string, args: string[], opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, {
+      cwd: projectRoot,
+      env: opts.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
+    // A hung run (a browser that never answers) must not hang the benchmark: kill its whole group.
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, opts.timeoutMs ?? 120_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      fail(e);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const ms = performance.now() - started;
+      if (code === 0) return done({ ms, stdout, stderr });
+      const last = lastLines(stderr) || lastLines(stdout);
+      fail(new Error(signal ? `killed (${signal}) after ${Math.round(ms)} ms` : `exit ${code}: ${last}`));
+    });
+  });
+}
+
+function lastLines(text: string): string {
+  const lines = text.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
+  return lines.slice(-2).join(' / ').slice(0, 300);
+}
+
+/** Runs one bench/child.ts task in a fresh Node process and returns the JSON it printed. */
+export async function childTask<T>(task: string, arg: number | string = '', timeoutMs = 180_000): Promise<T & { wallMs: number }> {
+  const ran = await run(process.execPath, ['--import', 'tsx', childScript, task, String(arg)], { timeoutMs });
+  const line = ran.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+  if (!line) throw new Error(`task ${task} printed no result: ${lastLines(ran.stderr || ran.stdout)}`);
+  return { ...(JSON.parse(line.slice(RESULT_PREFIX.length)) as T), wallMs: ran.ms };
+}
+
+export function firstLine(e: unknown): string {
+  return String((e as Error)?.message ?? e).split('\n')[0].slice(0, 300);
+}
