@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { changeFromValues, shareFact } from '../../src/compare/kinds.ts';
+import { FactSet } from '../../src/compare/facts.ts';
+import { createEnglish } from '../../src/narrate/locales/en.ts';
+import { checkSentence } from '../../src/narrate/selfcheck.ts';
+import { Writer, sentence } from '../../src/narrate/write.ts';
+import { period } from '../../src/period.ts';
+import { tinyDataset } from '../compare/sample.ts';
+
+const ds = tinyDataset(['border_arrivals,2023-Q4,_T,,,1', 'remittances_out,2023,_T,,,1']);
+const L = createEnglish(ds.reference);
+const at = { file: 'x.csv', line: 2 };
+const input = (v: number) => ({ value: v, inputs: [{ indicator: 'border_arrivals', period: '2023-Q4', country: '_T', region: '', breakdown: '', value: v, status: 'A' as const, source: 's', at }], summed: false });
+
+const counts = fc.integer({ min: 0, max: 5_000_000 });
+
+function changeSentence(from: number, to: number, unit: 'persons' | 'usd_million' = 'persons') {
+  const facts = new FactSet();
+  const s = { indicator: unit === 'persons' ? 'border_arrivals' : 'remittances_out', partner: '_T', region: '', breakdown: '' };
+  const c = facts.add(changeFromValues('flows', 'c', s, period('2023-Q4'), period('2023-Q3'), 'previous', input(from), input(to), unit));
+  const w = new Writer(L, facts);
+  const item = w.changeItem(L.t.noun(s.indicator), c);
+  const text = L.t.changes({ baseline: L.baseline(period('2023-Q3'), 'previous'), items: [item] });
+  return { facts, c, item, text, sentence: sentence(text, [c]) };
+}
+
+describe('properties of change sentences', () => {
+  it('the direction word always matches the sign; never "by -"; the self-check passes', () => {
+    fc.assert(
+      fc.property(counts, counts, (from, to) => {
+        const { c, text, facts, sentence: s } = changeSentence(from, to);
+        expect(text).not.toMatch(/by\s*[-−+]/);
+        if (/\brose\b|times as many/.test(text)) expect(c.abs).toBeGreaterThan(0);
+        if (/\bfell\b/.test(text)) expect(c.abs).toBeLessThan(0);
+        checkSentence(s, facts, L, ds.reference);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('"unchanged" exactly when the displayed change is zero', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: -3, max: 3 }), (from, delta) => {
+        const to = Math.max(0, from + delta);
+        const { text } = changeSentence(from, to);
+        expect(/unchanged/.test(text)).toBe(to === from);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: -2, max: 2 }), (tenths, delta) => {
+        // Money with one decimal: a change below 0.05 million USD displays as zero.
+        const from = tenths / 10;
+        const to = Math.max(0, from + delta * 0.01);
+        const { text } = changeSentence(from, to, 'usd_million');
+        const displayedZero = L.rounded(to - from, 'money') === 0 && L.rounded(((to - from) / from) * 100, 'percent') === 0;
+        expect(/unchanged/.test(text)).toBe(displayedZero);
+      }),
+    );
+  });
+
+  it('rises of 100% or more are "n times as many"; falls never say "times"', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 1_000_000 }), (from, to) => {
+        const { text } = changeSentence(from, to);
+        expect(/times/.test(text)).toBe(to >= 2 * from);
+      }),
+    );
+  });
+});
+
+describe('properties of shares', () => {
+  it('displayed shares of one whole add up to 100 within rounding', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 12 }), (parts) => {
+        const total = parts.reduce((a, b) => a + b, 0);
+        const s = { indicator: 'border_arrivals', partner: 'X', region: '', breakdown: '' };
+        const shown = parts.map((p, i) => L.rounded(shareFact('flows', `s${i}`, s, '_T', period('2023-Q4'), input(p), input(total))!.value, 'percent'));
+        const sum = shown.reduce((a, b) => a + b, 0);
+        expect(Math.abs(sum - 100)).toBeLessThanOrEqual(0.05 * parts.length + 1e-9);
+      }),
+    );
+  });
+});
