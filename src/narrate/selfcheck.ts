@@ -114,12 +114,13 @@ function periodsOfFact(f: Fact): Period[] {
 /** Blanks out the spans of the text that are period phrases of the facts (their digits are dates, not figures). */
 function maskPeriods(text: string, facts: Fact[], L: Locale): string {
   const phrases = new Set<string>();
-  for (const f of facts)
-    for (const p of periodsOfFact(f)) {
-      phrases.add(L.periodIn(p));
-      phrases.add(L.periodLabel(p));
-      for (const r of ['previous', 'year_ago'] as const) phrases.add(L.baseline(p, r));
-    }
+  const periods = new Map<string, Period>();
+  for (const f of facts) for (const p of periodsOfFact(f)) periods.set(p.code, p);
+  for (const p of periods.values()) {
+    phrases.add(L.periodIn(p));
+    phrases.add(L.periodLabel(p));
+    for (const r of ['previous', 'year_ago'] as const) phrases.add(L.baseline(p, r));
+  }
   let masked = text;
   for (const ph of [...phrases].sort((a, b) => b.length - a.length)) {
     if (!ph) continue;
@@ -140,12 +141,16 @@ function directionBefore(text: string, index: number, L: Locale, previousNumberE
 }
 
 /** Checks one sentence; throws a UserError naming it on the first problem. */
-export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference: Reference): void {
+export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference: Reference, memo = new Map<string, Displayable[]>()): void {
   const used = s.factIds.map((id) => facts.byId.get(id)).filter((f): f is Fact => f !== undefined);
   // Facts behind list facts (movers → their changes) count too.
   for (const f of [...used]) if (f.kind === 'movers') for (const id of f.changeIds) used.push(facts.byId.get(id)!);
   const unitOf = (indicator: string): Unit => reference.indicators.get(indicator)?.unit ?? 'persons';
-  const shown = used.flatMap((f) => displayables(f, L, unitOf));
+  const shown = used.flatMap((f) => {
+    let d = memo.get(f.id);
+    if (!d) memo.set(f.id, (d = displayables(f, L, unitOf)));
+    return d;
+  });
   const nameDigits = new Set(
     used.flatMap((f) => {
       const ind = 'subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '';
@@ -200,5 +205,6 @@ export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference:
 
 /** Checks every sentence of a report. */
 export function selfCheck(sentences: Sentence[], facts: FactSet, L: Locale, reference: Reference): void {
-  for (const s of sentences) checkSentence(s, facts, L, reference);
+  const memo = new Map<string, Displayable[]>();
+  for (const s of sentences) checkSentence(s, facts, L, reference, memo);
 }

@@ -13,6 +13,8 @@ const lists = new Intl.ListFormat(TAG, { type: 'conjunction', style: 'long' });
 const cardinal = new Intl.PluralRules(TAG);
 const cardinalOneDecimal = new Intl.PluralRules(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const MINUS = '\u2212';
+/** Formatting is the hot path of the self-check: formatted digits by value (negative keys: one-decimal styles). */
+const digitCache = new Map<number, string>();
 
 const ORDINAL_QUARTER = ['first', 'second', 'third', 'fourth'];
 const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four'];
@@ -32,7 +34,20 @@ function monthYear(index: number): string {
   return `${monthName(index)} ${Math.floor(index / 12)}`;
 }
 
-function label(p: Period): string {
+/** Period phrases are asked for often (sentences, the self-check): cache them by period code. */
+function cached(fn: (p: Period) => string): (p: Period) => string {
+  const memo = new Map<string, string>();
+  return (p) => {
+    let v = memo.get(p.code);
+    if (v === undefined) memo.set(p.code, (v = fn(p)));
+    return v;
+  };
+}
+
+const label = cached(labelOf);
+const periodIn = cached(periodInOf);
+
+function labelOf(p: Period): string {
   if (p.kind === 'date' && p.date) {
     const [y, m, d] = p.date.split('-').map(Number);
     return formatDate(new Date(y, m - 1, d), 'd MMMM yyyy', { locale: enGB });
@@ -47,7 +62,7 @@ function label(p: Period): string {
   return `${monthYear(p.start)}–${monthYear(p.end)}`;
 }
 
-function periodIn(p: Period): string {
+function periodInOf(p: Period): string {
   const y = Math.floor(p.start / 12);
   switch (p.kind) {
     case 'date':
@@ -264,7 +279,14 @@ export function createEnglish(reference: Reference): Locale {
     },
     digits(v, style) {
       const a = Math.abs(v);
-      return style === 'count' ? counts.format(a) : oneDecimal.format(a);
+      const key = style === 'count' ? a : -1 - a; // two formats: counts, and one decimal for the rest
+      let d = digitCache.get(key);
+      if (d === undefined) {
+        d = style === 'count' ? counts.format(a) : oneDecimal.format(a);
+        if (digitCache.size > 100_000) digitCache.clear();
+        digitCache.set(key, d);
+      }
+      return d;
     },
     rounded(v, style) {
       const n = Number(this.digits(v, style).replace(/,/g, ''));
