@@ -18,7 +18,8 @@ export function summarise(runs: readonly number[]): Summary {
 }
 
 export function measured(name: string, unit: Extract<Measurement, { runs: number[] }>['unit'], runs: number[], note?: string): Measurement {
-  const rounded = runs.map((r) => round(r, unit === 'ms' || unit === 'MiB' ? 0 : 2));
+  // Whole milliseconds hide what matters below 100 ms (the warm and facts targets), so keep a decimal there.
+  const rounded = runs.map((r) => round(r, unit === 'MiB' || (unit === 'ms' && r >= 100) ? 0 : unit === 'ms' ? 1 : 2));
   return { name, unit, runs: rounded, ...summarise(rounded), ...(note ? { note } : {}) };
 }
 

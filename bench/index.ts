@@ -33,7 +33,8 @@ import {
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile.ts';
 import { childTask, firstLine, projectRoot, run } from './run.ts';
 
-const say = (line = '') => process.stderr.write(line + '\n');
+const began = performance.now();
+const say = (line = '') => process.stderr.write(`${line.padEnd(64)} ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s\n`);
 const cli = join(projectRoot, 'bin', 'migreport.js');
 
 type Stages = { stage: string; ms: number }[];
@@ -190,7 +191,7 @@ export async function main(argv: string[]): Promise<number> {
     const stageRuns: Stages[] = [];
     const pdfSteps: Record<string, number>[] = [];
     const stagesOutcome = await attempt('2 cold stages', async () => {
-      for (let i = 0; i < (opts.quick ? 2 : 5); i++) {
+      for (let i = 0; i < (opts.quick ? 1 : 5); i++) {
         const r = await childTask<{ stages: Stages; totalMs: number; pdfSteps: Record<string, number> }>('stages');
         stageRuns.push([...r.stages, { stage: '(exit)', ms: Math.max(0, r.wallMs - r.totalMs) }]);
         pdfSteps.push(r.pdfSteps);

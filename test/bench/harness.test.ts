@@ -50,8 +50,8 @@ describe('markdownTable', () => {
 });
 
 describe('measurements', () => {
-  it('rounds runs and summarises them', () => {
-    expect(measured('m', 'ms', [10.4, 30.6, 20.5])).toEqual({ name: 'm', unit: 'ms', runs: [10, 31, 21], min: 10, median: 21 });
+  it('rounds runs to whole ms, keeping a decimal under 100 ms, and summarises them', () => {
+    expect(measured('m', 'ms', [104.4, 300.6, 20.54])).toEqual({ name: 'm', unit: 'ms', runs: [104, 301, 20.5], min: 20.5, median: 104 });
   });
   it('a skipped one carries its reason', () => {
     expect(skipped('m', 'no browser')).toEqual({ name: 'm', skipped: 'skipped: no browser' });
