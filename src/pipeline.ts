@@ -85,7 +85,13 @@ export async function renderReport(
     renderHtml(
       model,
       charts,
-      { root: paths.root, template: request.template, lang: request.lang, sources: dataset.reference.sources },
+      {
+        root: paths.root,
+        template: request.template,
+        lang: request.lang,
+        sources: dataset.reference.sources,
+        dateLabel: dateLabeller(dataset),
+      },
       policyOf(dataset, model.period),
     ),
   );
@@ -93,14 +99,20 @@ export async function renderReport(
   return { model, findings, html, printHtml: html };
 }
 
+/** Says an ISO date (or year-month) as the report's language does. */
+function dateLabeller(dataset: Dataset): (iso: string) => string {
+  const locale = createEnglish(dataset.reference);
+  return (iso) => {
+    const date = parsePeriod(iso);
+    return date ? locale.periodLabel(date) : iso;
+  };
+}
+
 /** The period's dated policy developments, oldest first, with their dates said in the report's language. */
 function policyOf(dataset: Dataset, period: string): PolicyInput[] {
-  const locale = createEnglish(dataset.reference);
+  const label = dateLabeller(dataset);
   const items = dataset.narratives.get(period)?.policy ?? [];
   return [...items]
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((item) => {
-      const date = parsePeriod(item.date);
-      return { date: item.date, dateLabel: date ? locale.periodLabel(date) : item.date, text: item.text, sources: item.sources };
-    });
+    .map((item) => ({ date: item.date, dateLabel: label(item.date), text: item.text, sources: item.sources }));
 }

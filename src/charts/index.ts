@@ -47,7 +47,7 @@ const NUMBER_FIELD = 'value';
 
 export async function renderChart(input: ChartInput, opts: ChartOptions): Promise<RenderedChart> {
   // 1. validate the input: a usable id, rows present, every value a number
-  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(input.id)) throw new UserError(renderMessages.chartIdInvalid(input.id));
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(input.id)) throw new UserError(renderMessages.chartIdInvalid(input.id));
   if (input.values.length === 0) throw new UserError(renderMessages.chartNoData(input.id, input.spec));
   const rows = input.values.map((row, i) => {
     const value = row[NUMBER_FIELD];

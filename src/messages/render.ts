@@ -56,7 +56,7 @@ export const chartSpecInvalid = (spec: string, detail: string): Message => ({
 export const chartIdInvalid = (chartId: string): Message => ({
   code: 'render/chart-id-invalid',
   message: `chart id "${chartId}" cannot be used as an element id`,
-  hint: 'use letters, digits and hyphens, starting with a letter, e.g. "inflow-cis"',
+  hint: 'use letters, digits, hyphens and underscores, starting with a letter, e.g. "inflow-cis"',
 });
 
 export const chartIdDuplicate = (chartId: string): Message => ({

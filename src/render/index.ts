@@ -22,35 +22,44 @@ export interface RenderOptions {
   lang: string;
   /** sources.csv, for the footnotes' text. */
   sources: Map<string, Source>;
+  /** Says an ISO date in the report's language ("10 May 2024"); from the narrate locale. */
+  dateLabel: (iso: string) => string;
 }
 
 interface FootnoteView {
   n: number;
-  html: string;
+  html: Handlebars.SafeString;
 }
 
-/** Numbers footnotes in document order; each citation gets the next number, as in print. */
+/**
+ * Numbers footnotes in document order; each citation gets the next number, as in print. The
+ * first citation of a source gives it in full, later ones in short (publisher, year).
+ */
 class Footnotes {
   readonly list: FootnoteView[] = [];
+  private readonly cited = new Set<string>();
   constructor(private readonly sources: Map<string, Source>) {}
 
-  /** The footnote references for a list of source ids, as HTML (empty when none). */
+  /** The footnote references for a list of source ids, as HTML (empty when none); "4,5" for two. */
   cite(ids: string[]): string {
     return [...new Set(ids)]
       .map((id) => {
         const n = this.list.length + 1;
-        this.list.push({ n, html: sourceHtml(this.sources.get(id), id) });
+        const short = this.cited.has(id);
+        this.cited.add(id);
+        this.list.push({ n, html: new Handlebars.SafeString(sourceHtml(this.sources.get(id), id, short)) });
         return `<a class="fnref" href="#fn-${n}" id="fnref-${n}" aria-label="note ${n}">${n}</a>`;
       })
-      .join('');
+      .join('<span class="fnsep">,</span>');
   }
 }
 
-function sourceHtml(source: Source | undefined, id: string): string {
+function sourceHtml(source: Source | undefined, id: string, short: boolean): string {
   if (!source) return escapeHtml(id);
+  if (short) return `${escapeHtml(source.publisher)}${source.year ? `, ${source.year}` : ''}.`;
   const parts = [source.publisher, source.title].filter(Boolean).map(escapeHtml);
   let html = `${parts.join(', ')}${source.year ? `, ${source.year}` : ''}.`;
-  if (source.note) html += ` ${escapeHtml(source.note)}`;
+  if (source.note) html += ` ${escapeHtml(source.note.replace(/[.\s]*$/, '.'))}`;
   if (/^https?:\/\//.test(source.url)) html += ` <a href="${escapeHtml(source.url)}">${escapeHtml(source.url)}</a>`;
   return html;
 }
@@ -71,12 +80,19 @@ function tableView(table: Table, notes: Footnotes) {
   };
 }
 
-function chartView(chart: ChartData, svgs: Map<string, string>, notes: Footnotes) {
+/** A chart's source line names publishers; source ids (as the model may give them) are looked up. */
+function sourceLine(source: string, sources: Map<string, Source>): string {
+  const ids = source.split(/,\s*/);
+  if (!ids.every((id) => sources.has(id))) return source;
+  return [...new Set(ids.map((id) => sources.get(id)!.publisher))].join('; ');
+}
+
+function chartView(chart: ChartData, svgs: Map<string, string>, notes: Footnotes, sources: Map<string, Source>) {
   return {
     id: chart.id,
     caption: chart.caption,
     alt: chart.alt,
-    source: chart.source,
+    source: sourceLine(chart.source, sources),
     svg: new Handlebars.SafeString(svgs.get(chart.id) ?? ''),
     table: tableView(chart.table, notes),
   };
@@ -87,19 +103,39 @@ function paragraphHtml(sentences: Sentence[], notes: Footnotes): Handlebars.Safe
   return new Handlebars.SafeString(text + notes.cite(sentences.flatMap((s) => s.sources)));
 }
 
-function sectionView(section: Section, svgs: Map<string, string>, notes: Footnotes, partials: Set<string>) {
+/** Section numbers as printed: sections that share a number are its parts (6.1, 6.2). */
+function sectionNumbers(sections: Section[]): string[] {
+  const count = new Map<number, number>();
+  for (const s of sections) count.set(s.number, (count.get(s.number) ?? 0) + 1);
+  const seen = new Map<number, number>();
+  return sections.map((s) => {
+    if (count.get(s.number) === 1) return String(s.number);
+    const part = (seen.get(s.number) ?? 0) + 1;
+    seen.set(s.number, part);
+    return `${s.number}.${part}`;
+  });
+}
+
+function sectionView(
+  section: Section,
+  number: string,
+  svgs: Map<string, string>,
+  notes: Footnotes,
+  partials: Set<string>,
+  sources: Map<string, Source>,
+) {
   // A section may have a partial of its own (section-<id>.hbs); otherwise the generic one.
   const own = `section-${section.id}`;
   return {
     id: section.id,
     partial: partials.has(own) ? own : 'section',
-    anchor: `sec-${section.number}`,
-    number: section.number,
+    anchor: `sec-${number.replace('.', '-')}`,
+    number,
     title: section.title,
     dataPeriodLabel: section.dataPeriodLabel,
     paragraphs: section.paragraphs.map((p) => paragraphHtml(p, notes)),
     tables: section.tables.map((t) => tableView(t, notes)),
-    charts: section.charts.map((c) => chartView(c, svgs, notes)),
+    charts: section.charts.map((c) => chartView(c, svgs, notes, sources)),
     notes: section.notes,
     note: section.note ? new Handlebars.SafeString(markdownToHtml(section.note)) : undefined,
   };
@@ -150,10 +186,11 @@ export function reportView(
       `<time datetime="${escapeHtml(p.date)}">${escapeHtml(p.dateLabel)}</time> ${markdownInline(p.text)}${notes.cite(p.sources)}`,
     ),
   }));
-  const sections = model.sections.map((s) => sectionView(s, svgs, notes, partials));
+  const numbers = sectionNumbers(model.sections);
+  const sections = model.sections.map((s, i) => sectionView(s, numbers[i], svgs, notes, partials, opts.sources));
   const hasPolicy = model.template === 'iom-quarterly';
   const toc = [
-    ...(hasPolicy ? [{ anchor: 'sec-1', number: 1, title: labels.policy }] : []),
+    ...(hasPolicy ? [{ anchor: 'sec-1', number: '1', title: labels.policy }] : []),
     ...sections.map((s) => ({ anchor: s.anchor, number: s.number, title: s.title })),
   ];
   return {
@@ -165,6 +202,11 @@ export function reportView(
     subtitle: model.meta.subtitle,
     periodLabel: model.meta.periodLabel,
     published: model.meta.published,
+    publishedLabel: model.meta.published ? opts.dateLabel(model.meta.published) : '',
+    nextPublication: text(n.next_publication),
+    nextPublicationLabel: text(n.next_publication) ? opts.dateLabel(text(n.next_publication)) : '',
+    glossary: text(n.glossary).trim() ? new Handlebars.SafeString(markdownToHtml(text(n.glossary))) : undefined,
+    methodology: text(n.methodology).trim() ? new Handlebars.SafeString(markdownToHtml(text(n.methodology))) : undefined,
     description: `${model.meta.title}: ${model.meta.subtitle}`,
     partners: Array.isArray(n.partners) ? (n.partners as unknown[]).map(text).filter(Boolean) : [],
     about: markdownOr(n.about, labels.aboutDefault),

@@ -16,6 +16,9 @@ export interface Labels {
   publisher: string;
   partners: string;
   published: string;
+  nextPublication: string;
+  glossary: string;
+  methodology: string;
   pageLabel: string;
   aboutDefault: string;
   objectivesDefault: string;
@@ -37,6 +40,9 @@ const en: Labels = {
   publisher: 'Publisher',
   partners: 'Data partners',
   published: 'Published',
+  nextPublication: 'Next publication',
+  glossary: 'Glossary',
+  methodology: 'Methodology',
   pageLabel: 'Page {page} of {pages}',
   aboutDefault:
     'This brief brings together the latest official figures on migration to and from Kazakhstan, ' +
