@@ -120,6 +120,17 @@ describe('facts from a dataset', () => {
     expect(valueOf(ds, subject('border_arrivals', 'CIS'), period('2023-Q4'))?.value).toBe(900);
   });
 
+  it.each([
+    ['every member present: the group is their sum', ['x,2023,UZB,,,1', 'x,2023,KGZ,,,2', 'x,2023,RUS,,,3', 'x,2023,TJK,,,4'], 10],
+    ['one member missing: no value (a lower bound is not a total)', ['x,2023,UZB,,,1', 'x,2023,KGZ,,,2', 'x,2023,RUS,,,3'], undefined],
+    ['a member published as missing: no value', ['x,2023,UZB,,,1', 'x,2023,KGZ,,,2', 'x,2023,RUS,,,3', 'x,2023,TJK,,,'], undefined],
+    ['a published group wins over its members', ['x,2023,CIS,,,50', 'x,2023,UZB,,,1'], 50],
+  ])('valueOf sums a group only when complete (derive.ts partnerTotal): %s', (_name, rows, expected) => {
+    const v = valueOf(tinyDataset(rows as string[]), subject('x', 'CIS'), period('2023'));
+    expect(v?.value).toBe(expected);
+    if (v) expect(v.summed).toBe(expected === 10);
+  });
+
   it('negative balances and a change of sign', () => {
     const v = (ind: string, p: string) => valueOf(ds, subject(ind, 'CIS'), period(p))!;
     const now = balanceFact('s', 'b', subject('prp_issued', 'CIS'), 'prp_terminated', period('2023'), v('prp_issued', '2023'), v('prp_terminated', '2023'));
