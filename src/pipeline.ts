@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { renderCharts } from './charts/index.ts';
 import { audit, type Finding } from './check/audit.ts';
 import { UserError, UserErrors } from './errors.ts';
+import { cliMessages } from './messages/index.ts';
 import { loadProject } from './load/index.ts';
 import type { Dataset } from './model.ts';
 import { buildReportModel } from './narrate/index.ts';
@@ -79,6 +80,11 @@ export async function renderReport(
   const model = time('compare+narrate', () =>
     buildReportModel(dataset, { period: request.period, template: request.template as ReportModel['template'], lang: request.lang }),
   );
+  // A period the data say nothing about is a mistake in the request, not an empty report.
+  if (model.sections.every((s) => s.paragraphs.length === 0 && s.tables.length === 0 && s.charts.length === 0)) {
+    const noted = [...dataset.narratives.keys()].sort();
+    throw new UserError(cliMessages.noDataForPeriod(model.period, request.template, noted));
+  }
   const templateDir = join(paths.root, 'templates', request.template);
   const charts = await time('charts', () => renderCharts(model.charts, { templateDir, lang: request.lang }));
   const html = time('templates', () =>

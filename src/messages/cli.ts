@@ -24,3 +24,11 @@ export const badOptionValue = (name: string, value: string, expected: string): M
   message: `option --${name} has the value "${value}"`,
   hint: `expected ${expected}`,
 });
+
+export const noDataForPeriod = (period: string, template: string, latest: string[]): Message => ({
+  code: 'cli/no-data-for-period',
+  message: `the data have nothing for the ${template} report of ${period}`,
+  hint: latest.length
+    ? `periods with report notes: ${latest.join(', ')}; run without --period for the latest the data support`
+    : 'run without --period for the latest period the data support',
+});
