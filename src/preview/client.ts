@@ -1,5 +1,7 @@
 // The preview's own UI, injected into served pages only (never into built output): live reload,
-// error overlay, findings badge, view toggle, and the A4 sheet layout of the print view.
+// error overlay, findings and self-check badge, view toggle, and the print view (the PDF's paginator).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 //
 // The scripts are plain strings, not compiled functions: the page runs them as written, and
 // `Function.prototype.toString` of transpiled code can reference helpers the page lacks.
@@ -8,7 +10,16 @@ export interface ClientState {
   view: 'html' | 'print';
   version: number;
   findings: { severity: string; location: string; message: string }[];
-  selfCheck: { ok: boolean; problems: string[] };
+  selfCheck: SelfCheckState;
+  /** The PDF's running header and footer ('Page {page} of {pages}'), for the print view. */
+  print?: { headerText: string; pageLabel: string };
+}
+
+export interface SelfCheckState {
+  ok: boolean;
+  problems: string[];
+  /** Sentences whose figures were read back against their facts. */
+  sentences?: number;
 }
 
 /** JSON safe to embed in a <script>: no `</script>`, no `<!--`, no line separators. */
@@ -76,8 +87,12 @@ const uiScript = `
   var warnings = S.findings.length;
   var problems = S.selfCheck.problems.length;
   var state = !S.selfCheck.ok ? 'bad' : warnings ? 'warn' : 'ok';
-  var label = (S.selfCheck.ok ? 'self-check ok' : 'self-check: ' + problems + ' problem' + (problems === 1 ? '' : 's')) +
-    ' · ' + warnings + ' finding' + (warnings === 1 ? '' : 's');
+  function badgeLabel(check) {
+    var n = check.problems.length;
+    return (check.ok ? 'self-check ok' : 'self-check: ' + n + ' problem' + (n === 1 ? '' : 's')) +
+      ' · ' + warnings + ' finding' + (warnings === 1 ? '' : 's');
+  }
+  var label = badgeLabel(S.selfCheck);
   var badge = el('button', { type: 'button', class: 'mr-badge', 'data-state': state, 'aria-expanded': 'false',
     title: 'audit findings and self-check' }, label);
   badge.addEventListener('click', function () {
@@ -86,10 +101,14 @@ const uiScript = `
     badge.setAttribute('aria-expanded', String(open));
   });
   panel.appendChild(el('h2', null, 'Self-check'));
-  if (S.selfCheck.ok) panel.appendChild(el('p', null, 'The numbers in the page agree with the facts.'));
-  var pl = el('ul');
+  var checkNote = el('p', { class: 'mr-selfcheck' }, S.selfCheck.ok
+    ? (S.selfCheck.sentences != null ? 'All ' + S.selfCheck.sentences + ' sentences' : 'The sentences') +
+      ' were read back: every figure matches its fact, every direction word its sign.'
+    : 'The self-check failed.');
+  panel.appendChild(checkNote);
+  var pl = el('ul', { class: 'mr-selfcheck-problems' });
   S.selfCheck.problems.forEach(function (p) { pl.appendChild(el('li', null, p)); });
-  if (problems) panel.appendChild(pl);
+  panel.appendChild(pl);
   panel.appendChild(el('h2', null, 'Audit findings'));
   if (!warnings) panel.appendChild(el('p', null, 'None.'));
   var fl = el('ul');
@@ -106,14 +125,14 @@ const uiScript = `
   var pdf = el('a', { class: 'mr-pdf', href: '/report.pdf', target: '_blank', rel: 'noopener' }, 'PDF');
   bar.appendChild(badge); bar.appendChild(toggle); bar.appendChild(pdf);
   ui.appendChild(panel); ui.appendChild(bar);
-  document.body.appendChild(ui);
 
   function showError(err) {
     hideError();
     var o = el('div', { id: 'migreport-overlay', role: 'alertdialog', 'aria-labelledby': 'migreport-overlay-title',
       'data-migreport-ui': '' });
     var box = el('div', { class: 'mr-box' });
-    box.appendChild(el('h2', { id: 'migreport-overlay-title' }, 'The draft has an error'));
+    box.appendChild(el('h2', { id: 'migreport-overlay-title' },
+      err.kind === 'self-check' ? 'The self-check stopped the render' : 'The draft has an error'));
     if (err.location) box.appendChild(el('code', { class: 'mr-location' }, err.location));
     box.appendChild(el('p', { class: 'mr-message' }, err.message));
     if (err.hint) box.appendChild(el('p', { class: 'mr-hint' }, 'Try: ' + err.hint));
@@ -123,162 +142,122 @@ const uiScript = `
     close.addEventListener('click', hideError);
     box.appendChild(close);
     o.appendChild(box);
-    document.body.appendChild(o);
+    whenMounted(function () { document.body.appendChild(o); });
   }
   function hideError() {
     var o = document.getElementById('migreport-overlay');
     if (o) o.remove();
   }
+  // A failed self-check stops the render; the badge says so until a render passes again.
+  function selfCheckFailed(err) {
+    var problem = (err.location ? err.location + ': ' : '') + err.message;
+    badge.setAttribute('data-state', 'bad');
+    badge.textContent = badgeLabel({ ok: false, problems: [problem] });
+    checkNote.textContent = 'The self-check failed on the current draft; the page shows the last render that passed.';
+    pl.textContent = '';
+    pl.appendChild(el('li', null, problem));
+  }
+  // The print view's paginator moves every block of <body> into pages: the UI joins the page after it.
+  var mounted = false;
+  var waiting = [];
+  function whenMounted(f) { if (mounted) f(); else waiting.push(f); }
+  function mount() {
+    document.body.appendChild(ui);
+    mounted = true;
+    waiting.splice(0).forEach(function (f) { f(); });
+  }
+  if (S.view === 'print' && S.print && !window.__migreportPaged) document.addEventListener('migreport:paged', mount, { once: true });
+  else mount();
   var events = new EventSource('/__events?v=' + S.version);
   events.addEventListener('reload', function () {
     events.close();
     sessionStorage.setItem(KEY, JSON.stringify([window.scrollX, window.scrollY]));
     location.reload();
   });
-  events.addEventListener('error-report', function (e) { showError(JSON.parse(e.data)); });
+  events.addEventListener('error-report', function (e) {
+    var err = JSON.parse(e.data);
+    if (err.kind === 'self-check') selfCheckFailed(err);
+    showError(err);
+  });
   events.addEventListener('ok', hideError);
 })();
 `;
 
 /**
- * The print view: moves the report's blocks onto A4 sheets the size of the PDF's pages, with the
- * margins of the stylesheet's @page rule, a running header and "page x of y". An approximation
- * of Chromium's print layout: blocks move whole (a block taller than a page is split by its
- * children where it has any), `break-before`/`break-after: page` are honoured, `break-inside` is not.
+ * The print view runs the PDF stage's own paginator (src/publish/paginate.browser.js) on the page
+ * with the print stylesheet, so the analyst sees the PDF's page breaks, footnotes at the page foot
+ * and contents' page numbers; then each page box is framed as an A4 sheet with the PDF's margins,
+ * running header and "page x of y". The geometry is the one src/publish/pdf.ts prints with.
  */
+export const printGeometry = { widthMm: 210, heightMm: 297, top: 20, bottom: 18, side: 20 } as const;
+
+const paginatorSource = readFileSync(fileURLToPath(new URL('../publish/paginate.browser.js', import.meta.url)), 'utf8')
+  .replace(/<\/(script)/gi, '<\\/$1');
+
 const pagerStyle = `
 @media screen {
-  html { background: #8a8f96; }
-  body.mr-paged { margin: 0; padding: 12mm 0 20mm; }
-  .mr-sheet { width: 210mm; height: 297mm; margin: 0 auto 10mm; background: #fff; position: relative;
+  html.mr-paged, html.mr-paged body { background: #8a8f96; }
+  html.mr-paged body { margin: 0; padding: 12mm 0 20mm; }
+  .mr-sheet { position: relative; box-sizing: border-box; width: 210mm; height: 297mm; margin: 0 auto 10mm;
+    padding: ${printGeometry.top}mm ${printGeometry.side}mm ${printGeometry.bottom}mm; background: #fff;
     box-shadow: 0 2px 10px rgba(0,0,0,.35); overflow: hidden; }
-  .mr-sheet-content { position: absolute; overflow: hidden; }
-  .mr-sheet-header, .mr-sheet-footer { position: absolute; left: 0; right: 0; font: 8pt/1.2 system-ui, sans-serif;
-    color: #555; display: flex; justify-content: space-between; }
-  .mr-sheet-margins { position: absolute; outline: 1px dashed rgba(0,120,255,.25); pointer-events: none; }
+  .mr-sheet.mr-sheet-cover { padding: 0; }
+  .mr-sheet-header, .mr-sheet-footer { position: absolute; left: ${printGeometry.side}mm; right: ${printGeometry.side}mm;
+    display: flex; font: 8pt/1.2 "Noto Sans", sans-serif; color: #4a5568; }
+  .mr-sheet-header { top: 0; height: ${printGeometry.top - 4}mm; align-items: flex-end; justify-content: flex-start; }
+  .mr-sheet-footer { bottom: 0; height: ${printGeometry.bottom - 4}mm; align-items: flex-start; justify-content: flex-end; }
 }
 `;
 
 const pagerScript = `
-(function () {
-  var MM = 96 / 25.4;
-  var margin = { top: 20, right: 18, bottom: 20, left: 18 };
-  // Take the margins from the report's own @page rule, so the sheets match the PDF.
-  function toMm(v) {
-    var m = /^(-?[\\d.]+)(mm|cm|in|px|pt)$/.exec(String(v).trim());
-    if (!m) return undefined;
-    var n = parseFloat(m[1]);
-    return m[2] === 'mm' ? n : m[2] === 'cm' ? n * 10 : m[2] === 'in' ? n * 25.4 : m[2] === 'pt' ? n * 25.4 / 72 : n / MM;
-  }
+(async function () {
+  var S = window.__migreport;
+  var G = ${JSON.stringify(printGeometry)};
+  var PX = 96 / 25.4;
+  // As the PDF stage does: styles applied and fonts ready before measuring anything.
+  document.body.offsetHeight;
+  await document.fonts.ready;
+  var laid = { warnings: [], missingNotes: [] };
   try {
-    for (var i = 0; i < document.styleSheets.length; i++) {
-      var rules = document.styleSheets[i].cssRules;
-      for (var j = 0; j < rules.length; j++) {
-        var r = rules[j];
-        if (r.type === 6 && !r.selectorText) {
-          ['top', 'right', 'bottom', 'left'].forEach(function (side) {
-            var v = toMm(r.style.getPropertyValue('margin-' + side));
-            if (v !== undefined) margin[side] = v;
-          });
-        }
-      }
-    }
-  } catch (e) {}
-  var contentHeight = (297 - margin.top - margin.bottom) * MM;
-  var body = document.body;
-  var blocks = Array.prototype.filter.call(body.childNodes, function (n) {
-    return !(n.nodeType === 1 && (n.tagName === 'SCRIPT' || n.hasAttribute('data-migreport-ui')));
+  laid = paginate({
+    pageWidthPx: (G.widthMm - 2 * G.side) * PX,
+    pageHeightPx: Math.floor((G.heightMm - G.top - G.bottom) * PX) - 2,
+    coverWidthPx: G.widthMm * PX,
+    coverHeightPx: Math.floor(G.heightMm * PX) - 2,
   });
-  var sheets = [];
-  var root = document.createElement('div');
-  root.className = 'mr-sheets';
-  body.insertBefore(root, body.firstChild);
-  var content;   // the current sheet's content box
-  var chain = []; // [original ancestor, its clone on the current sheet]
-  function newSheet() {
+  var pages = Array.prototype.slice.call(document.querySelectorAll('body > .page'));
+  pages.forEach(function (page, i) {
+    var cover = page.classList.contains('page-cover');
     var sheet = document.createElement('div');
-    sheet.className = 'mr-sheet';
-    content = document.createElement('div');
-    content.className = 'mr-sheet-content';
-    content.style.top = margin.top + 'mm'; content.style.left = margin.left + 'mm';
-    content.style.right = margin.right + 'mm'; content.style.height = (297 - margin.top - margin.bottom) + 'mm';
+    sheet.className = cover ? 'mr-sheet mr-sheet-cover' : 'mr-sheet';
+    page.parentNode.insertBefore(sheet, page);
+    sheet.appendChild(page);
+    if (cover) return; // the PDF's cover has no header or footer either
     var header = document.createElement('div');
     header.className = 'mr-sheet-header';
-    header.style.top = Math.max(4, margin.top / 2 - 3) + 'mm'; header.style.padding = '0 ' + margin.right + 'mm 0 ' + margin.left + 'mm';
-    header.appendChild(document.createElement('span')).textContent = document.title;
+    header.textContent = S.print.headerText;
     var footer = document.createElement('div');
     footer.className = 'mr-sheet-footer';
-    footer.style.bottom = Math.max(4, margin.bottom / 2 - 3) + 'mm'; footer.style.padding = header.style.padding;
-    footer.appendChild(document.createElement('span'));
-    footer.appendChild(document.createElement('span')).className = 'mr-page-number';
-    sheet.appendChild(header); sheet.appendChild(content); sheet.appendChild(footer);
-    root.appendChild(sheet);
-    sheets.push(sheet);
-    var parent = content;
-    chain = chain.map(function (pair) {
-      var clone = pair[0].cloneNode(false);
-      clone.removeAttribute && clone.removeAttribute('id');
-      parent.appendChild(clone);
-      parent = clone;
-      return [pair[0], clone];
-    });
-  }
-  function container() { return chain.length ? chain[chain.length - 1][1] : content; }
-  function overflows() { return content.scrollHeight > content.clientHeight + 1; }
-  function isPageBreak(v) { return v === 'page' || v === 'always' || v === 'left' || v === 'right' || v === 'recto' || v === 'verso'; }
-  var breakPending = false;
-  function place(node) {
-    if (node.nodeType !== 1) { container().appendChild(node); return; }
-    var cs = getComputedStyle(node);
-    if (cs.display === 'none') { container().appendChild(node); return; }
-    if ((breakPending || isPageBreak(cs.breakBefore)) && content.childNodes.length && content.scrollHeight > 0 && hasContent()) newSheet();
-    breakPending = false;
-    var tall = node.getBoundingClientRect().height > contentHeight;
-    if (tall && node.children.length > 0 && !/^(TABLE|svg|FIGURE|IMG|PRE)$/.test(node.tagName)) {
-      var clone = node.cloneNode(false);
-      container().appendChild(clone);
-      chain.push([node, clone]);
-      Array.prototype.slice.call(node.childNodes).forEach(place);
-      chain.pop();
-    } else {
-      var before = hasContent();
-      container().appendChild(node);
-      if (overflows() && before) {
-        node.remove();
-        newSheet();
-        container().appendChild(node);
-      }
-    }
-    if (isPageBreak(cs.breakAfter)) breakPending = true;
-  }
-  function hasContent() {
-    // Clones of ancestors alone are not content; text or a leaf block is.
-    var c = content;
-    while (c) {
-      var kids = Array.prototype.filter.call(c.childNodes, function (n) { return n.nodeType === 1 || /\\S/.test(n.textContent); });
-      if (kids.length === 0) return false;
-      var last = chain.length && kids.length === 1 && chain.some(function (p) { return p[1] === kids[0]; });
-      if (!last) return true;
-      c = kids[0];
-    }
-    return false;
-  }
-  newSheet();
-  blocks.forEach(place);
-  sheets.forEach(function (s, i) {
-    s.querySelector('.mr-page-number').textContent = 'Page ' + (i + 1) + ' of ' + sheets.length;
+    footer.textContent = S.print.pageLabel.split('{page}').join(String(i + 1)).split('{pages}').join(String(pages.length));
+    sheet.appendChild(header);
+    sheet.appendChild(footer);
   });
-  body.classList.add('mr-paged');
+  document.documentElement.classList.add('mr-paged');
+  } catch (e) {
+    console.error('migreport print view: ' + (e && e.message || e));
+  }
+  window.__migreportPaged = { pages: pages.length, warnings: laid.warnings, missingNotes: laid.missingNotes };
   document.dispatchEvent(new Event('migreport:paged'));
 })();
 `;
 
 /** Puts the preview UI into a rendered page, just before </body>; the nonce lets the CSP run it. */
 export function injectPreviewUi(html: string, state: ClientState, nonce: string): string {
+  const paged = state.view === 'print' && state.print !== undefined;
   const parts = [`<style data-migreport-ui>${uiStyle}</style>`];
-  if (state.view === 'print') parts.push(`<style data-migreport-ui>${pagerStyle}</style>`);
+  if (paged) parts.push(`<style data-migreport-ui>${pagerStyle}</style>`);
   parts.push(`<script nonce="${nonce}">window.__migreport = ${scriptJson(state)};</script>`);
-  if (state.view === 'print') parts.push(`<script nonce="${nonce}">${pagerScript}</script>`);
+  if (paged) parts.push(`<script nonce="${nonce}">${paginatorSource}\n${pagerScript}</script>`);
   parts.push(`<script nonce="${nonce}">${uiScript}</script>`);
   const ui = parts.join('\n');
   const at = html.search(/<\/body\s*>/i);

@@ -1,7 +1,10 @@
 // Renders the draft through the build pipeline for the preview, redoing only what a change needs:
 // a change under data/ reloads and re-audits the data; a template or style change reuses them.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatLocation } from '../errors.ts';
+import { fileURLToPath } from 'node:url';
+import { formatLocation, isUserError, userErrorsOf } from '../errors.ts';
 import type { SourceLocation } from '../model.ts';
 import {
   loadAndAudit as pipelineLoadAndAudit,
@@ -12,8 +15,9 @@ import {
 } from '../pipeline.ts';
 import { printPdf as publishPdf } from '../publish/pdf.ts';
 import { startBrowser, type BrowserHandle } from '../publish/browser.ts';
+import { labelsFor } from '../render/labels.ts';
 import { isInside } from './paths.ts';
-import type { Finding, RenderOutcome } from './server.ts';
+import { errorOf, type Finding, type RenderOutcome } from './server.ts';
 
 export interface Draft {
   render: (changed: string[]) => Promise<RenderOutcome>;
@@ -22,12 +26,25 @@ export interface Draft {
   close: () => Promise<void>;
 }
 
+/** What the PDF stage is given besides the HTML: the same for the preview's PDF and its print view. */
+export interface PrintSetup {
+  title: string;
+  headerText: string;
+  pageLabel: string;
+  css: string;
+}
+
 /** The pipeline stages the draft runs; tests pass their own. */
 export interface DraftStages {
   loadAndAudit: typeof pipelineLoadAndAudit;
   renderReport: typeof pipelineRenderReport;
-  printPdf: (html: string, title: string, lang: string) => Promise<Uint8Array>;
+  printPdf: (html: string, print: PrintSetup, lang: string) => Promise<Uint8Array>;
 }
+
+/** The self-check's failures (see src/narrate/selfcheck.ts): a figure or direction word against its fact. */
+const SELF_CHECK_CODES = new Set(['narrate/number-without-fact', 'narrate/direction-contradicts', 'narrate/signed-magnitude']);
+
+const packagePrintCss = fileURLToPath(new URL('../../styles/print.css', import.meta.url));
 
 export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stages: Partial<DraftStages> = {}): Draft {
   const loadAndAudit = stages.loadAndAudit ?? pipelineLoadAndAudit;
@@ -35,43 +52,80 @@ export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stage
   let browser: Promise<BrowserHandle> | undefined;
   const printPdf =
     stages.printPdf ??
-    (async (html: string, title: string, lang: string) => {
+    (async (html: string, print: PrintSetup, lang: string) => {
       browser ??= startBrowser(); // started on the first PDF asked for, kept for the next ones
-      return publishPdf(html, { browser: await browser, title, headerText: title, lang });
+      return publishPdf(html, {
+        browser: await browser,
+        title: print.title,
+        headerText: print.headerText,
+        pageLabel: print.pageLabel,
+        printCss: print.css,
+        lang,
+      });
     });
 
   let loaded: Awaited<ReturnType<typeof pipelineLoadAndAudit>> | undefined;
-  let last: RenderedReport | undefined;
+  let last: { report: RenderedReport; print: PrintSetup } | undefined;
 
   const touchesData = (changed: string[]) =>
     changed.length === 0 || changed.some((p) => p === paths.data || isInside(paths.data, p));
 
   return {
     async render(changed) {
-      if (!loaded || touchesData(changed)) {
-        loaded = undefined; // a failed load must be retried on the next change, whatever it is
-        loaded = await loadAndAudit(paths);
+      let report: RenderedReport;
+      try {
+        if (!loaded || touchesData(changed)) {
+          loaded = undefined; // a failed load must be retried on the next change, whatever it is
+          loaded = await loadAndAudit(paths);
+        }
+        report = await renderReport(loaded.dataset, loaded.findings, request, paths);
+      } catch (e) {
+        if (isUserError(e) && userErrorsOf(e).some((u) => SELF_CHECK_CODES.has(u.code))) {
+          return { ok: false, error: { ...errorOf(e), kind: 'self-check' } };
+        }
+        throw e;
       }
-      last = await renderReport(loaded.dataset, loaded.findings, request, paths);
+      const print = await printSetup(paths, report, request.lang);
+      last = { report, print };
       return {
         ok: true,
-        html: last.html,
-        printHtml: last.printHtml,
-        findings: last.findings.map(findingOf),
+        html: report.html,
+        printHtml: report.printHtml,
+        findings: report.findings.map(findingOf),
         // The self-check runs inside the sentence stage and stops the render when it fails (the
-        // overlay then shows its problems), so a finished render has passed it.
-        selfCheck: { ok: true, problems: [] },
+        // overlay then shows its problem), so a finished render has passed it.
+        selfCheck: { ok: true, problems: [], sentences: sentenceCount(report) },
+        print: { css: print.css, headerText: print.headerText, pageLabel: print.pageLabel },
       };
     },
     async printPdf() {
       if (!last) throw new Error('no good render yet');
-      const title = /<title>([^<]*)<\/title>/i.exec(last.printHtml)?.[1] ?? 'migreport';
-      return printPdf(last.printHtml, decodeEntities(title), request.lang);
+      return printPdf(last.report.printHtml, last.print, request.lang);
     },
     async close() {
       if (browser) await (await browser.catch(() => undefined))?.close();
     },
   };
+}
+
+/** The PDF's title, header and footer as `migreport build` prints them; the project's print.css if it has one. */
+async function printSetup(paths: ProjectPaths, report: RenderedReport, lang: string): Promise<PrintSetup> {
+  const meta = report.model?.meta;
+  const htmlTitle = decodeEntities(/<title>([^<]*)<\/title>/i.exec(report.printHtml)?.[1] ?? 'migreport');
+  const projectCss = path.join(paths.root, 'styles', 'print.css');
+  const css = await readFile(existsSync(projectCss) ? projectCss : packagePrintCss, 'utf8');
+  return {
+    title: meta?.title ? `${meta.title} — ${meta.periodLabel}` : htmlTitle,
+    headerText: meta?.title ? `${meta.title} · ${meta.periodLabel}` : htmlTitle,
+    pageLabel: labelsFor(lang).pageLabel,
+    css,
+  };
+}
+
+function sentenceCount(report: RenderedReport): number | undefined {
+  const model = report.model;
+  if (!model?.sections) return undefined;
+  return (model.findings?.length ?? 0) + model.sections.reduce((n, s) => n + s.paragraphs.flat().length, 0);
 }
 
 function findingOf(f: { message: string; at?: SourceLocation; severity?: string }): Finding {

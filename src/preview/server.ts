@@ -12,7 +12,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { UserError, formatLocation, isUserError, userErrorsOf } from '../errors.ts';
 import { previewMessages } from '../messages/index.ts';
-import { injectPreviewUi, placeholderPage, printRulesOnScreen, type ClientState } from './client.ts';
+import { withPrintStyles } from '../publish/pdf.ts';
+import { injectPreviewUi, placeholderPage, printRulesOnScreen, type ClientState, type SelfCheckState } from './client.ts';
 import { requestPath, resolveInside } from './paths.ts';
 import { serialQueue, watchFolders } from './watch.ts';
 
@@ -26,10 +27,20 @@ export interface RenderError {
   location?: string; // file:line:column
   message: string;
   hint?: string;
+  /** 'self-check': the figures of a sentence disagree with their facts (the badge turns red). */
+  kind?: 'self-check';
 }
 
 export type RenderOutcome =
-  | { ok: true; html: string; printHtml?: string; findings: Finding[]; selfCheck: { ok: boolean; problems: string[] } }
+  | {
+      ok: true;
+      html: string;
+      printHtml?: string;
+      findings: Finding[];
+      selfCheck: SelfCheckState;
+      /** What the PDF stage adds to printHtml: the print stylesheet, running header and footer. */
+      print?: { css: string; headerText: string; pageLabel: string };
+    }
   | { ok: false; error: RenderError };
 
 export interface PreviewOptions {
@@ -58,7 +69,7 @@ export interface PreviewStatus {
   renders: number;
   lastRenderMs?: number;
   findings: Finding[];
-  selfCheck: { ok: boolean; problems: string[] };
+  selfCheck: SelfCheckState;
   error?: RenderError;
 }
 
@@ -223,12 +234,17 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   function page(req: IncomingMessage, res: ServerResponse, view: 'html' | 'print') {
     const nonce = randomBytes(16).toString('base64');
     let html = placeholderPage();
-    if (good) html = view === 'print' ? printRulesOnScreen(good.printHtml ?? good.html) : good.html;
+    if (good && view === 'html') html = good.html;
+    if (good && view === 'print') {
+      const printHtml = good.printHtml ?? good.html;
+      html = printRulesOnScreen(good.print ? withPrintStyles(printHtml, good.print.css) : printHtml);
+    }
     const state: ClientState = {
       view,
       version,
       findings: good?.findings ?? [],
       selfCheck: good?.selfCheck ?? { ok: true, problems: [] },
+      print: good?.print && { headerText: good.print.headerText, pageLabel: good.print.pageLabel },
     };
     res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
     send(res, req, 200, 'text/html; charset=utf-8', injectPreviewUi(html, state, nonce));
@@ -332,7 +348,7 @@ function send(res: ServerResponse, req: IncomingMessage, status: number, content
 }
 
 /** A thrown error as the overlay shows it: located user errors keep their place and hint. */
-function errorOf(e: unknown): RenderError {
+export function errorOf(e: unknown): RenderError {
   if (isUserError(e)) {
     const [first, ...rest] = userErrorsOf(e);
     const more = rest.length ? ` ${previewMessages.moreErrors(rest.length)}` : '';

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
-import { launchBrowser, tinyProject, type TinyProject } from './fixture.ts';
+import { expectA4, launchBrowser, printSheets, tinyProject, type TinyProject } from './fixture.ts';
 
 /** Polls the page, surviving the reloads the preview triggers (a reload destroys the old context). */
 async function waitFor<T>(page: Page, probe: () => T, timeoutMs: number): Promise<NonNullable<T>> {
@@ -110,37 +110,15 @@ describe('preview in headless Chromium', () => {
     expect(panel.text).toContain('published total differs');
   });
 
-  it('toggles to a print view of A4 sheets with margins, header and page numbers, and links the PDF', async () => {
+  it('toggles to a print view laid out by the PDF paginator on A4 sheets with margins, header and page numbers, and links the PDF', async () => {
     await Promise.all([page.waitForNavigation(), page.click('#migreport-ui .mr-toggle')]);
     expect(new URL(page.url()).pathname).toBe('/print');
-    await waitFor(page, () => document.body.classList.contains('mr-paged'), 2000);
-    const sheets = await page.$$eval('.mr-sheet', (all) =>
-      all.map((s) => {
-        const box = s.getBoundingClientRect();
-        const content = s.querySelector('.mr-sheet-content')!.getBoundingClientRect();
-        return {
-          width: Math.round(box.width),
-          height: Math.round(box.height),
-          marginTop: Math.round(content.top - box.top),
-          marginLeft: Math.round(content.left - box.left),
-          header: s.querySelector('.mr-sheet-header')!.textContent,
-          footer: s.querySelector('.mr-page-number')!.textContent,
-          overflows: s.querySelector('.mr-sheet-content')!.scrollHeight > s.querySelector('.mr-sheet-content')!.clientHeight + 1,
-        };
-      }),
-    );
+    await waitFor(page, () => document.documentElement.classList.contains('mr-paged'), 2000);
+    const sheets = await printSheets(page);
     // 12 fillers of 400 px and the sentences need several A4 pages (1123 px tall at 96 dpi).
     expect(sheets.length).toBeGreaterThanOrEqual(4);
-    const mm = 96 / 25.4;
-    for (const [i, s] of sheets.entries()) {
-      expect(s.width).toBe(Math.round(210 * mm));
-      expect(s.height).toBe(Math.round(297 * mm));
-      expect(s.marginTop).toBe(Math.round(25 * mm)); // from the report's @page rule
-      expect(s.marginLeft).toBe(Math.round(20 * mm));
-      expect(s.header).toBe('Tiny draft');
-      expect(s.footer).toBe(`Page ${i + 1} of ${sheets.length}`);
-      expect(s.overflows).toBe(false);
-    }
+    expectA4(sheets, 'Tiny draft · 2023-Q4');
+    expect(await page.evaluate(() => (window as unknown as { __migreportPaged: { pages: number } }).__migreportPaged.pages)).toBe(sheets.length);
     expect(await page.$eval('#migreport-ui .mr-toggle', (a) => a.getAttribute('href'))).toBe('/');
     const pdfHref = await page.$eval('#migreport-ui .mr-pdf', (a) => (a as HTMLAnchorElement).href);
     const pdf = await page.evaluate((u) => fetch(u).then(async (r) => [r.headers.get('content-type'), await r.text()]), pdfHref);
@@ -149,7 +127,7 @@ describe('preview in headless Chromium', () => {
 
   it('reloads the print view on a change too', async () => {
     await project.writeRows([['border_arrivals', '2023-Q4', '1500000']]);
-    await waitFor(page, () => document.body.classList.contains('mr-paged') && document.body.textContent?.includes(': 1500000.'), 1000);
+    await waitFor(page, () => document.documentElement.classList.contains('mr-paged') && document.body.textContent?.includes(': 1500000.'), 1000);
   });
 
   it('ran without script errors or CSP violations', () => {

@@ -28,7 +28,7 @@ function fakeStages(opts: { failLoad?: () => boolean } = {}) {
         calls.push('render');
         return { model: {}, findings: [{ code: 'audit/x', message: 'total differs', at: { file: 'data/x.csv', line: 2, column: 5 } }], html: '<p>x</p>', printHtml: '<title>A &amp; B</title>' };
       }) as never,
-      printPdf: async (_html: string, title: string) => new TextEncoder().encode(title),
+      printPdf: async (_html: string, print: { title: string; headerText: string }) => new TextEncoder().encode(`${print.title}|${print.headerText}`),
     },
   };
 }
@@ -53,6 +53,7 @@ describe('draftRenderer', () => {
       printHtml: '<title>A &amp; B</title>',
       findings: [{ severity: 'warning', location: 'data/x.csv:2:5', message: 'total differs' }],
       selfCheck: { ok: true, problems: [] },
+      print: { css: expect.stringContaining('.page'), headerText: 'A & B', pageLabel: 'Page {page} of {pages}' },
     });
   });
 
@@ -72,6 +73,58 @@ describe('draftRenderer', () => {
     const draft = draftRenderer(paths, request, stages);
     await expect(draft.printPdf()).rejects.toThrow();
     await draft.render([]);
-    expect(new TextDecoder().decode(await draft.printPdf())).toBe('A & B');
+    expect(new TextDecoder().decode(await draft.printPdf())).toBe('A & B|A & B');
+  });
+});
+
+describe('draftRenderer with a report model', () => {
+  const model = {
+    meta: { title: 'Migration in Kazakhstan', periodLabel: 'October–December 2023' },
+    findings: [{}, {}],
+    sections: [{ paragraphs: [[{}, {}], [{}]] }, { paragraphs: [] }],
+  };
+  const stages = (renderReport: () => Promise<unknown>) => ({
+    loadAndAudit: (async () => ({ dataset: {}, findings: [] })) as never,
+    renderReport: renderReport as never,
+    printPdf: async (_html: string, print: { title: string; headerText: string }) => new TextEncoder().encode(`${print.title}|${print.headerText}`),
+  });
+
+  it('counts the sentences the self-check read back, and prints with the title and header of the build', async () => {
+    const draft = draftRenderer(paths, request, stages(async () => ({ model, findings: [], html: '<p>x</p>', printHtml: '<p>x</p>' })));
+    const outcome = await draft.render([]);
+    expect(outcome).toMatchObject({
+      ok: true,
+      selfCheck: { ok: true, problems: [], sentences: 5 },
+      print: { headerText: 'Migration in Kazakhstan · October–December 2023', pageLabel: 'Page {page} of {pages}' },
+    });
+    expect(new TextDecoder().decode(await draft.printPdf())).toBe(
+      'Migration in Kazakhstan — October–December 2023|Migration in Kazakhstan · October–December 2023',
+    );
+  });
+
+  it.each([
+    ['narrate/direction-contradicts', 'self-check'],
+    ['narrate/number-without-fact', 'self-check'],
+    ['narrate/signed-magnitude', 'self-check'],
+  ])('marks a %s error as a self-check failure', async (code, kind) => {
+    const draft = draftRenderer(
+      paths,
+      request,
+      stages(async () => {
+        throw new UserError({ code, message: 'says "rose" but fell by 3', hint: 'report it' });
+      }),
+    );
+    expect(await draft.render([])).toEqual({ ok: false, error: { message: 'says "rose" but fell by 3', hint: 'report it', kind } });
+  });
+
+  it('lets other errors through to the server, which shows them without the self-check mark', async () => {
+    const draft = draftRenderer(
+      paths,
+      request,
+      stages(async () => {
+        throw new UserError({ code: 'render/template-syntax', message: 'bad template' }, { file: 'templates/x.hbs', line: 2, column: 3 });
+      }),
+    );
+    await expect(draft.render([])).rejects.toMatchObject({ code: 'render/template-syntax' });
   });
 });

@@ -2,7 +2,9 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import type { RenderOutcome } from '../../src/preview/server.ts';
 
 export const CHROMIUM_ARGS = [
@@ -42,6 +44,7 @@ export interface TinyProject {
 }
 
 const HEADER = 'indicator,period,value';
+const PRINT_CSS = fileURLToPath(new URL('../../styles/print.css', import.meta.url));
 
 /**
  * A project of one CSV: each row becomes a sentence "<indicator> in <period>: <value>.", so a
@@ -103,6 +106,7 @@ export async function tinyProject(): Promise<TinyProject> {
       printHtml,
       findings: [{ severity: 'warning', location: 'data/observations/arrivals.csv:2:27', message: 'published total differs' }],
       selfCheck: { ok: true, problems: [] },
+      print: { css: await readFile(PRINT_CSS, 'utf8'), headerText: 'Tiny draft · 2023-Q4', pageLabel: 'Page {page} of {pages}' },
     };
   };
 
@@ -116,4 +120,55 @@ export async function tinyProject(): Promise<TinyProject> {
     writeRows,
     remove: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+export interface Sheet {
+  width: number;
+  height: number;
+  cover: boolean;
+  /** Offset of the page box (the PDF's page area) inside the sheet. */
+  marginTop: number;
+  marginLeft: number;
+  header: string | null;
+  footer: string | null;
+  overflows: boolean;
+}
+
+/** The print view's sheets, measured in CSS pixels. */
+export function printSheets(page: Page): Promise<Sheet[]> {
+  return page.$$eval('.mr-sheet', (all) =>
+    all.map((s) => {
+      const box = s.getBoundingClientRect();
+      const body = s.querySelector('.page') as HTMLElement;
+      const content = body.getBoundingClientRect();
+      return {
+        width: Math.round(box.width),
+        height: Math.round(box.height),
+        cover: s.classList.contains('mr-sheet-cover'),
+        marginTop: Math.round(content.top - box.top),
+        marginLeft: Math.round(content.left - box.left),
+        header: s.querySelector('.mr-sheet-header')?.textContent ?? null,
+        footer: s.querySelector('.mr-sheet-footer')?.textContent ?? null,
+        overflows: body.scrollHeight > body.clientHeight + 1,
+      };
+    }),
+  );
+}
+
+/** Every sheet is A4 with the PDF's margins (20 mm top, 20 mm sides), header and "Page x of y"; covers bleed. */
+export function expectA4(sheets: Sheet[], header: string): void {
+  const mm = 96 / 25.4;
+  for (const [i, s] of sheets.entries()) {
+    expect(s.width).toBe(Math.round(210 * mm));
+    expect(s.height).toBe(Math.round(297 * mm));
+    expect(s.overflows).toBe(false);
+    if (s.cover) {
+      expect([s.marginTop, s.marginLeft, s.header, s.footer]).toEqual([0, 0, null, null]);
+      continue;
+    }
+    expect(s.marginTop).toBe(Math.round(20 * mm));
+    expect(s.marginLeft).toBe(Math.round(20 * mm));
+    expect(s.header).toBe(header);
+    expect(s.footer).toBe(`Page ${i + 1} of ${sheets.length}`);
+  }
 }
