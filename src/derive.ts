@@ -98,8 +98,67 @@ export function partnerTotal(dataset: Pick<Dataset, 'observations' | 'reference'
   return { value: sumOf(rows), inputs: rows, complete: rows.length === members.length };
 }
 
+/**
+ * The values a figure may stand for: a closed interval. A printed figure stands for every value
+ * that rounds to it ("125.6" for [125.55, 125.65]); a computed one for every value its inputs allow.
+ */
+export interface Range {
+  low: number;
+  high: number;
+}
+
+/** Decimals as printed: "9,528" → 0, "-22.2" → 1, "48.0" → 1. */
+export function printedDecimals(raw: string): number {
+  const dot = raw.indexOf('.');
+  return dot < 0 ? 0 : raw.length - dot - 1;
+}
+
+/**
+ * The interval a row's value stands for given its printed precision (`Observation.raw`). A whole
+ * number of persons is exact: people are counted, so no other whole number rounds to it.
+ */
+export function printedRange(o: Pick<Observation, 'value' | 'raw' | 'unit'>): Range {
+  const v = o.value!;
+  const decimals = printedDecimals(o.raw || String(v));
+  const half = decimals === 0 && o.unit === 'persons' ? 0 : 0.5 * 10 ** -decimals;
+  return { low: v - half, high: v + half };
+}
+
+/** The range of a sum of rows (a computed partner total, or one published row). */
+export function rangeOfSum(rows: readonly Observation[]): Range {
+  let low = 0;
+  let high = 0;
+  for (const r of rows) {
+    const { low: l, high: h } = printedRange(r);
+    low += l;
+    high += h;
+  }
+  return { low, high };
+}
+
+const UNBOUNDED: Range = { low: -Infinity, high: Infinity };
+
+function difference(a: Range, b: Range): Range {
+  return { low: a.low - b.high, high: a.high - b.low };
+}
+
+/** a / b over every pair of values; unbounded when b's range holds zero. */
+function quotient(a: Range, b: Range): Range {
+  if (b.low <= 0 && b.high >= 0) return UNBOUNDED;
+  const q = [a.low / b.low, a.low / b.high, a.high / b.low, a.high / b.high];
+  return { low: Math.min(...q), high: Math.max(...q) };
+}
+
+const affine = (r: Range, scale: number, shift = 0): Range => ({ low: scale * r.low + shift, high: scale * r.high + shift });
+
 export interface Derived {
   value: number;
+  /**
+   * Every value the inputs allow given their printed precision (see printedRange). Part and
+   * whole of a share are taken as independent, which can only widen the range: the audit
+   * then reports fewer disagreements, never a false one.
+   */
+  range: Range;
   inputs: Observation[];
   /** How it was computed, in indicator terms, e.g. "100 × border_arrivals(UZB, 2023-Q4) / border_arrivals(CIS, 2023-Q4)". */
   formula: string;
@@ -124,6 +183,13 @@ function relativeOf(breakdown: string): { whole?: string; vs?: string; rest: str
  * computed must be complete (every member present): a partial sum would make a wrong share.
  */
 export function computeDerived(dataset: Pick<Dataset, 'observations' | 'reference'>, obs: Observation): Derived | undefined {
+  const d = evaluate(dataset, obs);
+  // The value itself is one the inputs allow; rounding in the two evaluations must not exclude it.
+  if (d) d.range = { low: Math.min(d.range.low, d.value), high: Math.max(d.range.high, d.value) };
+  return d;
+}
+
+function evaluate(dataset: Pick<Dataset, 'observations' | 'reference'>, obs: Observation): Derived | undefined {
   const indicator = dataset.reference.indicators.get(obs.indicator);
   if (!indicator || !DERIVED_KINDS.includes(indicator.kind)) return undefined;
   const { whole, vs, rest } = relativeOf(obs.breakdown);
@@ -142,13 +208,15 @@ export function computeDerived(dataset: Pick<Dataset, 'observations' | 'referenc
       const part = base(b0, p, obs.country);
       const all = base(b0, p, whole);
       if (!part || !all || all.value === 0) return undefined;
-      return { value: (100 * part.value) / all.value, inputs: [...part.inputs, ...all.inputs], formula: `100 × ${term(b0, p, obs.country)} / ${term(b0, p, whole)}` };
+      const range = affine(quotient(rangeOfSum(part.inputs), rangeOfSum(all.inputs)), 100);
+      return { value: (100 * part.value) / all.value, range, inputs: [...part.inputs, ...all.inputs], formula: `100 × ${term(b0, p, obs.country)} / ${term(b0, p, whole)}` };
     }
     case 'balance': {
       const plus = base(b0, p, obs.country);
       const minus = base(b1, p, obs.country);
       if (!plus || !minus) return undefined;
-      return { value: plus.value - minus.value, inputs: [...plus.inputs, ...minus.inputs], formula: `${term(b0, p, obs.country)} − ${term(b1, p, obs.country)}` };
+      const range = difference(rangeOfSum(plus.inputs), rangeOfSum(minus.inputs));
+      return { value: plus.value - minus.value, range, inputs: [...plus.inputs, ...minus.inputs], formula: `${term(b0, p, obs.country)} − ${term(b1, p, obs.country)}` };
     }
     default: {
       const before = vs ? parsePeriod(vs) : undefined;
@@ -158,10 +226,12 @@ export function computeDerived(dataset: Pick<Dataset, 'observations' | 'referenc
       if (!now || !then) return undefined;
       const inputs = [...now.inputs, ...then.inputs];
       const [a, b] = [term(b0, p, obs.country), term(b0, before, obs.country)];
-      if (indicator.kind === 'change_abs') return { value: now.value - then.value, inputs, formula: `${a} − ${b}` };
+      const [nowRange, thenRange] = [rangeOfSum(now.inputs), rangeOfSum(then.inputs)];
+      if (indicator.kind === 'change_abs') return { value: now.value - then.value, range: difference(nowRange, thenRange), inputs, formula: `${a} − ${b}` };
       if (then.value === 0) return undefined;
-      if (indicator.kind === 'ratio') return { value: now.value / then.value, inputs, formula: `${a} / ${b}` };
-      return { value: 100 * (now.value / then.value - 1), inputs, formula: `100 × (${a} / ${b} − 1)` };
+      const ratio = quotient(nowRange, thenRange);
+      if (indicator.kind === 'ratio') return { value: now.value / then.value, range: ratio, inputs, formula: `${a} / ${b}` };
+      return { value: 100 * (now.value / then.value - 1), range: affine(ratio, 100, -100), inputs, formula: `100 × (${a} / ${b} − 1)` };
     }
   }
 }

@@ -3,7 +3,7 @@
 import { formatLocation } from '../errors.ts';
 import { DERIVED_KINDS, TOTAL, type Dataset, type Observation, type SourceLocation } from '../model.ts';
 import { periodFromSpan } from '../period.ts';
-import { computeDerived, groupPartition, lookup, membersOf } from '../derive.ts';
+import { computeDerived, groupPartition, lookup, membersOf, printedDecimals, rangeOfSum, type Range } from '../derive.ts';
 import { indexOf } from './identity.ts';
 import * as msg from '../messages/audit.ts';
 
@@ -13,21 +13,25 @@ export interface Finding {
   at: SourceLocation;
   published?: number;
   computed?: number;
+  /** Every value the inputs allow given their printed precision; none of them rounds to `published`. */
+  computedRange?: Range;
   inputs: SourceLocation[];
 }
 
 const ADDITIVE = new Set(['count', 'stock', 'amount']);
 
-/** Decimals as printed in the file: "9,528" → 0, "-22.2" → 1. */
-function decimalsOf(o: Observation): number {
-  const raw = o.raw ?? String(o.value);
-  const dot = raw.indexOf('.');
-  return dot < 0 ? 0 : raw.length - dot - 1;
-}
+const decimalsOf = (o: Observation): number => printedDecimals(o.raw || String(o.value));
 
-/** True when `computed` rounds to something other than the printed `published` value. */
-function differsAtPrecision(published: number, computed: number, decimals: number): boolean {
-  return Math.abs(computed - published) > 0.5 * 10 ** -decimals + 1e-9;
+/** Room for binary floating point (0.1 + 0.2), far below any printed precision. */
+const slack = (x: number): number => 1e-9 * Math.max(1, Math.abs(x));
+
+/**
+ * True when some value in `range` rounds to `published` at `decimals`: the published figure and
+ * the data agree. Both ends count (how a half is rounded differs between publishers).
+ */
+export function roundsTo(range: Range, published: number, decimals: number): boolean {
+  const half = 0.5 * 10 ** -decimals + slack(published);
+  return range.high >= published - half && range.low <= published + half;
 }
 
 const show = (x: number, decimals: number): string => {
@@ -50,12 +54,14 @@ export function audit(dataset: Dataset): Finding[] {
     if (parts.length === 0) return;
     const d = decimalsOf(o);
     const sum = parts.reduce((s, p) => s + p.value!, 0);
-    const exceeds = sum > o.value! + 0.5 * 10 ** -d + 1e-9;
+    const range = rangeOfSum(parts);
+    // Parts that are present can only add to a total: even their smallest sum is too big.
+    const exceeds = range.low > o.value! + 0.5 * 10 ** -d + slack(o.value!);
     const closed = parts.length === members;
-    if (!exceeds && !(closed && differsAtPrecision(o.value!, sum, d))) return;
+    if (!exceeds && !(closed && !roundsTo(range, o.value!, d))) return;
     const from = parts.map((p) => formatLocation(p.at));
-    const m = exceeds && !closed ? msg.totalExceedsParts(describe(o), o.raw ?? String(o.value), show(sum, d), parts.length, from) : msg.closedTotalDiffers(describe(o), o.raw ?? String(o.value), show(sum, d), parts.length, from);
-    findings.push({ ...m, at: o.at, published: o.value!, computed: sum, inputs: parts.map((p) => p.at) });
+    const m = exceeds && !closed ? msg.totalExceedsParts(describe(o), o.raw || String(o.value), show(sum, d), parts.length, from) : msg.closedTotalDiffers(describe(o), o.raw || String(o.value), show(sum, d), parts.length, from);
+    findings.push({ ...m, at: o.at, published: o.value!, computed: sum, computedRange: range, inputs: parts.map((p) => p.at) });
   };
   const rowsOf = (o: Observation, partners: string[]): Observation[] => {
     const rows: Observation[] = [];
@@ -77,7 +83,8 @@ export function audit(dataset: Dataset): Finding[] {
     }
   }
 
-  // 2. Published derived figures against the computed ones, at the printed precision.
+  // 2. Published derived figures against the computed ones: a disagreement is when no value the
+  //    inputs allow (given their own printed precision) rounds to the published figure.
   for (const o of dataset.observations) {
     const indicator = indicators.get(o.indicator);
     if (o.value === null || !indicator || !DERIVED_KINDS.includes(indicator.kind)) continue;
@@ -86,11 +93,12 @@ export function audit(dataset: Dataset): Finding[] {
     const d = decimalsOf(o);
     const from = derived.inputs.map((i) => `${i.value} at ${formatLocation(i.at)}`);
     const inputs = derived.inputs.map((i) => i.at);
-    if (indicator.kind === 'share' && derived.value > 100 + 1e-9) {
-      findings.push({ ...msg.shareOver100(describe(o), show(derived.value, d), derived.formula, from), at: o.at, published: o.value, computed: derived.value, inputs });
+    const { value: computed, range: computedRange } = derived;
+    if (indicator.kind === 'share' && computedRange.low > 100 + slack(100)) {
+      findings.push({ ...msg.shareOver100(describe(o), show(computed, d), derived.formula, from), at: o.at, published: o.value, computed, computedRange, inputs });
     }
-    if (differsAtPrecision(o.value, derived.value, d)) {
-      findings.push({ ...msg.derivedDiffers(describe(o), o.raw ?? String(o.value), show(derived.value, d), derived.formula, from), at: o.at, published: o.value, computed: derived.value, inputs });
+    if (!roundsTo(computedRange, o.value, d)) {
+      findings.push({ ...msg.derivedDiffers(describe(o), o.raw || String(o.value), show(computed, d), derived.formula, from), at: o.at, published: o.value, computed, computedRange, inputs });
     }
   }
 
