@@ -5,7 +5,7 @@
 // @ts-check
 
 /**
- * @param {{ pageWidthPx: number, pageHeightPx: number, coverHeightPx: number, coverWidthPx: number }} cfg
+ * @param {{ pageWidthPx: number, pageHeightPx: number, coverHeightPx: number, coverWidthPx: number, continuedLabel?: string }} cfg
  */
 function paginate(cfg) {
   const H = cfg.pageHeightPx;
@@ -13,6 +13,9 @@ function paginate(cfg) {
   const warnings = [];
   const containerTags = new Set(['SECTION', 'ARTICLE', 'DIV', 'NAV', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'UL', 'OL']);
   const isHeading = (/** @type {Element} */ el) => /^H[1-6]$/.test(el.tagName);
+  // A block that must not end a page: headings, and anything print.css marks `break-after: avoid`
+  // (a note's label, the "latest data" line under a heading).
+  const keepsWithNext = (/** @type {Element} */ el) => isHeading(el) || getComputedStyle(el).breakAfter === 'avoid';
 
   // 1. Footnotes: every body that is cited leaves the flow and waits for the page citing it.
   /** @type {Map<string, HTMLElement>} */
@@ -37,7 +40,8 @@ function paginate(cfg) {
   for (const slot of document.querySelectorAll('.toc .toc-page')) slot.textContent = '00';
 
   // 2. Flatten the document into leaf blocks with their container chain; computed styles are read
-  // now, while the nodes are still in the document.
+  // now, while the nodes are still in the document, laid out at the width of the printed page.
+  document.body.style.width = `${cfg.pageWidthPx}px`;
   /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean }[]} */
   const leaves = [];
   const forcedBreak = (/** @type {Element} */ el) => ['page', 'left', 'right', 'always'].includes(getComputedStyle(el).breakBefore);
@@ -45,7 +49,9 @@ function paginate(cfg) {
     containerTags.has(el.tagName) &&
     !el.matches('.cover') &&
     el.children.length > 0 &&
-    getComputedStyle(el).breakInside !== 'avoid' &&
+    // A box marked `break-inside: avoid` (an analyst's note) moves whole, unless it is too tall to
+    // share a page with anything: then it is split between its blocks like any other container.
+    (getComputedStyle(el).breakInside !== 'avoid' || el.getBoundingClientRect().height > H * 0.6) &&
     [...el.childNodes].every((n) => n.nodeType !== Node.TEXT_NODE || n.textContent.trim() === '');
   /** @param {HTMLElement} parent @param {HTMLElement[]} chain @param {boolean} pendingBreak */
   const flatten = (parent, chain, pendingBreak) => {
@@ -60,6 +66,7 @@ function paginate(cfg) {
   flatten(document.body, [], false);
   for (const { el } of leaves) el.remove();
   for (const top of [...document.body.children]) if (!['SCRIPT', 'STYLE', 'TEMPLATE'].includes(top.tagName)) top.remove();
+  document.body.style.width = '';
 
   // 3. Pages.
   /** @type {HTMLElement[]} */
@@ -68,6 +75,8 @@ function paginate(cfg) {
   /** @type {HTMLOListElement | null} */ let pageNotes = null;
   /** @type {HTMLElement} */ let pageBox;
   /** @type {{ src: HTMLElement, clone: HTMLElement }[]} */ let open = [];
+  /** The blocks placed whole on the current page, in order, with the footnotes each brought along. */
+  /** @type {{ el: HTMLElement, chain: HTMLElement[], index: number, notes: HTMLElement[] }[]} */ let placed = [];
   const idGiven = new Set();
   const startOf = new Map(); // an <ol> split over pages keeps counting
 
@@ -83,6 +92,7 @@ function paginate(cfg) {
     document.body.append(pageBox);
     pages.push(pageBox);
     open = [];
+    placed = [];
   };
   const pageIsEmpty = () => pageBody.querySelector(':scope *:not(section):not(div):not(nav):not(ol):not(ul)') === null;
 
@@ -142,6 +152,8 @@ function paginate(cfg) {
   /** Removes a placed block and any container clones it leaves empty (giving their id back). */
   const unplace = (/** @type {HTMLElement} */ el) => {
     let parent = el.parentElement;
+    el.classList.remove('first-on-page');
+    if (el.classList.length === 0) el.removeAttribute('class');
     el.remove();
     while (parent && parent !== pageBody && parent.children.length === 0) {
       const entry = open.find((o) => o.clone === parent);
@@ -236,6 +248,20 @@ function paginate(cfg) {
     const rest = /** @type {HTMLTableElement} */ (table.cloneNode(false));
     rest.removeAttribute('id');
     rest.classList.add('continued');
+    const caption = table.querySelector(':scope > caption');
+    if (caption) {
+      // The caption again, without its note references (cited once) and with "(continued)".
+      const again = /** @type {HTMLElement} */ (caption.cloneNode(true));
+      for (const ref of again.querySelectorAll('a.fnref, .fnsep')) ref.remove();
+      for (const withId of again.querySelectorAll('[id]')) withId.removeAttribute('id');
+      if (cfg.continuedLabel) {
+        const label = document.createElement('span');
+        label.className = 'continued-label';
+        label.textContent = cfg.continuedLabel;
+        again.append(' ', label);
+      }
+      rest.append(again);
+    }
     const thead = table.querySelector(':scope > thead');
     if (thead) rest.append(thead.cloneNode(true));
     const restBody = document.createElement('tbody');
@@ -272,8 +298,9 @@ function paginate(cfg) {
     parent.append(next.el);
     const h = next.el.getBoundingClientRect().height;
     const lh = lineHeight(next.el);
+    const keeps = keepsWithNext(next.el);
     unplace(next.el);
-    if (isHeading(next.el)) return h + neededAfter(i + 1);
+    if (keeps) return h + neededAfter(i + 1);
     if (next.el.tagName === 'P' || next.el.tagName === 'LI') return Math.min(h, lh * 2.2);
     if (next.el.tagName === 'TABLE') {
       const head = next.el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
@@ -288,17 +315,21 @@ function paginate(cfg) {
   const place = (/** @type {HTMLElement} */ el, /** @type {HTMLElement[]} */ chain, /** @type {number} */ index, /** @type {boolean} */ retried) => {
     const parent = parentFor(chain);
     parent.append(el);
+    // The first block of a page starts at its top edge: no margin above it.
+    if (pageIsEmptyBefore(el)) el.classList.add('first-on-page');
     let moved = attachNotes(el);
-    if (isHeading(el) && !pageIsEmptyBefore(el)) {
+    if (keepsWithNext(el) && !pageIsEmptyBefore(el)) {
       const room = bottomLimit() - el.getBoundingClientRect().bottom;
       if (room < neededAfter(index)) {
         detachNotes(moved);
         unplace(el);
-        newPage();
-        return place(el, chain, index, true);
+        return moveToNextPage(el, chain, index);
       }
     }
-    if (fits()) return countListItem(el, chain);
+    if (fits()) {
+      placed.push({ el, chain, index, notes: moved });
+      return countListItem(el, chain);
+    }
     detachNotes(moved);
     const rest = el.tagName === 'P' || el.tagName === 'LI' ? splitParagraph(el) : el.tagName === 'TABLE' ? splitTable(/** @type {HTMLTableElement} */ (el)) : null;
     if (rest) {
@@ -311,12 +342,25 @@ function paginate(cfg) {
     }
     if (pageIsEmptyBefore(el) || retried) {
       // Taller than a whole page and not splittable: print it cut off rather than loop forever.
-      attachNotes(el);
+      placed.push({ el, chain, index, notes: attachNotes(el) });
       warnings.push({ code: 'block-too-tall', what: describe(el), page: pages.length });
       return countListItem(el, chain);
     }
     unplace(el);
+    moveToNextPage(el, chain, index);
+  };
+  /** Starts a new page with the block (already taken off this page); the headings and other
+   * keep-with-next blocks just above it go along, unless that would leave this page empty. */
+  const moveToNextPage = (/** @type {HTMLElement} */ el, /** @type {HTMLElement[]} */ chain, /** @type {number} */ index) => {
+    let keep = placed.length;
+    while (keep > 0 && keepsWithNext(placed[keep - 1].el)) keep--;
+    const carried = keep > 0 ? placed.splice(keep) : [];
+    for (const c of [...carried].reverse()) {
+      detachNotes(c.notes);
+      unplace(c.el);
+    }
     newPage();
+    for (const c of carried) place(c.el, c.chain, c.index, true);
     place(el, chain, index, true);
   };
   const pageIsEmptyBefore = (/** @type {HTMLElement} */ el) => {

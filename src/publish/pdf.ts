@@ -14,7 +14,9 @@
 //       each cited footnote is printed at the foot of the page that first cites it, numbered by the
 //       digits at the end of its id; the end list disappears from the PDF once all were placed.
 //   Blocks are moved whole (figures, svg, tables' rows, anything with break-inside: avoid);
-//   paragraphs and tables are split between lines and rows, table headers repeated.
+//   paragraphs and tables are split between lines and rows, table headers repeated and the caption
+//   repeated with "(continued)" (PrintOptions.continuedLabel). A heading, or a block print.css marks
+//   `break-after: avoid`, never ends a page: it goes over with the block it introduces.
 //   No <script>; no URL other than data: (anything else is blocked and reported).
 //
 // Steps: 1 new page with request blocking → 2 load HTML, add print CSS, print media, fonts ready
@@ -38,6 +40,8 @@ export interface PrintOptions {
   headerText: string;
   /** Footer in the report's language; {page} and {pages} are replaced. Default 'Page {page} of {pages}'. */
   pageLabel?: string;
+  /** Added to a table's caption on the pages it continues to, in the report's language. Default '(continued)'. */
+  continuedLabel?: string;
   /** Print stylesheet, loaded after the document's own styles; default styles/print.css. */
   printCss?: string;
   timeoutMs?: number;
@@ -145,6 +149,7 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       pageHeightPx: Math.floor((page.heightMm - page.top - page.bottom) * pxPerMm) - 2,
       coverWidthPx: page.widthMm * pxPerMm,
       coverHeightPx: Math.floor(page.heightMm * pxPerMm) - 2,
+      continuedLabel: opts.continuedLabel ?? '(continued)',
     };
     const laidOut = (await tab.evaluate(`${paginatorSource}\npaginate(${JSON.stringify(cfg)})`)) as {
       pages: number;

@@ -119,6 +119,50 @@ describe('printPdf on the fixture report', () => {
   });
 });
 
+describe('keeping blocks together', () => {
+  // One chapter (one page or two) per spacer height, so one print tries the heading, the note's
+  // label and the "latest data" line at every position near the foot of a page.
+  const heights = Array.from({ length: 40 }, (_, i) => 640 + i * 8);
+  const sentence = 'Arrivals from the CIS countries rose in the fourth quarter compared with the third quarter. ';
+  const chapter = (h: number) => `<section class="chapter" id="c-${h}">
+    <div style="height:${h}px; break-inside: avoid">spacer ${h}</div>
+    <h3 id="h-${h}">Objectives ${h}</h3><p id="p-${h}">${sentence.repeat(2)}</p>
+    <h2 id="h2-${h}">Heading ${h}</h2><p class="data-period" id="d-${h}">Latest data: 2023</p><p id="q-${h}">${sentence.repeat(3)}</p>
+    <aside class="note" id="n-${h}"><p class="note-label" id="l-${h}">Analyst’s note</p><p id="t-${h}">${sentence.repeat(3)}</p></aside>
+  </section>`;
+  const table = `<section class="chapter"><table id="long"><caption id="cap">Permits by country<a class="fnref" href="#fn-1" id="fnref-1">1</a></caption>
+    <thead><tr><th>Country</th><th>Permits</th></tr></thead><tbody>
+    ${Array.from({ length: 90 }, (_, i) => `<tr><th>Country ${i + 1}</th><td>${1000 + i}</td></tr>`).join('')}</tbody></table>
+    <ol class="footnotes"><li class="footnote" id="fn-1">Migration Service, 2024.</li></ol></section>`;
+  const html = `<!doctype html><html lang="kk"><head><title>keep</title></head><body><main>${heights.map(chapter).join('')}${table}</main></body></html>`;
+  let kept: PrintedPdf;
+  let keptPages: string[];
+  beforeAll(async () => {
+    kept = await printPdfDetailed(html, { browser, title: 'keep', lang: 'kk', headerText: 'h', continuedLabel: '(жалғасы)' });
+    writeFileSync(join(work, 'keep.pdf'), kept.pdf);
+    keptPages = pageTexts(join(work, 'keep.pdf'));
+  });
+
+  it.each(heights)('never leaves a heading, a note label or a data line alone at the foot of a page (spacer %i px)', (h) => {
+    expect(kept.pageOf[`h-${h}`], 'h3 and its paragraph').toBe(kept.pageOf[`p-${h}`]);
+    expect(kept.pageOf[`h2-${h}`], 'h2 and its data line').toBe(kept.pageOf[`d-${h}`]);
+    expect(kept.pageOf[`d-${h}`], 'data line and its paragraph').toBe(kept.pageOf[`q-${h}`]);
+    expect(kept.pageOf[`l-${h}`], 'note label and its text').toBe(kept.pageOf[`t-${h}`]);
+    expect(kept.pageOf[`n-${h}`], 'the note box is not split').toBe(kept.pageOf[`t-${h}`]);
+  });
+
+  it('repeats a split table\'s caption with the continued label, without its note reference', () => {
+    const tablePages = keptPages.filter((t) => /Country \d+\s+\d{4}/.test(t));
+    expect(tablePages.length).toBeGreaterThanOrEqual(2);
+    expect(tablePages[0]).toMatch(/Permits by country1?\s*$/m);
+    expect(tablePages[0]).not.toContain('(жалғасы)');
+    for (const text of tablePages.slice(1)) expect(text).toMatch(/Permits by country\s+\(жалғасы\)/);
+    // The note is cited once, so its number stays on the first part only.
+    expect(kept.pageOf['fn-1']).toBe(kept.pageOf['fnref-1']);
+    expect(kept.warnings).toEqual([]);
+  });
+});
+
 describe('request blocking', () => {
   it('aborts and reports every request to another address', async () => {
     const html = `<!doctype html><html lang="en"><head><title>t</title>
