@@ -178,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
   let warmStageTable: { stage: string; ms: number; share: number }[] = [];
   const scaleRows: { observations: number; loadCheck?: Measurement; peakMiB?: number; report?: Measurement; reportPeakMiB?: number; stages?: Stages }[] = [];
   let batchInfo: object | undefined;
-  let profile: { command: string; summary: ProfileSummary } | string | undefined;
+  let profile: { command: string; summary: ProfileSummary; loaderThread?: ProfileSummary } | string | undefined;
 
   try {
     // 1. Cold runs.
@@ -350,16 +350,19 @@ function htmlPathRatio(ratio: number | undefined, htmlPath: string | undefined):
   return htmlPath ? ratio : undefined;
 }
 
-async function profileColdBuild(work: string, template: string): Promise<{ command: string; summary: ProfileSummary }> {
+async function profileColdBuild(work: string, template: string): Promise<{ command: string; summary: ProfileSummary; loaderThread?: ProfileSummary }> {
   const dir = join(work, 'cpu-prof');
   const args = ['--cpu-prof', `--cpu-prof-dir=${dir}`, cli, 'build', '--template', template, '--format', 'html,pdf', '--out', join(work, 'profiled')];
   await run(process.execPath, args, { timeoutMs: 120_000 });
-  // One profile per thread; the main thread's (thread id 0) is where the build runs.
+  // One profile per thread: the main thread (id 0) runs the build; tsx's module hooks run on another.
   const files = filesUnder(dir, '.cpuprofile');
   const main = files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
   if (!main) throw new Error('node --cpu-prof wrote no profile');
-  const summary = summariseProfile(JSON.parse(readFileSync(main, 'utf8')) as CpuProfile, projectRoot.replace(/\/$/, ''));
-  return { command: `node --cpu-prof bin/migreport.js build --template ${template} --format html,pdf`, summary };
+  const root = projectRoot.replace(/\/$/, '');
+  const summary = summariseProfile(JSON.parse(readFileSync(main, 'utf8')) as CpuProfile, root);
+  const other = files.find((f) => f !== main);
+  const loaderThread = other ? summariseProfile(JSON.parse(readFileSync(other, 'utf8')) as CpuProfile, root, 10) : undefined;
+  return { command: `node --cpu-prof bin/migreport.js build --template ${template} --format html,pdf`, summary, loaderThread };
 }
 
 function markdown(r: {
@@ -371,7 +374,7 @@ function markdown(r: {
   warmStages: { stage: string; ms: number; share: number }[];
   scale: { observations: number; loadCheck?: Measurement; peakMiB?: number; report?: Measurement; reportPeakMiB?: number }[];
   targets: Target[];
-  profile?: { command: string; summary: ProfileSummary } | string;
+  profile?: { command: string; summary: ProfileSummary; loaderThread?: ProfileSummary } | string;
 }): string {
   const m = r.machine;
   const parts = [
@@ -401,6 +404,11 @@ function markdown(r: {
     parts.push('', `### Where the cold build's time goes (${r.profile.command}; main thread, ${p.totalMs} ms sampled)`, '');
     parts.push(markdownTable(['area', 'self time', 'share'], p.areas.slice(0, 10).map((a) => [a.name, `${a.selfMs} ms`, `${a.share} %`])));
     parts.push('', markdownTable(['function', 'self time', 'share'], p.functions.map((f) => [f.name, `${f.selfMs} ms`, `${f.share} %`])));
+    const l = r.profile.loaderThread;
+    if (l) {
+      parts.push('', `Module-loader thread (tsx's hooks), ${l.totalMs} ms sampled:`, '');
+      parts.push(markdownTable(['area', 'self time', 'share'], l.areas.slice(0, 6).map((a) => [a.name, `${a.selfMs} ms`, `${a.share} %`])));
+    }
   } else if (typeof r.profile === 'string') parts.push('', `Profile: skipped: ${r.profile}`);
   return parts.join('\n');
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { RESULT_PREFIX } from './result-prefix.ts';
 
 export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
-const childScript = fileURLToPath(new URL('./child.ts', import.meta.url));
+const childScript = fileURLToPath(new URL('./child-entry.js', import.meta.url));
 
 export interface Ran {
   ms: number;
@@ -55,7 +55,7 @@ function lastLines(text: string): string {
 
 /** Runs one bench/child.ts task in a fresh Node process and returns the JSON it printed. */
 export async function childTask<T>(task: string, arg: number | string = '', timeoutMs = 180_000): Promise<T & { wallMs: number }> {
-  const ran = await run(process.execPath, ['--import', 'tsx', childScript, task, String(arg)], { timeoutMs });
+  const ran = await run(process.execPath, [childScript, task, String(arg)], { timeoutMs });
   const line = ran.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   if (!line) throw new Error(`task ${task} printed no result: ${lastLines(ran.stderr || ran.stdout)}`);
   return { ...(JSON.parse(line.slice(RESULT_PREFIX.length)) as T), wallMs: ran.ms };
