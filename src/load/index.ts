@@ -103,28 +103,33 @@ async function readObservationCsv(path: string, file: string, reader: Observatio
 }
 
 async function readObservationWorkbook(path: string, file: string, reader: ObservationReader, problems: Problems): Promise<void> {
-  let sheets;
+  let sheetFile = file;
+  let sheetName = '';
+  let columns: ColumnMap | undefined;
+  let width = -1; // -1: header not read yet; 0: header unusable, rows skipped
   try {
-    sheets = await readWorkbook(path);
+    await readWorkbook(path, {
+      sheet: (name) => {
+        sheetName = name;
+        sheetFile = `${file}[${name}]`;
+        columns = undefined;
+        width = -1;
+      },
+      row: (fields, line) => {
+        if (width < 0) {
+          columns = readHeader(fields, sheetFile, line, problems);
+          width = columns ? fields.length : 0;
+        } else if (columns && !problems.full) {
+          // A cell left empty at the end of a row does not exist in the workbook: pad it.
+          while (fields.length < width) fields.push('');
+          reader.row(columns, fields, sheetFile, line, width);
+        }
+      },
+      sheetEnd: () => {
+        if (width < 0) problems.add(msg.emptySheet(sheetName), { file: sheetFile, line: 1 });
+      },
+    });
   } catch (e) {
     problems.add(msg.unreadableFile((e as Error).message), { file, line: 1 });
-    return;
-  }
-  for (const sheet of sheets) {
-    const sheetFile = `${file}[${sheet.name}]`;
-    const [header, ...rows] = sheet.rows;
-    if (!header) {
-      problems.add(msg.emptySheet(sheet.name), { file: sheetFile, line: 1 });
-      continue;
-    }
-    const columns = readHeader(header.fields, sheetFile, header.line, problems);
-    if (!columns) continue;
-    const width = header.fields.length;
-    for (const row of rows) {
-      if (problems.full) return;
-      // A cell left empty at the end of a row does not exist in the workbook: pad it.
-      const fields = row.fields.length < width ? [...row.fields, ...Array<string>(width - row.fields.length).fill('')] : row.fields;
-      reader.row(columns, fields, sheetFile, row.line, width);
-    }
   }
 }

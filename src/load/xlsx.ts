@@ -1,10 +1,14 @@
-// Reads the sheets of an observations workbook as rows of text, one table per sheet.
+// Streams the sheets of an observations workbook as rows of text, one table per sheet, so a
+// large sheet is never held whole (exceljs's streaming WorkbookReader).
 import ExcelJS from 'exceljs';
 
-export interface SheetRows {
-  name: string;
-  /** Rows with their 1-based row number; cells as text, as a CSV would hold them. */
-  rows: { line: number; fields: string[] }[];
+export interface SheetSink {
+  /** A sheet begins; its rows follow. */
+  sheet(name: string): void;
+  /** A non-empty row: its 1-based row number and cells as text, as a CSV would hold them. */
+  row(fields: string[], line: number): void;
+  /** The sheet has ended (after its last row, or at once when it has none). */
+  sheetEnd(): void;
 }
 
 function isoDate(d: Date): string {
@@ -27,21 +31,24 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export async function readWorkbook(path: string): Promise<SheetRows[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const sheets: SheetRows[] = [];
-  workbook.eachSheet((sheet) => {
-    const rows: SheetRows['rows'] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+/**
+ * Reads a workbook sheet by sheet, row by row. Sheets come in the order the file stores them.
+ * Shared strings and styles (for dates) are cached, as the cells refer to them; rows are not.
+ */
+export async function readWorkbook(path: string, sink: SheetSink): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  for await (const sheet of workbook) {
+    // exceljs names a sheet from workbook.xml; a file that stores it after the sheet leaves the number.
+    const named = sheet as unknown as { name?: string; id: string | number };
+    sink.sheet(named.name ?? `Sheet${named.id}`);
+    for await (const row of sheet) {
       const fields: string[] = [];
       const width = row.cellCount;
       for (let c = 1; c <= width; c++) fields.push(cellText(row.getCell(c).value));
       // Trailing empty cells are formatting, not fields.
       while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
-      if (fields.length > 0) rows.push({ line: rowNumber, fields });
-    });
-    sheets.push({ name: sheet.name, rows });
-  });
-  return sheets;
+      if (fields.length > 0) sink.row(fields, row.number);
+    }
+    sink.sheetEnd();
+  }
 }

@@ -76,6 +76,51 @@ describe('good input', () => {
   });
 });
 
+describe('XLSX streaming', () => {
+  const countries = ['RUS', 'UZB', 'KGZ', 'CHN'];
+  /** 50,000 monthly rows on sheet Monthly (after an empty sheet Notes, when asked); `bad` spoils one value. */
+  async function bigWorkbook(path: string, opts: { bad?: number; emptySheet?: boolean } = {}): Promise<void> {
+    // Written with the streaming writer too, so the test stays fast.
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    if (opts.emptySheet) wb.addWorksheet('Notes').commit();
+    const sheet = wb.addWorksheet('Monthly');
+    sheet.addRow(HEADER.split(',')).commit();
+    for (let i = 0; i < 50_000; i++) {
+      const month = `${1000 + Math.floor(i / 48)}-${String((Math.floor(i / 4) % 12) + 1).padStart(2, '0')}`;
+      const value = i === opts.bad ? '12 345' : i % 1000;
+      sheet.addRow(['border_arrivals', month, countries[i % 4], null, null, value, 'persons', 'A', 'border-service']).commit();
+    }
+    sheet.commit();
+    await wb.commit();
+  }
+
+  it('streams a 50,000-row sheet into observations located by sheet and row', async () => {
+    const root = withObservations({});
+    await bigWorkbook(join(root, 'data/observations/big.xlsx'));
+    const d = await loadProject('data', { root });
+    expect(d.observations).toHaveLength(50_000);
+    expect(d.observations[49_999]).toMatchObject({ country: 'CHN', value: 999, at: { file: 'data/observations/big.xlsx[Monthly]', line: 50_001 } });
+  }, 60_000);
+
+  it('locates an error deep in a large sheet, and an empty sheet, by sheet, row and column', async () => {
+    const root = withObservations({});
+    await bigWorkbook(join(root, 'data/observations/big.xlsx'), { bad: 49_000, emptySheet: true });
+    const errors = await loadProject('data', { root }).then(
+      () => [],
+      (e: { errors: { code: string; at: unknown }[] }) => e.errors,
+    );
+    expect(errors.map((e) => [e.code, e.at])).toEqual([
+      ['load/empty-sheet', { file: 'data/observations/big.xlsx[Notes]', line: 1 }],
+      ['check/not-a-number', { file: 'data/observations/big.xlsx[Monthly]', line: 49_002, column: 6 }],
+    ]);
+  }, 60_000);
+
+  it('a file that is not a workbook is one located error', async () => {
+    const root = withObservations({ 'x.xlsx': Buffer.from('not a zip file at all\n') });
+    await expect(loadProject('data', { root })).rejects.toMatchObject({ errors: [{ code: 'load/unreadable-file', at: { file: 'data/observations/x.xlsx', line: 1 } }] });
+  });
+});
+
 describe('CSV reader', () => {
   const read = (text: string) => {
     const records: string[][] = [];
