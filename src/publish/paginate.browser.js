@@ -17,6 +17,28 @@ function paginate(cfg) {
   // (a note's label, the "latest data" line under a heading).
   const keepsWithNext = (/** @type {Element} */ el) => isHeading(el) || getComputedStyle(el).breakAfter === 'avoid';
 
+  // 0. A note cited only inside something that is not printed (a chart's data table, which print
+  // hides) is cited again at the end of the printed block around it (the chart's source line), so
+  // no note appears at a page's foot without its number in the text.
+  for (const a of document.querySelectorAll('a.fnref[href^="#"]')) {
+    if (a.getClientRects().length > 0) continue;
+    let host = a.parentElement;
+    while (host && host.getClientRects().length === 0) host = host.parentElement;
+    if (!host || host === document.body) continue;
+    const shown = [...host.querySelectorAll('a.fnref')].filter((r) => r.getClientRects().length > 0);
+    if (shown.some((r) => r.getAttribute('href') === a.getAttribute('href'))) continue;
+    const line = [...host.querySelectorAll('.chart-source, p')].filter((p) => p.getClientRects().length > 0).pop() ?? host;
+    const again = /** @type {HTMLElement} */ (a.cloneNode(true));
+    again.removeAttribute('id');
+    if (line.lastElementChild?.matches('a.fnref')) {
+      const sep = document.createElement('span');
+      sep.className = 'fnsep';
+      sep.textContent = ',';
+      line.append(sep);
+    }
+    line.append(again);
+  }
+
   // 1. Footnotes: every body that is cited leaves the flow and waits for the page citing it.
   /** @type {Map<string, HTMLElement>} */
   const notes = new Map();
