@@ -62,6 +62,7 @@ const uiStyle = `
 const uiScript = `
 (function () {
   var S = window.__migreport;
+  var nonce = document.currentScript && document.currentScript.nonce;
   var KEY = 'migreport:scroll:' + location.pathname;
   if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
   var saved = sessionStorage.getItem(KEY);
@@ -169,10 +170,41 @@ const uiScript = `
   if (S.view === 'print' && S.print && !window.__migreportPaged) document.addEventListener('migreport:paged', mount, { once: true });
   else mount();
   var events = new EventSource('/__events?v=' + S.version);
-  events.addEventListener('reload', function () {
-    events.close();
+  function fullReload() {
     sessionStorage.setItem(KEY, JSON.stringify([window.scrollX, window.scrollY]));
     location.reload();
+  }
+  // The HTML view swaps the new <body> in when <head> is unchanged (a data or template edit): the
+  // page keeps its decoded fonts (hundreds of kB of embedded @font-face) and its scroll position.
+  // The print view, or a changed <head> (a style edit), reloads the whole page.
+  function swapBody() {
+    if (S.view !== 'html' || !nonce) return fullReload();
+    fetch(location.pathname, { cache: 'no-store' }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.text();
+    }).then(function (text) {
+      var next = new DOMParser().parseFromString(text, 'text/html');
+      if (next.head.innerHTML !== document.head.innerHTML) return fullReload();
+      var scripts = Array.prototype.filter.call(next.body.querySelectorAll('script'), function (s) { return s.hasAttribute('nonce'); })
+        .map(function (s) { return s.textContent; });
+      Array.prototype.forEach.call(next.body.querySelectorAll('script'), function (n) { n.remove(); });
+      var x = window.scrollX, y = window.scrollY;
+      ui.remove(); hideError();
+      document.body.replaceChildren.apply(document.body, Array.prototype.slice.call(next.body.childNodes));
+      window.scrollTo(x, y);
+      // The new page's own preview scripts, run under this page's nonce: new state, badge and event stream.
+      scripts.forEach(function (code) {
+        var s = document.createElement('script');
+        s.nonce = nonce;
+        s.textContent = code;
+        document.body.appendChild(s);
+      });
+      document.dispatchEvent(new Event('migreport:swapped'));
+    }).catch(fullReload);
+  }
+  events.addEventListener('reload', function () {
+    events.close();
+    swapBody();
   });
   events.addEventListener('error-report', function (e) {
     var err = JSON.parse(e.data);

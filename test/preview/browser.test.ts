@@ -1,22 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
-import { expectA4, launchBrowser, printSheets, tinyProject, type TinyProject } from './fixture.ts';
-
-/** Polls the page, surviving the reloads the preview triggers (a reload destroys the old context). */
-async function waitFor<T>(page: Page, probe: () => T, timeoutMs: number): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const v = await page.evaluate(probe);
-      if (v) return v as NonNullable<T>;
-    } catch {
-      // navigation in progress
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${probe}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { expectA4, launchBrowser, printSheets, tinyProject, waitFor, type TinyProject } from './fixture.ts';
 
 const sentences = () => Array.from(document.querySelectorAll('p.sentence'), (p) => p.textContent).join('|');
 const overlay = () => {

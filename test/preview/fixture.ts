@@ -1,5 +1,5 @@
 // Test helpers for the preview: a tiny temporary project with a fake renderer, and headless Chromium.
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,5 +170,49 @@ export function expectA4(sheets: Sheet[], header: string): void {
     expect(s.marginLeft).toBe(Math.round(20 * mm));
     expect(s.header).toBe(header);
     expect(s.footer).toBe(`Page ${i + 1} of ${sheets.length}`);
+  }
+}
+
+/** Polls the page, surviving the reloads the preview triggers (a reload destroys the old context). */
+export async function waitFor<T>(page: Page, probe: () => T, timeoutMs: number): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const v = await page.evaluate(probe);
+      if (v) return v as NonNullable<T>;
+    } catch {
+      // navigation in progress
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${probe}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A temporary copy of the sample project (data/, templates/, styles/), with files traversal must never reach. */
+export async function sampleProject(): Promise<{ root: string; remove: () => Promise<void> }> {
+  const sample = fileURLToPath(new URL('../../', import.meta.url));
+  const root = await mkdtemp(path.join(tmpdir(), 'migreport-preview-sample-'));
+  for (const dir of ['data', 'templates', 'styles']) await cp(path.join(sample, dir), path.join(root, dir), { recursive: true });
+  await writeFile(path.join(root, 'package.json'), '{"name":"secret-package"}');
+  await mkdir(path.join(root, 'output'), { recursive: true });
+  await writeFile(path.join(root, 'output', 'package.json'), '{"name":"secret-output"}');
+  return { root, remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Waits until the page shows a render newer than `version`, with the preview UI in place. */
+export async function renderedAfter(page: Page, version: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const shown = await page.evaluate(
+        (v) => ((window as unknown as { __migreport?: { version: number } }).__migreport?.version ?? -1) > v && document.querySelector('#migreport-ui') !== null,
+        version,
+      );
+      if (shown) return;
+    } catch {
+      // navigation in progress
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for a render after version ${version}`);
+    await new Promise((r) => setTimeout(r, 10));
   }
 }

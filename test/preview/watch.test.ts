@@ -19,7 +19,7 @@ describe('watchFolders', () => {
     await mkdir(path.join(root, 'styles'));
     const calls: string[][] = [];
     const w = watchFolders([path.join(root, 'data'), path.join(root, 'styles'), path.join(root, 'nope')], (c) => calls.push(c), {
-      debounceMs: 50,
+      debounceMs: 200, // wide enough that a loaded machine does not split the burst
     });
     cleanups.push(() => w.close());
     expect(w.missing).toEqual([path.join(root, 'nope')]);
@@ -28,7 +28,7 @@ describe('watchFolders', () => {
       await writeFile(path.join(root, 'data', 'observations', 'a.csv'), `row ${i}\n`);
       await writeFile(path.join(root, 'styles', 'print.css'), `/* ${i} */`);
     }
-    await sleep(300);
+    await sleep(800);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toEqual([path.join(root, 'data', 'observations', 'a.csv'), path.join(root, 'styles', 'print.css')]);
   });
