@@ -50,3 +50,9 @@ export const signedMagnitude = (sentence: string): Message => ({
   message: `the sentence "${sentence}" puts a signed number after a direction word`,
   hint: 'this is a defect in the sentence engine; the report was not built',
 });
+
+export const figureWrongSubject = (sentence: string, number: string, named: string[]): Message => ({
+  code: 'narrate/figure-wrong-subject',
+  message: `the figure ${number} in the sentence "${sentence}" stands next to ${named.join(', ')} but belongs to none of their facts`,
+  hint: 'this is a defect in the sentence engine (a figure credited to the wrong partner); the report was not built',
+});
