@@ -45,6 +45,18 @@ export interface ChartOptions {
 /** Every value field a spec may read as a number; a row without a number there is missing data. */
 const NUMBER_FIELD = 'value';
 
+/** Rendered SVGs per compiled spec (a recompiled spec drops its entries with the old object). */
+const renderedCache = new WeakMap<object, Map<string, string>>();
+const MAX_PER_SPEC = 64;
+
+function remember(compiled: object, key: string, svg: string): void {
+  let entries = renderedCache.get(compiled);
+  if (!entries) renderedCache.set(compiled, (entries = new Map()));
+  entries.set(key, svg);
+  // Oldest first out: the preview keeps at most a few drafts of each chart.
+  if (entries.size > MAX_PER_SPEC) entries.delete(entries.keys().next().value!);
+}
+
 export async function renderChart(input: ChartInput, opts: ChartOptions): Promise<RenderedChart> {
   // 1. validate the input: a usable id, rows present, every value a number
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(input.id)) throw new UserError(renderMessages.chartIdInvalid(input.id));
@@ -60,7 +72,14 @@ export async function renderChart(input: ChartInput, opts: ChartOptions): Promis
   const locale = numberLocaleOf(opts.lang);
 
   // 2. compile the spec with the theme (cached per process)
-  const { runtime } = compiledChart(opts.templateDir, input.spec, opts.themePath);
+  const compiled = compiledChart(opts.templateDir, input.spec, opts.themePath);
+  const { runtime } = compiled;
+
+  // A chart is a pure function of its compiled spec and its input, so an unchanged chart is
+  // not drawn again: the preview re-renders on every save, and most charts stay the same.
+  const key = JSON.stringify([input.id, input.values, input.caption, input.alt, opts.lang]);
+  const drawn = renderedCache.get(compiled)?.get(key);
+  if (drawn !== undefined) return { id: input.id, svg: drawn };
 
   // 3. bind the rows and render headless
   useNotoSansMetrics();
@@ -69,7 +88,9 @@ export async function renderChart(input: ChartInput, opts: ChartOptions): Promis
     view.data(DATASET, rows);
     const raw = await view.toSVG();
     // 4. make it static and accessible
-    return { id: input.id, svg: finishSvg(raw, input.id, input.caption, input.alt) };
+    const svg = finishSvg(raw, input.id, input.caption, input.alt);
+    remember(compiled, key, svg);
+    return { id: input.id, svg };
   } finally {
     view.finalize();
   }
