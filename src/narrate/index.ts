@@ -15,7 +15,7 @@ import { candidates, findingSentence, pinsOf, selectFindings } from './findings.
 import type { Locale, LocaleFactory } from './locale.ts';
 import { createEnglish } from './locales/en.ts';
 import { writeSection } from './sections.ts';
-import { breakdownKey, sectionTables, structureLevels, structureNotes } from './tables.ts';
+import { breakdownKey, sectionTables, stockPeriod, structureLevels, structureNotes } from './tables.ts';
 import { selfCheck } from './selfcheck.ts';
 import { Writer, styleOf } from './write.ts';
 
@@ -143,7 +143,7 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
       for (const indicator of ['kandas_by_age', 'kandas_by_education']) {
         const levels = structureLevels(w, indicator);
         if (!levels.length) continue;
-        const when = L.periodLabel(levels[0].period);
+        const when = stockPeriod(w, levels[0].period);
         const measure = indicator === 'kandas_by_age' ? 'age' : 'education';
         const group = L.t.structureGroup(indicator);
         const caption = L.t.tableCaption({ subject: L.indicatorName(indicator) || indicator, by: 'category', unit: L.unitLabel('percent'), period: when });

@@ -182,7 +182,7 @@ function kandas(w: Writer): Table[] {
   for (const indicator of ['kandas_by_age', 'kandas_by_education']) {
     const levels = structureLevels(w, indicator);
     if (!levels.length) continue;
-    const t = new TableBuilder(w, `kandas-${indicator === 'kandas_by_age' ? 'age' : 'education'}`, L.t.tableCaption({ subject: L.indicatorName(indicator) || indicator, by: 'category', unit: L.unitLabel('percent'), period: L.periodLabel(levels[0].period) }), [
+    const t = new TableBuilder(w, `kandas-${indicator === 'kandas_by_age' ? 'age' : 'education'}`, L.t.tableCaption({ subject: L.indicatorName(indicator) || indicator, by: 'category', unit: L.unitLabel('percent'), period: stockPeriod(w, levels[0].period) }), [
       left(indicator === 'kandas_by_age' ? L.t.words.ageGroup : L.t.words.education),
       right(L.t.words.share),
     ]);
@@ -192,6 +192,11 @@ function kandas(w: Writer): Table[] {
     if (table) tables.push(table);
   }
   return tables;
+}
+
+/** A stock's date as a caption says it ("as of 1 September 2023"); other periods by their label. */
+export function stockPeriod(w: Writer, p: Period): string {
+  return p.kind === 'date' ? w.locale.periodIn(p) : w.locale.periodLabel(p);
 }
 
 /** The published parts of a structure, largest first. */
@@ -292,7 +297,7 @@ function internal(w: Writer): Table[] {
     .filter((f): f is LevelFact => f.kind === 'level' && f.subject.indicator === 'interregional_net')
     .sort((a, b) => b.value - a.value || a.subject.region.localeCompare(b.subject.region));
   if (levels.length === 0) return [];
-  const t = new TableBuilder(w, 'internal-regions', L.t.tableCaption({ subject: L.t.words.netInterregional, by: 'region', unit: L.unitLabel('persons'), period: L.periodLabel(levels[0].period) }), [
+  const t = new TableBuilder(w, 'internal-regions', L.t.tableCaption({ subject: L.t.words.netInterregional, by: 'region', unit: L.unitLabel('persons'), period: stockPeriod(w, levels[0].period) }), [
     left(L.t.words.region),
     right(L.t.words.netInterregional),
   ]);
