@@ -10,7 +10,9 @@
 //
 // Chromium's start-up is the slowest step, so `build` asks for the browser first and only
 // awaits it when the HTML is ready: the data and chart work overlap the start-up.
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderCharts } from './charts/index.ts';
 import { audit, type Finding } from './check/audit.ts';
 import { UserError, UserErrors } from './errors.ts';
@@ -22,6 +24,7 @@ import type { ReportModel } from './report-model.ts';
 import { createEnglish } from './narrate/locales/en.ts';
 import { parsePeriod } from './period.ts';
 import { renderHtml, type PolicyInput } from './render/index.ts';
+import { labelsFor } from './render/labels.ts';
 
 export interface ReportRequest {
   period?: string;
@@ -121,4 +124,30 @@ function policyOf(dataset: Dataset, period: string): PolicyInput[] {
   return [...items]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((item) => ({ date: item.date, dateLabel: label(item.date), text: item.text, sources: item.sources }));
+}
+
+/** What the PDF stage is given besides the HTML; the same for `build`, the preview's PDF and its print view. */
+export interface PrintSetup {
+  title: string;
+  headerText: string;
+  pageLabel: string;
+  /** The project's styles/print.css when it has one, else migreport's own. */
+  css: string;
+}
+
+const packagePrintCss = fileURLToPath(new URL('../styles/print.css', import.meta.url));
+
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
+
+export function printSetup(paths: ProjectPaths, report: Pick<RenderedReport, 'printHtml'> & { model?: ReportModel }, lang: string): PrintSetup {
+  const meta = report.model?.meta;
+  // A report without a model (a stand-in renderer in tests) is titled by its HTML <title>.
+  const htmlTitle = (/<title>([^<]*)<\/title>/i.exec(report.printHtml)?.[1] ?? 'migreport').replace(/&(lt|gt|quot|#39|amp);/g, (e) => ENTITIES[e]);
+  const projectCss = join(paths.root, 'styles', 'print.css');
+  return {
+    title: meta?.title ? `${meta.title} — ${meta.periodLabel}` : htmlTitle,
+    headerText: meta?.title ? `${meta.title} · ${meta.periodLabel}` : htmlTitle,
+    pageLabel: labelsFor(lang).pageLabel,
+    css: readFileSync(existsSync(projectCss) ? projectCss : packagePrintCss, 'utf8'),
+  };
 }

@@ -3,11 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError, formatError } from '../errors.ts';
 import { cliMessages } from '../messages/index.ts';
-import { loadAndAudit, projectPaths, renderReport, type ReportRequest } from '../pipeline.ts';
+import { loadAndAudit, printSetup, projectPaths, renderReport, type ReportRequest } from '../pipeline.ts';
 import { discardBrowser, startBrowser, type BrowserHandle } from '../publish/browser.ts';
 import { printPdfDetailed } from '../publish/pdf.ts';
 import { writeOutputs, type OutputFile } from '../publish/write.ts';
-import { labelsFor } from '../render/labels.ts';
 import { progress, showProgress } from './progress.ts';
 
 type Options = Record<string, string | boolean | undefined>;
@@ -60,13 +59,15 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
     if (formats.has('html')) files.push({ path: `${base}.html`, data: report.html });
     if (browser) {
       const handle = await p.time('chromium', () => browser);
+      const print = printSetup(paths, report, request.lang);
       const printed = await p.time('pdf', () =>
         printPdfDetailed(report.printHtml, {
           browser: handle,
-          title: `${report.model.meta.title} — ${report.model.meta.periodLabel}`,
+          title: print.title,
           lang: request.lang,
-          headerText: `${report.model.meta.title} · ${report.model.meta.periodLabel}`,
-          pageLabel: labelsFor(request.lang).pageLabel,
+          headerText: print.headerText,
+          pageLabel: print.pageLabel,
+          printCss: print.css,
         }),
       );
       for (const w of printed.warnings) io.err(formatError(new UserError(w), 'warning'));

@@ -1,21 +1,19 @@
 // Renders the draft through the build pipeline for the preview, redoing only what a change needs:
 // a change under data/ reloads and re-audits the data; a template or style change reuses them.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatLocation, isUserError, userErrorsOf } from '../errors.ts';
 import type { SourceLocation } from '../model.ts';
 import {
   loadAndAudit as pipelineLoadAndAudit,
+  printSetup,
   renderReport as pipelineRenderReport,
+  type PrintSetup,
   type ProjectPaths,
   type RenderedReport,
   type ReportRequest,
 } from '../pipeline.ts';
 import { printPdf as publishPdf } from '../publish/pdf.ts';
 import { startBrowser, type BrowserHandle } from '../publish/browser.ts';
-import { labelsFor } from '../render/labels.ts';
 import { isInside } from './paths.ts';
 import { errorOf, type Finding, type RenderOutcome } from './server.ts';
 
@@ -26,13 +24,7 @@ export interface Draft {
   close: () => Promise<void>;
 }
 
-/** What the PDF stage is given besides the HTML: the same for the preview's PDF and its print view. */
-export interface PrintSetup {
-  title: string;
-  headerText: string;
-  pageLabel: string;
-  css: string;
-}
+export type { PrintSetup };
 
 /** The pipeline stages the draft runs; tests pass their own. */
 export interface DraftStages {
@@ -44,7 +36,6 @@ export interface DraftStages {
 /** The self-check's failures (see src/narrate/selfcheck.ts): a figure or direction word against its fact. */
 const SELF_CHECK_CODES = new Set(['narrate/number-without-fact', 'narrate/direction-contradicts', 'narrate/signed-magnitude']);
 
-const packagePrintCss = fileURLToPath(new URL('../../styles/print.css', import.meta.url));
 
 export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stages: Partial<DraftStages> = {}): Draft {
   const loadAndAudit = stages.loadAndAudit ?? pipelineLoadAndAudit;
@@ -85,7 +76,7 @@ export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stage
         }
         throw e;
       }
-      const print = await printSetup(paths, report, request.lang);
+      const print = printSetup(paths, report, request.lang);
       last = { report, print };
       return {
         ok: true,
@@ -108,20 +99,6 @@ export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stage
   };
 }
 
-/** The PDF's title, header and footer as `migreport build` prints them; the project's print.css if it has one. */
-async function printSetup(paths: ProjectPaths, report: RenderedReport, lang: string): Promise<PrintSetup> {
-  const meta = report.model?.meta;
-  const htmlTitle = decodeEntities(/<title>([^<]*)<\/title>/i.exec(report.printHtml)?.[1] ?? 'migreport');
-  const projectCss = path.join(paths.root, 'styles', 'print.css');
-  const css = await readFile(existsSync(projectCss) ? projectCss : packagePrintCss, 'utf8');
-  return {
-    title: meta?.title ? `${meta.title} — ${meta.periodLabel}` : htmlTitle,
-    headerText: meta?.title ? `${meta.title} · ${meta.periodLabel}` : htmlTitle,
-    pageLabel: labelsFor(lang).pageLabel,
-    css,
-  };
-}
-
 function sentenceCount(report: RenderedReport): number | undefined {
   const model = report.model;
   if (!model?.sections) return undefined;
@@ -130,18 +107,4 @@ function sentenceCount(report: RenderedReport): number | undefined {
 
 function findingOf(f: { message: string; at?: SourceLocation; severity?: string }): Finding {
   return { severity: f.severity ?? 'warning', location: formatLocation(f.at), message: f.message };
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-/** The folders whose changes re-render the draft. */
-export function watchedFolders(paths: ProjectPaths): string[] {
-  return [paths.data, path.join(paths.root, 'templates'), path.join(paths.root, 'styles')];
 }
