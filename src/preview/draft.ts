@@ -108,3 +108,8 @@ function sentenceCount(report: RenderedReport): number | undefined {
 function findingOf(f: { message: string; at?: SourceLocation; severity?: string }): Finding {
   return { severity: f.severity ?? 'warning', location: formatLocation(f.at), message: f.message };
 }
+
+/** The folders whose changes re-render the draft. */
+export function watchedFolders(paths: ProjectPaths): string[] {
+  return [paths.data, path.join(paths.root, 'templates'), path.join(paths.root, 'styles')];
+}

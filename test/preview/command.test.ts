@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../src/pipeline.ts', () => ({
+vi.mock('../../src/pipeline.ts', async (importOriginal) => ({
+  printSetup: (await importOriginal<typeof import('../../src/pipeline.ts')>()).printSetup,
   loadAndAudit: async () => ({ dataset: {}, findings: [] }),
   renderReport: async () => ({ model: {}, findings: [], html: '<p>draft</p>', printHtml: '<p>draft</p>' }),
   projectPaths: (root: string, data = 'data') => ({ root: path.resolve(root), data: path.resolve(root, data) }),

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // The real stages are exercised by the pipeline's own tests; here only the preview's reuse rules.
-vi.mock('../../src/pipeline.ts', () => ({
+vi.mock('../../src/pipeline.ts', async (importOriginal) => ({
+  printSetup: (await importOriginal<typeof import('../../src/pipeline.ts')>()).printSetup,
   loadAndAudit: () => Promise.reject(new Error('the real pipeline is not used here')),
   renderReport: () => Promise.reject(new Error('the real pipeline is not used here')),
   projectPaths: (root: string, data = 'data') => ({ root: path.resolve(root), data: path.resolve(root, data) }),
