@@ -254,10 +254,13 @@ export type FactKind = Fact['kind'];
 /** Every fact of a report, by id, in creation order (deterministic). */
 export class FactSet {
   readonly byId = new Map<string, Fact>();
+  /** Facts by section, built on first ask after a change (the sentence code asks often). */
+  private sections: Map<string, Fact[]> | undefined;
 
   add<F extends Fact>(fact: F): F {
     if (this.byId.has(fact.id)) throw new Error(`duplicate fact id ${fact.id}`);
     this.byId.set(fact.id, fact);
+    this.sections = undefined;
     return fact;
   }
 
@@ -272,6 +275,14 @@ export class FactSet {
   }
 
   ofSection(section: string): Fact[] {
-    return this.all().filter((f) => f.section === section);
+    if (!this.sections) {
+      this.sections = new Map();
+      for (const f of this.byId.values()) {
+        const list = this.sections.get(f.section);
+        if (list) list.push(f);
+        else this.sections.set(f.section, [f]);
+      }
+    }
+    return [...(this.sections.get(section) ?? [])];
   }
 }

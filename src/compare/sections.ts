@@ -246,6 +246,11 @@ function prp(ds: Dataset, facts: FactSet, report: Period): SectionScope {
     const flip = signChangeFact(section, factId(section, partnerKey(partner), 'sign_change'), before, now, 'previous');
     if (flip) facts.add(flip);
   }
+  // Balances by country, where both issued and terminated were published (a missing value is no balance, never 0).
+  const countries = new Set(GROUPS.flatMap((g) => memberRows(ds, 'prp_terminated', g, p).map((o) => o.country)));
+  for (const g of GROUPS)
+    for (const o of memberRows(ds, 'prp_issued', g, p))
+      if (countries.has(o.country)) balanceOf(ds, facts, section, factId(section, partnerKey(o.country), 'balance'), 'prp_issued', 'prp_terminated', o.country, p);
   return { id: section, period: p, baseline, relation: 'previous', indicators: ['prp_issued', 'prp_terminated'] };
 }
 
@@ -353,6 +358,9 @@ function keyPoints(ds: Dataset, facts: FactSet, report: Period): SectionScope {
       if (flip) facts.add(flip);
     }
   }
+  // The dynamic table: arrivals, departures and net migration for every period published up to the report period.
+  for (const q of periodsOf(ds, 'pr_arrivals').filter((q) => q.kind !== 'date' && q.end <= p.end).sort((a, b) => a.end - b.end || b.start - a.start))
+    balanceOf(ds, facts, section, dynamicId(q), 'pr_arrivals', 'pr_departures', TOTAL, q);
   // Series over the same months of earlier years: records and streaks.
   const series = comparablePeriods(ds, 'pr_arrivals', p);
   for (const [measure, indicator] of [
@@ -371,6 +379,11 @@ function keyPoints(ds: Dataset, facts: FactSet, report: Period): SectionScope {
   });
   for (const f of seriesFacts(section, factId(section, 'net'), subject('pr_arrivals', TOTAL), netPoints, 'sign')) facts.add(f);
   return { id: section, period: p, baseline, relation: 'year_ago', indicators };
+}
+
+/** Id of a period's row of the BNS dynamic table, e.g. `key_points.dynamic.2024_01_2024_03.balance`. */
+export function dynamicId(q: Period): string {
+  return factId('key_points', 'dynamic', q.code.toLowerCase().replace(/[^a-z0-9]+/g, '_'), 'balance');
 }
 
 function publishedShare(ds: Dataset, section: string, id: string, indicator: string, partner: string, p: Period): ShareFact | undefined {

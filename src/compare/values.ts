@@ -2,6 +2,7 @@
 import { TOTAL, type Dataset, type Observation } from '../model.ts';
 import { comparePeriods, type Period } from '../period.ts';
 import { periodsOf, select } from '../query.ts';
+import { partnerTotal } from '../derive.ts';
 import type { FactInput, Flag, Subject } from './facts.ts';
 
 /** A value with the observations behind it. */
@@ -52,35 +53,18 @@ export function membersOf(ds: Dataset, whole: string): string[] {
 }
 
 /**
- * The value of a subject for a period: the published row when there is one (status M counts as missing).
- * Without one, an aggregate is summed only when the sum is complete by construction: `_T` as the sum of
- * every group (CIS + NONCIS); a group (or `_T` of an indicator with no group rows) from its member countries
- * only when that indicator never publishes the aggregate — a partial list of countries is not a total.
- * Missing stays undefined, never 0. (The rule of src/derive.ts's partnerTotal, kept here until it lands.)
+ * The value of a subject for a period, by the one summing rule of src/derive.ts (`partnerTotal`): the
+ * published row when there is one; else, for a group or `_T`, the sum of its members — accepted only when
+ * it is complete (every member present), since a partial list of countries is not a total.
+ * Missing stays undefined, never 0.
  */
 export function valueOf(ds: Dataset, s: Subject, p: Period | string): Valued | undefined {
-  const rows = select(ds, { indicator: s.indicator, period: p, country: s.partner, region: s.region, breakdown: s.breakdown });
-  const row = rows.find((o) => o.value !== null);
-  if (row) return { value: row.value as number, inputs: [inputOf(row)], summed: false };
-  if (rows.length > 0) return undefined; // published as missing
-  if (s.partner !== TOTAL && !isGroup(ds, s.partner)) return undefined;
-  const all = select(ds, { indicator: s.indicator, region: s.region, breakdown: s.breakdown });
-  if (s.partner === TOTAL) {
-    const groups = [...ds.reference.countries.values()].filter((c) => c.isGroup).map((c) => c.code);
-    if (groups.length && all.some((o) => groups.includes(o.country))) {
-      const parts = groups.map((g) => valueOf(ds, { ...s, partner: g }, p));
-      if (parts.some((x) => !x)) return undefined;
-      return { value: parts.reduce((t, x) => t + x!.value, 0), inputs: parts.flatMap((x) => x!.inputs), summed: true };
-    }
-  }
-  if (all.some((o) => o.country === s.partner)) return undefined; // published in other periods: a partial sum would mislead
-  const members = new Set(membersOf(ds, s.partner));
-  const parts = select(ds, { indicator: s.indicator, period: p, region: s.region, breakdown: s.breakdown }).filter(
-    (o) => members.has(o.country) && o.value !== null,
-  );
-  if (parts.length === 0) return undefined;
-  parts.sort((a, b) => a.country.localeCompare(b.country));
-  return { value: parts.reduce((sum, o) => sum + (o.value as number), 0), inputs: parts.map(inputOf), summed: true };
+  const t = partnerTotal(ds, { indicator: s.indicator, period: p, partner: s.partner, region: s.region, breakdown: s.breakdown });
+  if (!t || !t.complete) return undefined;
+  const summed = !(t.inputs.length === 1 && t.inputs[0].country === s.partner);
+  const inputs = t.inputs.map(inputOf);
+  if (summed) inputs.sort((a, b) => a.country.localeCompare(b.country));
+  return { value: t.value, inputs, summed };
 }
 
 /** Country rows (not groups, not `_T`/`_Z`) of an indicator for a period that belong to `whole`, with values. */

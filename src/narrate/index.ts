@@ -5,7 +5,7 @@
 //   every sentence ──► selfCheck (figures read back against their facts) ──► ReportModel
 import type { Dataset } from '../model.ts';
 import { TOTAL } from '../model.ts';
-import { computeFacts, type ComputedFacts, type Fact, type LevelFact, type TopFact } from '../compare/index.ts';
+import { computeFacts, type ComputedFacts, type Fact, type TopFact } from '../compare/index.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
 import type { SectionScope } from '../compare/sections.ts';
 import { UserError } from '../errors.ts';
@@ -15,6 +15,7 @@ import { candidates, findingSentence, pinsOf, selectFindings } from './findings.
 import type { Locale, LocaleFactory } from './locale.ts';
 import { createEnglish } from './locales/en.ts';
 import { writeSection } from './sections.ts';
+import { breakdownKey, sectionTables, stockPeriod, structureLevels, structureNotes } from './tables.ts';
 import { selfCheck } from './selfcheck.ts';
 import { Writer, styleOf } from './write.ts';
 
@@ -48,8 +49,8 @@ function membersChart(w: Writer, id: string, top: TopFact | undefined, subject: 
   for (const m of top.members) {
     const level = w.get(m.levelId, 'level')!;
     const share = m.shareId ? w.get(m.shareId, 'share') : undefined;
-    rows.push({ cells: [L.partner(m.partner, true), w.level(level), share ? L.number(share.value, 'percent') : L.t.words.notAvailable], flags: level.flags });
-    values.push({ partner: L.partner(m.partner, true), value: m.value, label: L.number(m.value, styleOf(level.unit)), flag: flagOf(level) });
+    rows.push({ cells: [L.partnerLabel(m.partner), w.level(level), share ? L.number(share.value, 'percent') : L.t.words.notAvailable], flags: level.flags });
+    values.push({ partner: L.partnerLabel(m.partner), value: m.value, label: L.number(m.value, styleOf(level.unit)), flag: flagOf(level) });
   }
   const caption = L.t.caption({ subject, by: 'country', period: when });
   const table: Table = {
@@ -81,9 +82,9 @@ function twoPeriodsChart(w: Writer, id: string, section: string, measure: string
     if (!c) continue;
     const style = styleOf(c.unit);
     c.inputs.forEach((i) => sources.add(i.source));
-    rows.push({ cells: [L.partner(p, true), L.number(c.from, style), L.number(c.to, style), c.pct === null ? L.t.words.notAvailable : L.number(c.pct, 'percent', true)], flags: c.flags });
-    values.push({ partner: L.partner(p, true), period: before, value: c.from, label: L.number(c.from, style), order: 1, flag: flagOf(c) });
-    values.push({ partner: L.partner(p, true), period: now, value: c.to, label: L.number(c.to, style), order: 2, flag: '' });
+    rows.push({ cells: [L.partnerLabel(p), L.number(c.from, style), L.number(c.to, style), c.pct === null ? L.t.words.notAvailable : L.number(c.pct, 'percent', true)], flags: c.flags });
+    values.push({ partner: L.partnerLabel(p), period: before, value: c.from, label: L.number(c.from, style), order: 1, flag: flagOf(c) });
+    values.push({ partner: L.partnerLabel(p), period: now, value: c.to, label: L.number(c.to, style), order: 2, flag: '' });
   }
   if (rows.length === 0) return undefined;
   const caption = L.t.caption({ subject, by: 'country', period: `${before} / ${now}` });
@@ -126,33 +127,36 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
         const table: Table = {
           id: 'prp-balance-table', caption: L.t.caption({ subject, by: 'group', period: when }),
           columns: [{ label: L.t.words.group, align: 'left' }, { label: L.t.words.issued, align: 'right' }, { label: L.t.words.terminated, align: 'right' }, { label: L.t.words.balance, align: 'right' }],
-          rows: balances.map((b) => ({ cells: [L.partner(b.subject.partner, true), L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags })),
+          rows: balances.map((b) => ({ cells: [L.partnerLabel(b.subject.partner), L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags })),
           notes: [], sources: [...new Set(balances.flatMap((b) => b.inputs.map((i) => i.source)))],
         };
         charts.push({
           id: 'prp-balance', spec: 'balance-bar', caption: table.caption, table, source: table.sources.join(', '),
-          values: balances.map((b) => ({ partner: L.partner(b.subject.partner, true), value: b.value, label: L.number(b.value, 'count', true), flag: flagOf(b) })),
+          values: balances.map((b) => ({ partner: L.partnerLabel(b.subject.partner), value: b.value, label: L.number(b.value, 'count', true), flag: flagOf(b) })),
           alt: L.t.alt({ type: 'balance', subject, period: when, finding: findingFor('prp.cis.balance')?.text ?? '' }),
         });
       }
       break;
     }
     case 'kandas': {
-      const levels = w.facts.ofSection('kandas').filter((f): f is LevelFact => f.kind === 'level' && f.unit === 'percent');
-      if (levels.length) {
-        const when = L.periodLabel(levels[0].period);
-        const group = (f: LevelFact) => L.indicatorName(f.subject.indicator);
-        const category = (f: LevelFact) => f.id.split('.')[2].replace(/_/g, ' ');
+      // One chart per structure: age groups are a whole, education covers the working-age only (and not all of it).
+      for (const indicator of ['kandas_by_age', 'kandas_by_education']) {
+        const levels = structureLevels(w, indicator);
+        if (!levels.length) continue;
+        const when = stockPeriod(w, levels[0].period);
+        const measure = indicator === 'kandas_by_age' ? 'age' : 'education';
+        const group = L.t.structureGroup(indicator);
+        const caption = L.t.tableCaption({ subject: L.indicatorName(indicator) || indicator, by: 'category', unit: L.unitLabel('percent'), period: when });
         const table: Table = {
-          id: 'kandas-structure-table', caption: L.t.caption({ subject: L.indicatorName('kandas_by_age'), by: 'category', period: when }),
-          columns: [{ label: L.t.words.group, align: 'left' }, { label: L.t.words.category, align: 'left' }, { label: L.t.words.share, align: 'right' }],
-          rows: levels.map((f) => ({ cells: [group(f), category(f), L.number(f.value, 'percent')], flags: f.flags })),
-          notes: [], sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
+          id: `kandas-${measure}-chart-table`, caption,
+          columns: [{ label: measure === 'age' ? L.t.words.ageGroup : L.t.words.education, align: 'left' }, { label: L.t.words.share, align: 'right' }],
+          rows: levels.map((f) => ({ cells: [L.t.breakdownLabel(breakdownKey(f)), L.cell(f.value, 'percent', { flags: f.flags })], flags: f.flags })),
+          notes: structureNotes(w, indicator, levels), sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
         };
         charts.push({
-          id: 'kandas-structure', spec: 'structure-bar', caption: table.caption, table, source: table.sources.join(', '),
-          values: levels.map((f) => ({ group: group(f), category: category(f), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
-          alt: L.t.alt({ type: 'structure', subject: table.caption, period: when, finding: findingFor('kandas.age')?.text ?? '' }),
+          id: `kandas-${measure}`, spec: 'structure-bar', caption, table, source: table.sources.join(', '),
+          values: levels.map((f) => ({ group, category: L.t.breakdownLabel(breakdownKey(f)), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
+          alt: L.t.alt({ type: 'structure', subject: caption, period: when, finding: findingFor(`kandas.${measure}`)?.text ?? '' }),
         });
       }
       break;
@@ -215,7 +219,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       title: locale.t.sectionTitle(scope.id),
       dataPeriodLabel: scope.period ? locale.periodLabel(scope.period) : '',
       paragraphs: written.paragraphs,
-      tables: [],
+      tables: sectionTables(w, scope),
       charts,
       notes: [...written.notes, ...notes],
       note: narrative?.notes[scope.id],
@@ -233,7 +237,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   selfCheck(all, computed.facts, locale, dataset.reference);
   const sources: string[] = [];
   for (const s of all) for (const id of s.sources) if (!sources.includes(id)) sources.push(id);
-  for (const c of sections.flatMap((s) => s.charts)) for (const id of c.table.sources) if (!sources.includes(id)) sources.push(id);
+  for (const t of sections.flatMap((s) => [...s.tables, ...s.charts.map((c) => c.table)])) for (const id of t.sources) if (!sources.includes(id)) sources.push(id);
   const report = narrative?.report ?? {};
   const model: ReportModel = {
     template: computed.template,

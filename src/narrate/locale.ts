@@ -1,5 +1,5 @@
 // The locale interface: every word, number, date, list and plural rule a language needs; sentence code holds none.
-import type { Reference } from '../model.ts';
+import type { Reference, Unit } from '../model.ts';
 import type { Period } from '../period.ts';
 import type { Flag, Relation } from '../compare/facts.ts';
 
@@ -77,13 +77,47 @@ export interface Templates {
   /** Chart alt text: the chart type, what is shown, the main finding (a sentence of the text). */
   alt(a: { type: 'bars' | 'two-periods' | 'balance' | 'structure' | 'series'; subject: string; period: string; finding: string }): string;
   /** Table column headings and fixed cell words. */
-  words: Record<'country' | 'region' | 'group' | 'category' | 'share' | 'change' | 'balance' | 'issued' | 'terminated' | 'period' | 'arrivals' | 'departures' | 'net' | 'notAvailable' | 'total', string>;
+  words: Record<TableWord, string>;
+  /** The most notable members of a list, largest first, for key findings (e.g. the top three non-CIS origins). */
+  topMembers(a: { when: string; indicator: string; whole: string; items: ListItem[] }): string;
+  /** Table caption naming what, by what, the unit and the period: "…, persons, October–December 2023". */
+  tableCaption(a: { subject: string; by: 'country' | 'period' | 'group' | 'category' | 'region'; unit: string; period: string }): string;
+  /** Row header of a table row for a measure of a partner group ("Arrivals from CIS countries") or its total ("Arrivals, total"). */
+  rowLabel(indicator: string, partner?: string): string;
+  /** A span of periods in a caption: "January–March 2022 to January–March 2024". */
+  periodRange(from: string, to: string): string;
+  /** Table note for missing cells: "– not available". */
+  notAvailableNote: string;
+  /** Table note for marked cells ("* derived by the compilers from published rates of change"). */
+  cellFlagNote(flags: Flag[]): string;
+  /** Table note when the listed countries fall short of their whole (a group, or `_T`): "…the remaining 858 are not broken down by country." */
+  restNote(a: { whole: string; listed: string; rest: string; total: string }): string;
+  /** Note when the published parts of a structure add up to less than 100: "The remaining 8.8% … is not broken down." */
+  structureRest(a: { rest: string; indicator: string }): string;
+  /** Table note: shares are of the group the country belongs to. */
+  shareOfGroupNote: string;
+  /** Table note: only the regions with published figures are listed. */
+  publishedRegionsNote: string;
+  /** Title of a structure bar ("By age group", "Working age, by education"). */
+  structureGroup(indicator: string): string;
+  /** A breakdown value as a label ("Working age", "Higher education"). */
+  breakdownLabel(key: string): string;
   /** Section titles by section id. */
   sectionTitle(id: string): string;
 }
 
+export type TableWord =
+  | 'country' | 'region' | 'group' | 'category' | 'share' | 'change' | 'balance' | 'issued' | 'terminated' | 'period' | 'arrivals'
+  | 'departures' | 'net' | 'notAvailable' | 'total' | 'flow' | 'shareOfGroup' | 'shareOfTotal' | 'ageGroup' | 'education' | 'netInterregional' | 'holders';
+
 export interface Locale {
   lang: string;
+  /** A number as a table cell shows it: no unit words (the caption names the unit), a sign when asked, a mark for E/I/P; '–' when missing. */
+  cell(v: number | null | undefined, style: Style, opts?: { signed?: boolean; flags?: Flag[] }): string;
+  /** The unit as a caption names it ("persons", "million USD", "per cent"). */
+  unitLabel(unit: Unit): string;
+  /** A partner's name as a label (chart rows, axes, legends, table row headers): without its article, capitalised. */
+  partnerLabel(code: string): string;
   /** The full display of a number in a style, e.g. "677.3 million USD", "42.8%", "3,405,102"; signed adds +/−. */
   number(v: number, style: Style, signed?: boolean): string;
   /** The digits a style shows for a value (no sign, no unit) — what the self-check compares. */

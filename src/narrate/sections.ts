@@ -6,6 +6,7 @@ import type { SectionScope } from '../compare/sections.ts';
 import type { ChangeItem, ListItem } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
 import { sentence, styleOf, type Writer } from './write.ts';
+import { structureNotes } from './tables.ts';
 
 export interface WrittenSection {
   paragraphs: Sentence[][];
@@ -219,11 +220,9 @@ function kandas(w: Writer): WrittenSection {
     levels.sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
     const key = (f: LevelFact) => f.id.split('.')[2];
     structure.push(sentence(L.t.structure({ indicator, when: L.periodIn(levels[0].period), items: levels.map((f) => ({ key: key(f), value: w.level(f) })) }), levels));
-    // Age groups are a whole; education lists some levels only, so only age can be short of or over 100.
-    if (measure === 'age') {
-      const sum = levels.reduce((t, f) => t + L.rounded(f.value, 'percent'), 0);
-      if (Math.abs(sum - 100) > 1e-9 && Math.abs(sum - 100) < 1) notes.push(L.t.roundingNote({ sum: w.pct(sum) }));
-    }
+    // Age groups are a whole (rounding); education lists some levels only (the rest is not broken down).
+    for (const n of structureNotes(w, indicator, levels)) if (!notes.includes(n)) notes.push(n);
+    void measure;
   }
   flagNotes(w, w.facts.ofSection('kandas'), notes);
   return { paragraphs: [para, structure].filter((p) => p.length), notes };

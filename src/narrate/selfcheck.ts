@@ -1,6 +1,6 @@
 // The self-check: every figure of a rendered sentence is read back and matched to a fact it was written from;
 // a figure with no fact, a sign or direction word against its fact, or "by −n" stops the build.
-import type { Reference, Unit } from '../model.ts';
+import { NOT_APPLICABLE, TOTAL, type Reference, type Unit } from '../model.ts';
 import type { Period } from '../period.ts';
 import type { Fact, FactSet } from '../compare/facts.ts';
 import { UserError } from '../errors.ts';
@@ -16,13 +16,22 @@ interface Displayable {
   /** 'value': a level; 'move': an unsigned magnitude whose direction a word states; 'ratio': "n times". */
   role: 'value' | 'move' | 'ratio';
   sign: Direction;
+  /** The partners (or regions) the figure is about; empty for totals and partner-free figures. */
+  partners: string[];
+}
+
+/** The partner or region a subject is about ('' for totals and `_Z`). */
+function about(s: { partner: string; region: string }): string {
+  if (s.region) return s.region;
+  return s.partner === TOTAL || s.partner === NOT_APPLICABLE ? '' : s.partner;
 }
 
 function displayables(f: Fact, L: Locale, unitOf: (indicator: string) => Unit): Displayable[] {
   const out: Displayable[] = [];
+  let partners: string[] = 'subject' in f ? [about(f.subject)].filter(Boolean) : [];
   const add = (v: number | null | undefined, style: Style, role: Displayable['role'] = 'value', sign: Direction = 0) => {
     if (v === null || v === undefined || !Number.isFinite(v)) return;
-    out.push({ digits: L.digits(v, style), factId: f.id, role, sign });
+    out.push({ digits: L.digits(v, style), factId: f.id, role, sign, partners });
   };
   const dir = (v: number, style: Style): Direction => {
     const r = L.rounded(v, style);
@@ -56,10 +65,12 @@ function displayables(f: Fact, L: Locale, unitOf: (indicator: string) => Unit): 
       add(f.of, 'count');
       break;
     case 'crossover':
-      for (const v of [...f.now, ...f.before]) add(v, styleOf(unitOf(f.indicator)));
+      [f.now[0], f.before[0]].forEach((v) => ((partners = [f.overtaker]), add(v, styleOf(unitOf(f.indicator)))));
+      [f.now[1], f.before[1]].forEach((v) => ((partners = [f.overtaken]), add(v, styleOf(unitOf(f.indicator)))));
       break;
     case 'top':
       for (const m of f.members) {
+        partners = [m.partner];
         add(m.value, styleOf(unitOf(f.indicator)));
         add(m.share, 'percent');
       }
@@ -93,7 +104,10 @@ function displayables(f: Fact, L: Locale, unitOf: (indicator: string) => Unit): 
       break;
     case 'selection':
       add(f.count, 'count');
-      for (const m of f.members) add(m.value, styleOf(unitOf(f.indicator)));
+      for (const m of f.members) {
+        partners = [m.key];
+        add(m.value, styleOf(unitOf(f.indicator)));
+      }
       break;
     case 'movers':
     case 'unavailable':
@@ -132,6 +146,67 @@ function maskPeriods(text: string, facts: Fact[], L: Locale): string {
   return masked;
 }
 
+/** A partner (or region) name found in a sentence. */
+interface Mention {
+  code: string;
+  start: number;
+  end: number;
+}
+
+/** Partner and region codes a sentence's facts speak of (the names the sentence engine inserted). */
+function codesOf(facts: Fact[]): string[] {
+  const codes = new Set<string>();
+  const add = (c: string | undefined) => c && c !== TOTAL && c !== NOT_APPLICABLE && codes.add(c);
+  for (const f of facts) {
+    if ('subject' in f) add(about(f.subject));
+    if ('whole' in f) add(f.whole);
+    if (f.kind === 'crossover') [f.overtaker, f.overtaken].forEach(add);
+    if (f.kind === 'top') f.members.forEach((m) => add(m.partner));
+    if (f.kind === 'selection') f.members.forEach((m) => add(m.key));
+  }
+  return [...codes];
+}
+
+const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+
+/**
+ * Blanks out the partner, region and indicator names of the sentence's facts (a name may contain digits:
+ * they are not figures) and returns where each partner was named. Longest names first, so "non-CIS
+ * countries" is not read as "CIS countries"; whole words only.
+ */
+function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference): { masked: string; mentions: Mention[] } {
+  const names: { name: string; code: string }[] = [];
+  for (const code of codesOf(facts)) {
+    const forms = reference.regions.has(code) && !reference.countries.has(code) ? [L.region(code)] : [L.partner(code), L.partner(code, true), L.partnerLabel(code)];
+    for (const name of new Set(forms)) if (name) names.push({ name, code });
+  }
+  for (const f of facts) {
+    const ind = 'subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '';
+    const name = ind ? L.indicatorName(ind) : '';
+    if (name) names.push({ name, code: '' });
+  }
+  names.sort((a, b) => b.name.length - a.name.length);
+  let masked = text;
+  const mentions: Mention[] = [];
+  for (const { name, code } of names)
+    for (let i = masked.indexOf(name); i >= 0; i = masked.indexOf(name, i + 1)) {
+      const end = i + name.length;
+      if (isLetter(masked[i - 1]) || isLetter(masked[end])) continue;
+      masked = masked.slice(0, i) + ' '.repeat(name.length) + masked.slice(end);
+      if (code) mentions.push({ code, start: i, end });
+    }
+  return { masked, mentions };
+}
+
+/** Clause boundaries: ; : , and full stops that are not inside numbers, and the joining words of lists. */
+function clauseBounds(text: string): number[] {
+  const bounds = [0];
+  const re = /[;:]|,(?!\d)|\.(?!\d)|\b(?:and|while)\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) bounds.push(m.index);
+  bounds.push(text.length);
+  return bounds;
+}
+
 /** The direction word closest before `index` in the same clause (a clause ends at ; : . or a number). */
 function directionBefore(text: string, index: number, L: Locale, previousNumberEnd: number): { word: string; sign: Direction } | undefined {
   const start = Math.max(previousNumberEnd, text.lastIndexOf(';', index) + 1, text.lastIndexOf(':', index) + 1);
@@ -151,25 +226,29 @@ export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference:
     if (!d) memo.set(f.id, (d = displayables(f, L, unitOf)));
     return d;
   });
-  const nameDigits = new Set(
-    used.flatMap((f) => {
-      const ind = 'subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '';
-      return L.indicatorName(ind).match(/\d+/g) ?? [];
-    }),
-  );
   if (/\bby\s*[-\u2212+]\s*\d/.test(s.text)) throw new UserError(narrateMessages.signedMagnitude(s.text));
-  const text = maskPeriods(s.text, used, L);
+  const nameDigits = new Set(used.flatMap((f) => L.indicatorName('subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '').match(/\d+/g) ?? []));
+  const named = maskNames(s.text, used, L, reference);
+  const text = maskPeriods(named.masked, used, L);
+  const bounds = clauseBounds(text);
   let previousEnd = 0;
   let lastWord: { word: string; sign: Direction } | undefined;
   for (const n of L.readNumbers(text)) {
     const candidates = shown.filter((d) => d.digits === n.digits);
     if (candidates.length === 0) {
-      if (nameDigits.has(n.digits) && n.sign === 0) {
+      // A year that defines the indicator ("returned since 1991") is part of its name, not a figure.
+      if (n.sign === 0 && nameDigits.has(n.digits)) {
         previousEnd = n.end;
         continue;
       }
       throw new UserError(narrateMessages.numberWithoutFact(s.text, n.digits));
     }
+    // A figure in a clause that names partners must belong to one of them (or be a total, about no partner).
+    const from = bounds.filter((b) => b <= n.index).pop() ?? 0;
+    const to = bounds.find((b) => b >= n.end) ?? text.length;
+    const near = named.mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.code);
+    if (near.length && !candidates.some((c) => c.partners.length === 0 || c.partners.some((p) => near.includes(p))))
+      throw new UserError(narrateMessages.figureWrongSubject(s.text, n.digits, [...new Set(near)].map((c) => L.partner(c))));
     const after = text.slice(n.end).trimStart().toLowerCase();
     const moves = candidates.filter((c) => c.role === 'move' || (c.role === 'ratio' && after.startsWith(L.timesWord)));
     const values = candidates.filter((c) => c.role === 'value');

@@ -1,7 +1,7 @@
 // English: every English word, number format, date format, list rule and plural rule of the generated text.
 import { format as formatDate } from 'date-fns';
 import { enGB } from 'date-fns/locale';
-import type { Reference } from '../../model.ts';
+import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
 import type { ChangeItem, Direction, ListItem, Locale, ReadNumber, Style, Templates } from '../locale.ts';
@@ -124,6 +124,20 @@ const BREAKDOWN_WORDS: Record<string, string> = {
   general_secondary: 'general secondary education',
 };
 
+/** Breakdown values as labels (table rows, chart legends). */
+const BREAKDOWN_LABELS: Record<string, string> = {
+  working: 'Working age',
+  under_working: 'Below working age',
+  over_working: 'Above working age',
+  higher: 'Higher',
+  specialised_secondary: 'Specialised secondary',
+  general_secondary: 'General secondary',
+};
+
+/** Marks after a table cell whose inputs are derived, estimated or provisional; the table's notes say what they mean. */
+const CELL_MARKS: Record<Flag, string> = { I: '*', E: '†', P: '‡' };
+const NOT_AVAILABLE = '–';
+
 const DIRECTION_WORDS: Record<string, Direction> = {
   rose: 1, increased: 1, up: 1, more: 1, higher: 1, positive: 1, exceed: 1, outnumber: 1,
   fell: -1, decreased: -1, down: -1, fewer: -1, less: -1, lower: -1, negative: -1,
@@ -144,6 +158,11 @@ export function createEnglish(reference: Reference): Locale {
     return start ? capitalise(name) : name;
   };
   const region = (code: string) => reference.regions.get(code)?.names.en ?? code;
+  const partnerLabel = (code: string): string => {
+    const c = reference.countries.get(code);
+    if (GROUP_NAMES[code]) return capitalise(GROUP_NAMES[code]);
+    return capitalise(c?.names.en || code);
+  };
   const list = (items: string[]) => lists.format(items);
   const measure = (indicator: string) => MEASURES[indicator] ?? { all: (reference.indicators.get(indicator)?.names.en ?? indicator).toLowerCase(), of: (p: string) => `${indicator} of ${p}`, prep: 'from', verb: 'came from' };
   const noun = (indicator: string, p?: string) => (p ? measure(indicator).of(partner(p)) : measure(indicator).all);
@@ -249,8 +268,30 @@ export function createEnglish(reference: Reference): Locale {
     words: {
       country: 'Country', region: 'Region', group: 'Group', category: 'Category', share: 'Share', change: 'Change', balance: 'Balance',
       issued: 'Issued', terminated: 'Terminated', period: 'Period', arrivals: 'Arrivals', departures: 'Departures', net: 'Net migration',
-      notAvailable: 'n/a', total: 'Total',
+      notAvailable: NOT_AVAILABLE, total: 'Total', flow: 'Flow', shareOfGroup: 'Share of group', shareOfTotal: 'Share of total',
+      ageGroup: 'Age group', education: 'Education', netInterregional: 'Interregional net migration', holders: 'Holders',
     },
+    topMembers: (a) =>
+      `${capitalise(a.when)}, ${list(a.items.map((x) => `${partner(x.code)} (${x.share ?? x.value})`))} accounted for the largest shares of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)}.`,
+    tableCaption: (a) =>
+      `${capitalise(a.subject)}${a.by === 'category' ? '' : ` by ${a.by === 'group' ? 'group of countries' : a.by}`}, ${a.unit}, ${a.period}`,
+    rowLabel: (indicator, p) => (p ? capitalise(noun(indicator, p)) : `${capitalise(measure(indicator).all)}, total`),
+    periodRange: (from, to) => `${from} to ${to}`,
+    notAvailableNote: `${NOT_AVAILABLE} not available.`,
+    cellFlagNote: (flags) =>
+      [
+        flags.includes('I') ? `${CELL_MARKS.I} Derived by the compilers from published rates of change.` : '',
+        flags.includes('E') ? `${CELL_MARKS.E} Estimate.` : '',
+        flags.includes('P') ? `${CELL_MARKS.P} Provisional.` : '',
+      ].filter(Boolean).join(' '),
+    restNote: (a) =>
+      `The countries listed${a.whole === '_T' ? '' : ` for ${partner(a.whole)}`} add up to ${a.listed} of ${a.total}; the remaining ${a.rest} ${a.rest.includes('USD') ? 'is' : 'are'} not broken down by country in the source.`,
+    structureRest: (a) =>
+      `The remaining ${a.rest} of ${a.indicator === 'kandas_by_education' ? 'kandas of working age' : noun(a.indicator)} ${a.indicator === 'kandas_by_education' ? 'are' : 'is'} not broken down by ${a.indicator === 'kandas_by_education' ? 'level of education' : 'category'} in the source.`,
+    shareOfGroupNote: 'Shares are of the total of the group the country belongs to.',
+    publishedRegionsNote: 'Only the regions whose figures were published are listed.',
+    structureGroup: (indicator) => ({ kandas_by_age: 'By age group', kandas_by_education: 'Working age, by education' })[indicator] ?? capitalise(indicator.replace(/_/g, ' ')),
+    breakdownLabel: (key) => BREAKDOWN_LABELS[key] ?? capitalise(key.replace(/_/g, ' ')),
     sectionTitle: (id) =>
       ({
         flows: 'Migration inflow and outflow', trp: 'Temporary residence permits', prp: 'Permanent residence permits',
@@ -261,6 +302,14 @@ export function createEnglish(reference: Reference): Locale {
 
   return {
     lang: 'en',
+    cell(v, style, opts = {}) {
+      if (v === null || v === undefined || !Number.isFinite(v)) return NOT_AVAILABLE;
+      const sign = opts.signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
+      const marks = (['I', 'E', 'P'] as const).filter((f) => opts.flags?.includes(f)).map((f) => CELL_MARKS[f]).join('');
+      return `${sign}${this.digits(v, style)}${style === 'percent' ? '%' : ''}${marks}`;
+    },
+    unitLabel: (unit: Unit) => ({ persons: 'persons', usd_million: 'million USD', percent: 'per cent', ratio: 'ratio' })[unit],
+    partnerLabel,
     number(v, style, signed = false) {
       const d = this.digits(v, style);
       const sign = signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
