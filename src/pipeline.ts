@@ -12,7 +12,6 @@
 // awaits it when the HTML is ready: the data and chart work overlap the start-up.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { renderCharts } from './charts/index.ts';
 import { audit, type Finding } from './check/audit.ts';
 import { UserError, UserErrors } from './errors.ts';
@@ -25,6 +24,7 @@ import { createEnglish } from './narrate/locales/en.ts';
 import { parsePeriod } from './period.ts';
 import { renderHtml, type PolicyInput } from './render/index.ts';
 import { labelsFor } from './render/labels.ts';
+import { packageFile } from './paths.ts';
 
 export interface ReportRequest {
   period?: string;
@@ -135,7 +135,7 @@ export interface PrintSetup {
   css: string;
 }
 
-const packagePrintCss = fileURLToPath(new URL('../styles/print.css', import.meta.url));
+const packagePrintCss = packageFile('styles', 'print.css');
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
 

@@ -1,16 +1,16 @@
 // Chart specs: read a Vega-Lite file, merge the theme, compile to a parsed Vega runtime; cached per process.
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { UserError } from '../errors.ts';
 import { renderMessages } from '../messages/index.ts';
+import { packageRoot } from '../paths.ts';
 
 /** The dataset name every spec reads its rows from: `"data": {"name": "values"}`. */
 export const DATASET = 'values';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PROJECT_ROOT = packageRoot;
 export const DEFAULT_THEME = join(PROJECT_ROOT, 'styles', 'chart-theme.json');
 
 export interface CompiledChart {

@@ -2,6 +2,7 @@
 // Chromium by test/charts/measure-noto-sans.ts), so axis space, label limits and overlap tests fit the real font.
 import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
+import { packageFile } from '../paths.ts';
 
 type Widths = Record<'400' | '700', Record<string, number>>;
 interface TextItem {
@@ -13,7 +14,7 @@ interface TextMetrics {
   width: (item: TextItem, text: unknown) => number;
 }
 
-const WIDTHS = JSON.parse(readFileSync(new URL('./noto-sans-widths.json', import.meta.url), 'utf8')) as Widths;
+const WIDTHS = JSON.parse(readFileSync(packageFile('src', 'charts', 'noto-sans-widths.json'), 'utf8')) as Widths;
 // Characters outside the table (another script): a generous average, so text is never squeezed.
 const UNKNOWN_EM = 0.62;
 

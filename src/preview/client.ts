@@ -1,7 +1,7 @@
 // The preview's own UI, injected into served pages only (never into built output): live reload,
 // error overlay, findings and self-check badge, view toggle, and the print view (the PDF's paginator).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../paths.ts';
 //
 // The scripts are plain strings, not compiled functions: the page runs them as written, and
 // `Function.prototype.toString` of transpiled code can reference helpers the page lacks.
@@ -223,7 +223,7 @@ const uiScript = `
  */
 export const printGeometry = { widthMm: 210, heightMm: 297, top: 20, bottom: 18, side: 20 } as const;
 
-const paginatorSource = readFileSync(fileURLToPath(new URL('../publish/paginate.browser.js', import.meta.url)), 'utf8')
+const paginatorSource = readFileSync(packageFile('src', 'publish', 'paginate.browser.js'), 'utf8')
   .replace(/<\/(script)/gi, '<\\/$1');
 
 const pagerStyle = `

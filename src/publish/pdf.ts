@@ -23,12 +23,12 @@
 // → 3 paginate in the page (paginate.browser.js) → 4 page.pdf (A4, CSS @page margin boxes for
 // header and page x of y, outline, tagged) → 5 write the metadata Chromium leaves out.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.ts';
 import { publishMessages } from '../messages/index.ts';
 import type { Message } from '../errors.ts';
 import type { BrowserHandle } from './browser.ts';
 import { setDocumentInfo } from './pdf-info.ts';
+import { packageFile } from '../paths.ts';
 
 export interface PrintOptions {
   browser: BrowserHandle;
@@ -75,8 +75,8 @@ function stopwatch() {
 const page = { widthMm: 210, heightMm: 297, top: 20, bottom: 18, side: 20 };
 const pxPerMm = 96 / 25.4;
 
-const paginatorSource = readFileSync(fileURLToPath(new URL('./paginate.browser.js', import.meta.url)), 'utf8');
-const defaultPrintCss = () => readFileSync(fileURLToPath(new URL('../../styles/print.css', import.meta.url)), 'utf8');
+const paginatorSource = readFileSync(packageFile('src', 'publish', 'paginate.browser.js'), 'utf8');
+const defaultPrintCss = () => readFileSync(packageFile('styles', 'print.css'), 'utf8');
 
 /** A CSS string literal; data are text, so quotes, backslashes and newlines are escaped. */
 export function cssString(text: string): string {
