@@ -226,9 +226,32 @@ function firstLine(text: string): string {
  * If the build fails before awaiting, it must still call `discardBrowser(started)`.
  */
 export function startBrowser(found?: FoundBrowser): Promise<BrowserHandle> {
+  if (prestarted && !found) {
+    const adopted = prestarted;
+    prestarted = undefined;
+    return adopted;
+  }
   const started = (async () => launchBrowser(found ?? findBrowser()))();
   started.catch(() => undefined); // reported to whoever awaits; not an unhandled rejection meanwhile
   return started;
+}
+
+let prestarted: Promise<BrowserHandle> | undefined;
+
+/**
+ * Starts Chromium before the rest of the program is even loaded (bin/migreport.js calls this for
+ * `build` with PDF output): loading and transpiling the pipeline's modules (vega, handlebars, …)
+ * then overlaps the browser's start-up too. The next `startBrowser()` adopts this browser.
+ */
+export function prestartBrowser(): void {
+  prestarted ??= startBrowser();
+}
+
+/** Closes a prestarted browser nobody adopted (the command failed before it got to the PDF). */
+export async function discardPrestarted(): Promise<void> {
+  const left = prestarted;
+  prestarted = undefined;
+  if (left) await discardBrowser(left);
 }
 
 /** Closes a browser that was started but will not be used (the build failed before printing). */
