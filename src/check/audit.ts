@@ -1,7 +1,7 @@
 // The audit: published totals and derived figures compared with what the data give, and gaps in series.
 // Findings are warnings (errors under --strict); each names both numbers and where they came from.
 import { formatLocation } from '../errors.ts';
-import { DERIVED_KINDS, TOTAL, type Dataset, type Observation, type SourceLocation } from '../model.ts';
+import { DERIVED_KINDS, TOTAL, type Dataset, type IndicatorKind, type Observation, type SourceLocation } from '../model.ts';
 import { periodFromSpan } from '../period.ts';
 import { computeDerived, groupPartition, lookup, membersOf, printedDecimals, rangeOfSum, type Range } from '../derive.ts';
 import { indexOf } from './identity.ts';
@@ -71,25 +71,57 @@ export function audit(dataset: Dataset): Finding[] {
     }
     return rows;
   };
-  for (const o of dataset.observations) {
-    if (o.value === null || !ADDITIVE.has(indicators.get(o.indicator)?.kind ?? '')) continue;
-    if (o.country === TOTAL) {
-      if (partition) compareTotal(o, rowsOf(o, partition), partition.length);
-      const all = membersOf(dataset, TOTAL);
-      compareTotal(o, rowsOf(o, all), all.length);
-    } else if (countries.get(o.country)?.isGroup) {
-      const members = membersOf(dataset, o.country);
-      compareTotal(o, rowsOf(o, members), members.length);
+  // One pass over the rows picks out what the audit looks at. The kind of a row's indicator is
+  // remembered from the previous row: a million lookups by name cost more than the checks.
+  const observations = dataset.observations;
+  const derivedRows: Observation[] = [];
+  const { seriesOf } = indexOf(observations);
+  /** Per series (odd keys: months, even: quarters), the rows of base indicators in row order. */
+  const series = new Map<number, number[]>();
+  let lastIndicator = '';
+  let kind = '';
+  let derived = false;
+  let lastKey = -1;
+  let lastRows: number[] = [];
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i];
+    if (o.indicator !== lastIndicator) {
+      lastIndicator = o.indicator;
+      kind = indicators.get(o.indicator)?.kind ?? '';
+      derived = DERIVED_KINDS.includes(kind as IndicatorKind);
     }
+    if (derived) {
+      if (o.value !== null) derivedRows.push(o);
+    } else if (o.value !== null && ADDITIVE.has(kind) && (o.country === TOTAL || countries.get(o.country)?.isGroup)) {
+      // 1. Published totals against the sum of their parts.
+      if (o.country === TOTAL) {
+        if (partition) compareTotal(o, rowsOf(o, partition), partition.length);
+        const all = membersOf(dataset, TOTAL);
+        compareTotal(o, rowsOf(o, all), all.length);
+      } else {
+        const members = membersOf(dataset, o.country);
+        compareTotal(o, rowsOf(o, members), members.length);
+      }
+    }
+    const periodKind = o.period.kind;
+    if (derived || (periodKind !== 'quarter' && periodKind !== 'month')) continue;
+    // Quarters and months of one series are separate series: odd ids for months.
+    const key = seriesOf[i] * 2 + (periodKind === 'month' ? 1 : 0);
+    if (key !== lastKey) {
+      let rows = series.get(key);
+      if (!rows) series.set(key, (rows = []));
+      lastKey = key;
+      lastRows = rows;
+    }
+    lastRows.push(i);
   }
 
   // 2. Published derived figures against the computed ones: a disagreement is when no value the
   //    inputs allow (given their own printed precision) rounds to the published figure.
-  for (const o of dataset.observations) {
-    const indicator = indicators.get(o.indicator);
-    if (o.value === null || !indicator || !DERIVED_KINDS.includes(indicator.kind)) continue;
+  for (const o of derivedRows) {
+    const indicator = indicators.get(o.indicator)!;
     const derived = computeDerived(dataset, o);
-    if (!derived) continue;
+    if (!derived || o.value === null) continue;
     const d = decimalsOf(o);
     const from = derived.inputs.map((i) => `${i.value} at ${formatLocation(i.at)}`);
     const inputs = derived.inputs.map((i) => i.at);
@@ -104,32 +136,27 @@ export function audit(dataset: Dataset): Finding[] {
 
   // 3. Gaps: a quarter or month missing between two present ones of the same series.
   //    A row with status M fills the gap: it says the figure is known to be missing.
-  const { seriesOf } = indexOf(dataset.observations);
-  const series = new Map<number, Map<number, Observation>>();
-  const observations = dataset.observations;
-  for (let i = 0; i < observations.length; i++) {
-    const o = observations[i];
-    const kind = o.period.kind;
-    if (kind !== 'quarter' && kind !== 'month') continue;
-    if (DERIVED_KINDS.includes(indicators.get(o.indicator)?.kind ?? 'count')) continue;
-    // Quarters and months of one series are separate series: odd ids for months.
-    const key = seriesOf[i] * 2 + (kind === 'month' ? 1 : 0);
-    let starts = series.get(key);
-    if (!starts) series.set(key, (starts = new Map()));
-    if (!starts.has(o.period.start)) starts.set(o.period.start, o);
-  }
-  for (const starts of series.values()) {
-    if (starts.size < 2) continue;
-    const sorted = [...starts.keys()].sort((a, b) => a - b);
-    for (let i = 1; i < sorted.length; i++) {
-      const before = starts.get(sorted[i - 1])!;
-      const after = starts.get(sorted[i])!;
+  for (const rows of series.values()) {
+    if (rows.length < 2) continue;
+    const startOf = (row: number): number => observations[row].period.start;
+    // Files are usually in period order: sort only when they are not. The sort is stable, so
+    // of two rows for one period the first in the files is the one named.
+    let ordered = true;
+    for (let k = 1; k < rows.length && ordered; k++) ordered = startOf(rows[k - 1]) <= startOf(rows[k]);
+    if (!ordered) rows.sort((a, b) => startOf(a) - startOf(b));
+    let before = observations[rows[0]];
+    for (let k = 1; k < rows.length; k++) {
+      const after = observations[rows[k]];
+      const [from, to] = [before.period.start, after.period.start];
+      if (to === from) continue;
       const step = after.period.kind === 'quarter' ? 3 : 1;
-      if (sorted[i] - sorted[i - 1] <= step) continue;
-      const missing: string[] = [];
-      for (let s = sorted[i - 1] + step; s < sorted[i]; s += step) missing.push(periodFromSpan(s, s + step - 1).code);
-      const name = [after.indicator, after.country, after.region, after.breakdown].filter(Boolean).join(', ');
-      findings.push({ ...msg.gapInSeries(name, missing, before.period.code, after.period.code), at: after.at, inputs: [before.at, after.at] });
+      if (to - from > step) {
+        const missing: string[] = [];
+        for (let m = from + step; m < to; m += step) missing.push(periodFromSpan(m, m + step - 1).code);
+        const name = [after.indicator, after.country, after.region, after.breakdown].filter(Boolean).join(', ');
+        findings.push({ ...msg.gapInSeries(name, missing, before.period.code, after.period.code), at: after.at, inputs: [before.at, after.at] });
+      }
+      before = after;
     }
   }
 

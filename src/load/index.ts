@@ -94,7 +94,7 @@ async function readObservationCsv(path: string, file: string, reader: Observatio
           width = columns ? fields.length : 0;
         } else if (columns && !problems.full) reader.row(columns, fields, file, line, width);
       },
-    });
+    }, { reuseFields: true });
   } catch (e) {
     problems.add(msg.unreadableFile((e as Error).message), { file, line: 1 });
     return;

@@ -16,6 +16,7 @@ type Column = (typeof OBSERVATION_COLUMNS)[number];
 export type ColumnMap = Record<Column, number>;
 
 const NEGATIVE_ALLOWED = new Set(['balance', 'change_pct', 'change_abs']);
+const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
 const SHARE_KINDS = new Set(['share', 'structure']);
 const NEEDS_VS = new Set(['change_pct', 'change_abs', 'ratio']);
 const REFERENCE_FILE = {
@@ -88,6 +89,27 @@ function plainNumber(s: string): number | undefined {
   return digits > 0 ? Number(s) : undefined;
 }
 
+/**
+ * A number standing for a period text of the common forms "2023-04" and "2023-Q2" (-1 for any
+ * other), so most periods are found by a number rather than by hashing and comparing strings.
+ * It only names the text; parsePeriod still decides whether the text is a valid period.
+ */
+function periodNumber(s: string): number {
+  if (s.length !== 7 || s.charCodeAt(4) !== 45) return -1;
+  let year = 0;
+  for (let k = 0; k < 4; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    year = year * 10 + d;
+  }
+  const last = s.charCodeAt(6) - 48;
+  if (last < 0 || last > 9) return -1;
+  const c = s.charCodeAt(5);
+  if (c === 81) return (year * 10 + last) * 2 + 1; // "Q"
+  if (c < 48 || c > 57) return -1;
+  return (year * 100 + (c - 48) * 10 + last) * 2;
+}
+
 const trim = (s: string): string => {
   const n = s.length;
   return n > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) ? s.trim() : s;
@@ -95,6 +117,7 @@ const trim = (s: string): string => {
 
 export class ObservationReader {
   private readonly periods = new Map<string, Period | null>();
+  private readonly periodsByNumber = new Map<number, Period | null>();
   private readonly breakdowns = new Map<string, BreakdownInfo>();
   private readonly regionAlias: Map<string, string>;
   private readonly regionNames: string[];
@@ -121,6 +144,26 @@ export class ObservationReader {
     this.problems.add(m, { file: this.file, line: this.line, column: this.cols[column] + 1 });
   };
 
+  // The last valid text of each column and what it resolved to. Codes repeat down a column and
+  // the CSV reader hands out the same string for a repeated field, so most rows are checked by
+  // comparing references; only a new text goes through the lookups and checks.
+  private lastIndicatorText = '\u0000';
+  private lastIndicator: Indicator | undefined;
+  private lastPeriodText = '\u0000';
+  private lastPeriod: Period | undefined;
+  private lastCountryText = '\u0000';
+  private lastCountry = '';
+  private lastRegionText = '';
+  private lastRegion = '';
+  private lastBreakdownText = '\u0000';
+  private lastBreakdown: BreakdownInfo | undefined;
+  /** The indicator and breakdown last found to fit together (whole=, vs= as its kind needs). */
+  private relativesChecked: [Indicator, BreakdownInfo] | undefined;
+  private lastUnitText = '\u0000';
+  private lastUnitIndicator: Indicator | undefined;
+  private lastSourceText = '\u0000';
+  private lastSource = '';
+
   /** Checks one data row; appends its Observation when every field is valid. */
   row(cols: ColumnMap, fields: string[], file: string, line: number, width: number): void {
     // No closures here: this runs a million times, and each closure is an allocation.
@@ -135,51 +178,107 @@ export class ObservationReader {
     const fail = this.fail;
     const ref = this.reference;
 
-    const indicatorId = trim(fields[cols.indicator]);
-    const indicator = ref.indicators.get(indicatorId);
-    if (!indicator) fail(msg.unknownCode('indicator', indicatorId, closest(indicatorId, ref.indicators.keys()), REFERENCE_FILE.indicator), 'indicator');
-
-    const periodText = trim(fields[cols.period]);
-    let period = this.periods.get(periodText);
-    if (period === undefined) {
-      period = parsePeriod(periodText) ?? null;
-      this.periods.set(periodText, period);
-    }
-    if (!period) fail(msg.badPeriod(periodText), 'period');
-
-    let country = trim(fields[cols.country]);
-    const known = ref.countries.get(country);
-    if (known) country = known.code;
-    else if (country === TOTAL) country = TOTAL;
-    else if (country === NOT_APPLICABLE) country = NOT_APPLICABLE;
-    else fail(msg.unknownCode('country', country, closest(country, [...ref.countries.keys(), TOTAL, NOT_APPLICABLE]), REFERENCE_FILE.country), 'country');
-
-    const regionText = trim(fields[cols.region]);
-    let region = '';
-    if (regionText !== '') {
-      const code = this.regionAlias.get(regionText) ?? this.regionAlias.get(regionText.toLowerCase());
-      if (code) region = code;
-      else fail(msg.unknownCode('region', regionText, closest(regionText, this.regionNames), REFERENCE_FILE.region), 'region');
+    const indicatorText = fields[cols.indicator];
+    let indicator: Indicator | undefined;
+    if (indicatorText === this.lastIndicatorText) indicator = this.lastIndicator;
+    else {
+      const id = trim(indicatorText);
+      indicator = ref.indicators.get(id);
+      if (!indicator) fail(msg.unknownCode('indicator', id, closest(id, ref.indicators.keys()), REFERENCE_FILE.indicator), 'indicator');
+      else {
+        this.lastIndicatorText = indicatorText;
+        this.lastIndicator = indicator;
+      }
     }
 
-    const breakdownText = trim(fields[cols.breakdown]);
-    let breakdown: BreakdownInfo | undefined = this.breakdowns.get(breakdownText);
-    if (!breakdown) {
-      breakdown = parseBreakdown(breakdownText);
-      this.breakdowns.set(breakdownText, breakdown);
+    const periodText = fields[cols.period];
+    let period: Period | null | undefined;
+    if (periodText === this.lastPeriodText) period = this.lastPeriod;
+    else {
+      const text = trim(periodText);
+      const number = periodNumber(text);
+      period = number >= 0 ? this.periodsByNumber.get(number) : this.periods.get(text);
+      if (period === undefined) {
+        period = parsePeriod(text) ?? null;
+        if (number >= 0) this.periodsByNumber.set(number, period);
+        else this.periods.set(text, period);
+      }
+      if (!period) fail(msg.badPeriod(text), 'period');
+      else {
+        this.lastPeriodText = periodText;
+        this.lastPeriod = period;
+      }
     }
-    if (breakdown.error) fail(msg.badBreakdown(breakdownText, breakdown.error), 'breakdown');
-    else if (indicator) this.checkRelatives(indicator, breakdown);
 
-    const unitText = trim(fields[cols.unit]);
+    const countryText = fields[cols.country];
+    let country = this.lastCountry;
+    if (countryText !== this.lastCountryText) {
+      const text = trim(countryText);
+      const known = ref.countries.get(text);
+      country = known ? known.code : text === TOTAL ? TOTAL : text === NOT_APPLICABLE ? NOT_APPLICABLE : text;
+      if (known || country === TOTAL || country === NOT_APPLICABLE) {
+        this.lastCountryText = countryText;
+        this.lastCountry = country;
+      } else fail(msg.unknownCode('country', text, closest(text, [...ref.countries.keys(), TOTAL, NOT_APPLICABLE]), REFERENCE_FILE.country), 'country');
+    }
+
+    const regionText = fields[cols.region];
+    let region = this.lastRegion;
+    if (regionText !== this.lastRegionText) {
+      const text = trim(regionText);
+      region = '';
+      if (text !== '') {
+        const code = this.regionAlias.get(text) ?? this.regionAlias.get(text.toLowerCase());
+        if (code) region = code;
+        else fail(msg.unknownCode('region', text, closest(text, this.regionNames), REFERENCE_FILE.region), 'region');
+      }
+      if (text === '' || region !== '') {
+        this.lastRegionText = regionText;
+        this.lastRegion = region;
+      }
+    }
+
+    const breakdownText = fields[cols.breakdown];
+    let breakdown = this.lastBreakdown;
+    if (breakdownText !== this.lastBreakdownText || !breakdown) {
+      const text = trim(breakdownText);
+      breakdown = this.breakdowns.get(text);
+      if (!breakdown) {
+        breakdown = parseBreakdown(text);
+        this.breakdowns.set(text, breakdown);
+      }
+      if (breakdown.error) fail(msg.badBreakdown(text, breakdown.error), 'breakdown');
+      else {
+        this.lastBreakdownText = breakdownText;
+        this.lastBreakdown = breakdown;
+      }
+    }
+    if (indicator && !breakdown.error) {
+      const checked = this.relativesChecked;
+      if (!checked || checked[0] !== indicator || checked[1] !== breakdown) {
+        if (this.checkRelatives(indicator, breakdown)) this.relativesChecked = [indicator, breakdown];
+      }
+    }
+
+    const unitText = fields[cols.unit];
     let unit: Unit | undefined;
-    if (!(UNITS as readonly string[]).includes(unitText)) fail(msg.unknownUnit(unitText, closest(unitText, UNITS), UNITS), 'unit');
-    else if (indicator && unitText !== indicator.unit) {
-      fail(msg.unitMismatch(unitText, indicator.id, indicator.unit, `${indicator.at.file}:${indicator.at.line}`), 'unit');
-    } else unit = unitText as Unit;
+    if (indicator && unitText === this.lastUnitText && indicator === this.lastUnitIndicator) unit = indicator.unit;
+    else {
+      const text = trim(unitText);
+      if (!(UNITS as readonly string[]).includes(text)) fail(msg.unknownUnit(text, closest(text, UNITS), UNITS), 'unit');
+      else if (indicator && text !== indicator.unit) {
+        fail(msg.unitMismatch(text, indicator.id, indicator.unit, `${indicator.at.file}:${indicator.at.line}`), 'unit');
+      } else {
+        unit = text as Unit;
+        if (indicator) {
+          this.lastUnitText = unitText;
+          this.lastUnitIndicator = indicator;
+        }
+      }
+    }
 
     const statusText = trim(fields[cols.status]);
-    const status = (STATUSES as readonly string[]).includes(statusText) ? (statusText as Status) : undefined;
+    const status = STATUS_SET.has(statusText) ? (statusText as Status) : undefined;
     if (!status) fail(msg.unknownStatus(statusText, STATUSES), 'status');
 
     const raw = trim(fields[cols.value]);
@@ -200,9 +299,18 @@ export class ObservationReader {
       }
     }
 
-    const sourceId = trim(fields[cols.source]);
-    const source = ref.sources.get(sourceId);
-    if (!source) fail(msg.unknownCode('source', sourceId, closest(sourceId, ref.sources.keys()), REFERENCE_FILE.source), 'source');
+    const sourceText = fields[cols.source];
+    let source = this.lastSource;
+    if (sourceText !== this.lastSourceText) {
+      const id = trim(sourceText);
+      const known = ref.sources.get(id);
+      if (!known) fail(msg.unknownCode('source', id, closest(id, ref.sources.keys()), REFERENCE_FILE.source), 'source');
+      else {
+        this.lastSourceText = sourceText;
+        this.lastSource = known.id;
+        source = known.id;
+      }
+    }
 
     if (this.bad) return;
     this.observations.push({
@@ -215,13 +323,23 @@ export class ObservationReader {
       raw,
       unit: unit!,
       status: status!,
-      source: source!.id,
+      source,
       at: { file, line },
     });
   }
 
-  private checkRelatives(indicator: Indicator, b: BreakdownInfo): void {
+  /** Checks that a breakdown names what the indicator's kind needs (whole=, vs=); false after reporting. */
+  private checkRelatives(indicator: Indicator, b: BreakdownInfo): boolean {
     const fail = this.fail;
+    const wasBad = this.bad;
+    this.bad = false;
+    this.relatives(indicator, b, fail);
+    const ok = !this.bad;
+    this.bad ||= wasBad;
+    return ok;
+  }
+
+  private relatives(indicator: Indicator, b: BreakdownInfo, fail: (m: loadMsg.Message, column: Column) => void): void {
     const derived = DERIVED_KINDS.includes(indicator.kind);
     if (!derived) {
       if (b.whole !== undefined) fail(msg.relativeOnBase('whole', indicator.id), 'breakdown');

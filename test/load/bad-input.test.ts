@@ -84,6 +84,20 @@ const cases: [string, string[]][] = [
     ["report-yaml-syntax", [
       "data/narrative/2023-Q4/report.yaml:6:1: error: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] (hint: check indentation and quoting; a text with \": \" in it needs quotes) [load/yaml-syntax]",
     ]],
+    // Rows repeating a bad text, right after good rows with the same texts: each row is checked on its own.
+    ["repeated-errors", [
+      "data/observations/obs.csv:3:3: error: unknown country \"RUSS\" (hint: did you mean \"RUS\"?) [check/unknown-country]",
+      "data/observations/obs.csv:4:3: error: unknown country \"RUSS\" (hint: did you mean \"RUS\"?) [check/unknown-country]",
+      "data/observations/obs.csv:5:7: error: unit persons differs from the unit of remittances_out, usd_million (hint: an indicator has one unit (data/reference/indicators.csv:7); write usd_million, or convert the value) [check/unit-mismatch]",
+      "data/observations/obs.csv:6:2: error: \"2023-Q5\" is not a period (hint: write a year 2023, a quarter 2023-Q4, a month 2024-03, a range 2023-Q1/2023-Q3 or 2024-01/2024-03, or a date 2023-09-01) [check/bad-period]",
+      "data/observations/obs.csv:7:2: error: \"2023-Q5\" is not a period (hint: write a year 2023, a quarter 2023-Q4, a month 2024-03, a range 2023-Q1/2023-Q3 or 2024-01/2024-03, or a date 2023-09-01) [check/bad-period]",
+      "data/observations/obs.csv:9:5: error: border_arrivals_change is of kind change_pct: its breakdown needs vs=… (hint: name the period compared with, e.g. vs=2022-Q1/2022-Q3) [check/missing-relative]",
+      "data/observations/obs.csv:12:9: error: unknown source \"border-servise\" (hint: did you mean \"border-service\"?) [check/unknown-source]",
+      "data/observations/obs.csv:13:9: error: unknown source \"border-servise\" (hint: did you mean \"border-service\"?) [check/unknown-source]",
+      "data/observations/obs.csv:14:2: error: \"2023-13\" is not a period (hint: write a year 2023, a quarter 2023-Q4, a month 2024-03, a range 2023-Q1/2023-Q3 or 2024-01/2024-03, or a date 2023-09-01) [check/bad-period]",
+      "data/observations/obs.csv:15:2: error: \"2023-13\" is not a period (hint: write a year 2023, a quarter 2023-Q4, a month 2024-03, a range 2023-Q1/2023-Q3 or 2024-01/2024-03, or a date 2023-09-01) [check/bad-period]",
+      "data/observations/obs.csv:11:1: error: duplicate observation: same indicator, period, country, region and breakdown (hint: the first is at data/observations/obs.csv:10) [check/duplicate]",
+    ]],
     ["share-over-100", [
       "data/observations/obs.csv:2:6: error: value 130 of border_arrivals_share is a percentage over 100 (hint: a share cannot exceed 100%; check the value and its unit) [check/share-over-100]",
     ]],
