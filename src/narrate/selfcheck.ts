@@ -167,6 +167,9 @@ function codesOf(facts: Fact[]): string[] {
   return [...codes];
 }
 
+/** The forms of each partner's name a locale writes, per locale (asked for every sentence). */
+const nameForms = new WeakMap<Locale, Map<string, string[]>>();
+
 const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 /**
@@ -176,9 +179,15 @@ const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u
  */
 function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference): { masked: string; mentions: Mention[] } {
   const names: { name: string; code: string }[] = [];
+  let forms = nameForms.get(L);
+  if (!forms) nameForms.set(L, (forms = new Map()));
   for (const code of codesOf(facts)) {
-    const forms = reference.regions.has(code) && !reference.countries.has(code) ? [L.region(code)] : [L.partner(code), L.partner(code, true), L.partnerLabel(code)];
-    for (const name of new Set(forms)) if (name) names.push({ name, code });
+    let list = forms.get(code);
+    if (!list) {
+      const all = reference.regions.has(code) && !reference.countries.has(code) ? [L.region(code)] : [L.partner(code), L.partner(code, true), L.partnerLabel(code)];
+      forms.set(code, (list = [...new Set(all)].filter(Boolean)));
+    }
+    for (const name of list) names.push({ name, code });
   }
   for (const f of facts) {
     const ind = 'subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '';
