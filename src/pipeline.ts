@@ -131,6 +131,8 @@ export interface PrintSetup {
   title: string;
   headerText: string;
   pageLabel: string;
+  /** "(continued)" in the report's language, after a split table's repeated caption. */
+  continuedLabel: string;
   /** The project's styles/print.css when it has one, else migreport's own. */
   css: string;
 }
@@ -148,6 +150,7 @@ export function printSetup(paths: ProjectPaths, report: Pick<RenderedReport, 'pr
     title: meta?.title ? `${meta.title} — ${meta.periodLabel}` : htmlTitle,
     headerText: meta?.title ? `${meta.title} · ${meta.periodLabel}` : htmlTitle,
     pageLabel: labelsFor(lang).pageLabel,
+    continuedLabel: labelsFor(lang).continued,
     css: readFileSync(existsSync(projectCss) ? projectCss : packagePrintCss, 'utf8'),
   };
 }

@@ -67,6 +67,7 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
           lang: request.lang,
           headerText: print.headerText,
           pageLabel: print.pageLabel,
+          continuedLabel: print.continuedLabel,
           printCss: print.css,
         }),
       );

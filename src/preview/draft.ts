@@ -50,6 +50,7 @@ export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stage
         title: print.title,
         headerText: print.headerText,
         pageLabel: print.pageLabel,
+        continuedLabel: print.continuedLabel,
         printCss: print.css,
         lang,
       });

@@ -64,11 +64,12 @@ function sourceHtml(source: Source | undefined, id: string, short: boolean): str
   return html;
 }
 
-function tableView(table: Table, notes: Footnotes) {
+/** A table; its sources are cited on its caption, unless the caller cites them elsewhere. */
+function tableView(table: Table, notes: Footnotes | undefined) {
   return {
     id: table.id,
     caption: table.caption,
-    refs: new Handlebars.SafeString(notes.cite(table.sources)),
+    refs: new Handlebars.SafeString(notes ? notes.cite(table.sources) : ''),
     columns: table.columns.map((c) => ({ label: c.label, numeric: c.align === 'right' })),
     rows: table.rows.map((r) => ({
       head: r.cells[0] ?? '',
@@ -93,8 +94,10 @@ function chartView(chart: ChartData, svgs: Map<string, string>, notes: Footnotes
     caption: chart.caption,
     alt: chart.alt,
     source: sourceLine(chart.source, sources),
+    // Cited on the source line, which print shows, not in the figures' table, which it folds away.
+    refs: new Handlebars.SafeString(notes.cite(chart.table.sources)),
     svg: new Handlebars.SafeString(svgs.get(chart.id) ?? ''),
-    table: tableView(chart.table, notes),
+    table: tableView(chart.table, undefined),
   };
 }
 

@@ -20,6 +20,8 @@ export interface Labels {
   glossary: string;
   methodology: string;
   pageLabel: string;
+  /** After the caption of a table that goes on from the previous page. */
+  continued: string;
   aboutDefault: string;
   objectivesDefault: string;
   disclaimerDefault: string;
@@ -44,6 +46,7 @@ const en: Labels = {
   glossary: 'Glossary',
   methodology: 'Methodology',
   pageLabel: 'Page {page} of {pages}',
+  continued: '(continued)',
   aboutDefault:
     'This brief brings together the latest official figures on migration to and from Kazakhstan, ' +
     'compares them with earlier periods and shows where they come from.',

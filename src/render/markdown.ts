@@ -17,20 +17,28 @@ function inline(text: string): string {
   return html;
 }
 
-/** Block-level Markdown: paragraphs separated by blank lines, and "- " bullet lists. */
+/** Block-level Markdown: paragraphs separated by blank lines, and "- " bullet lists whose items may wrap. */
 export function markdownToHtml(text: string): string {
   const blocks = text.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
   return blocks
     .filter((b) => b.trim())
     .map((block) => {
       const lines = block.split('\n');
-      if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
-        return `<ul>${lines.map((l) => `<li>${inline(l.replace(/^\s*[-*]\s+/, ''))}</li>`).join('')}</ul>`;
+      if (BULLET.test(lines[0])) {
+        // An item runs from its "- " line to the next one; wrapped lines continue it.
+        const items: string[] = [];
+        for (const line of lines) {
+          if (BULLET.test(line)) items.push(line.replace(BULLET, ''));
+          else items[items.length - 1] += ` ${line.trim()}`;
+        }
+        return `<ul>${items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`;
       }
       return `<p>${inline(lines.map((l) => l.trim()).join(' '))}</p>`;
     })
     .join('\n');
 }
+
+const BULLET = /^\s*[-*]\s+/;
 
 /** Inline Markdown only (no paragraphs), for one-line texts such as a policy item. */
 export function markdownInline(text: string): string {

@@ -7,6 +7,7 @@ describe('markdown subset', () => {
     ['**bold** and *it*', '<p><strong>bold</strong> and <em>it</em></p>'],
     ['a\nb\n\nc', '<p>a b</p>\n<p>c</p>'],
     ['- one\n- two', '<ul><li>one</li><li>two</li></ul>'],
+    ['- **Arrivals**: people who\n  came in.\n- Net', '<ul><li><strong>Arrivals</strong>: people who came in.</li><li>Net</li></ul>'],
     ['[site](https://stat.gov.kz/a?b=1&c=2)', '<p><a href="https://stat.gov.kz/a?b=1&amp;c=2">site</a></p>'],
     ['[x](javascript:alert(1))', '<p>[x](javascript:alert(1))</p>'],
     ['[x](https://a.b/"onmouseover=")', '<p><a href="https://a.b/&quot;onmouseover=&quot;">x</a></p>'],
