@@ -30,6 +30,7 @@ import {
   type Measurement,
   type Target,
 } from './harness.ts';
+import { chromiumFlags } from '../src/publish/browser.ts';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile.ts';
 import { childTask, firstLine, projectRoot, run } from './run.ts';
 
@@ -95,12 +96,7 @@ async function coldRuns(opts: BenchOptions, work: string): Promise<{ results: Me
   const floor = (i: number) =>
     run(browserPath(), [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...chromiumFlags,
       `--user-data-dir=${mkdtempSync(join(work, 'profile-'))}`,
       '--no-pdf-header-footer',
       `--print-to-pdf=${join(work, `floor-${i}.pdf`)}`,

@@ -5,16 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { chromiumFlags } from '../../src/publish/browser.ts';
 import type { RenderOutcome } from '../../src/preview/server.ts';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The flags the publish stage prints with: nothing in the background reaches the network. */
+export const CHROMIUM_ARGS = chromiumFlags;
 
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = await mkdtemp(path.join(tmpdir(), 'migreport-chromium-'));
