@@ -11,6 +11,8 @@ export interface Sentence {
   factIds: string[];
   /** Source ids (sources.csv) of the observations behind the figures; the renderer numbers the footnotes. */
   sources: string[];
+  /** Indicators the sentence names without a fact behind the name (a section with no data); the self-check skips their names. */
+  indicators?: string[];
 }
 
 export interface TableColumn {

@@ -210,8 +210,10 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   const w = new Writer(locale, computed.facts);
   const narrative = dataset.narratives.get(computed.period.code);
   const numbers = computed.template === 'iom-quarterly' ? IOM_NUMBERS : BNS_NUMBERS;
+  // A period the data say nothing about gets empty sections (the pipeline refuses it), not six "no data" sentences.
+  const nothing = computed.sections.every((scope) => !scope.period);
   const sections: Section[] = computed.sections.map((scope) => {
-    const written = writeSection(w, scope);
+    const written = nothing ? { paragraphs: [], notes: [] } : writeSection(w, scope);
     const { charts, notes } = sectionCharts(w, scope, written.paragraphs);
     return {
       id: scope.id,

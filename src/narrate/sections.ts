@@ -355,8 +355,9 @@ function internal(w: Writer): WrittenSection {
 /** Writes one section's sentences; a section without data gets a single sentence saying so. */
 export function writeSection(w: Writer, scope: SectionScope): WrittenSection {
   if (!scope.period) {
-    const what = scope.indicators.map((i) => w.locale.indicatorName(i).toLowerCase() || i);
-    return { paragraphs: [[sentence(w.locale.t.missingSection({ what: w.locale.list(what) }), [])]], notes: [] };
+    // Names as the locale writes them mid-sentence (never lower-cased by code: "ethnic Kazakhs", "Kandas").
+    const what = scope.indicators.map((i) => w.locale.t.noun(i));
+    return { paragraphs: [[{ ...sentence(w.locale.t.missingSection({ what: w.locale.list(what) }), []), indicators: [...scope.indicators] }]], notes: [] };
   }
   switch (scope.id) {
     case 'flows':

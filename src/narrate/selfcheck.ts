@@ -177,7 +177,7 @@ const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u
  * they are not figures) and returns where each partner was named. Longest names first, so "non-CIS
  * countries" is not read as "CIS countries"; whole words only.
  */
-function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference): { masked: string; mentions: Mention[] } {
+function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference, indicators: string[] = []): { masked: string; mentions: Mention[] } {
   const names: { name: string; code: string }[] = [];
   let forms = nameForms.get(L);
   if (!forms) nameForms.set(L, (forms = new Map()));
@@ -194,6 +194,8 @@ function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference)
     const name = ind ? L.indicatorName(ind) : '';
     if (name) names.push({ name, code: '' });
   }
+  // Indicators a sentence names without facts: both the reference's name and the locale's phrase for it.
+  for (const ind of indicators) for (const name of new Set([L.indicatorName(ind), L.t.noun(ind), L.capitalise(L.t.noun(ind))])) if (name) names.push({ name, code: '' });
   names.sort((a, b) => b.name.length - a.name.length);
   let masked = text;
   const mentions: Mention[] = [];
@@ -237,7 +239,7 @@ export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference:
   });
   if (/\bby\s*[-\u2212+]\s*\d/.test(s.text)) throw new UserError(narrateMessages.signedMagnitude(s.text));
   const nameDigits = new Set(used.flatMap((f) => L.indicatorName('subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '').match(/\d+/g) ?? []));
-  const named = maskNames(s.text, used, L, reference);
+  const named = maskNames(s.text, used, L, reference, s.indicators);
   const text = maskPeriods(named.masked, used, L);
   const bounds = clauseBounds(text);
   let previousEnd = 0;

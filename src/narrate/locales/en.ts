@@ -116,6 +116,14 @@ const MEASURES: Record<string, { all: string; of: (p: string) => string; prep: s
   internal_migrants: { all: 'people moving within the country', of: (p) => `people moving within the country from ${p}`, prep: 'from', verb: 'came from' },
 };
 
+/** Indicators named without a measure phrase (e.g. a section with no data), as they stand mid-sentence. */
+const INDICATOR_PHRASES: Record<string, string> = {
+  kandas_granted: 'people granted kandas status this year',
+  kandas_total: 'ethnic Kazakhs returned since 1991',
+  kandas_by_age: 'kandas by age group',
+  kandas_by_education: 'working-age kandas by education',
+};
+
 const BREAKDOWN_WORDS: Record<string, string> = {
   working: 'of working age',
   under_working: 'below working age',
@@ -165,7 +173,10 @@ export function createEnglish(reference: Reference): Locale {
     return capitalise(c?.names.en || code);
   };
   const list = (items: string[]) => lists.format(items);
-  const measure = (indicator: string) => MEASURES[indicator] ?? { all: (reference.indicators.get(indicator)?.names.en ?? indicator).toLowerCase(), of: (p: string) => `${indicator} of ${p}`, prep: 'from', verb: 'came from' };
+  // An indicator the locale has no phrase for is named as indicators.csv writes it: its case is never changed
+  // (a name may start with a proper noun).
+  const measure = (indicator: string) =>
+    MEASURES[indicator] ?? { all: INDICATOR_PHRASES[indicator] ?? reference.indicators.get(indicator)?.names.en ?? indicator, of: (p: string) => `${indicator} of ${p}`, prep: 'from', verb: 'came from' };
   const noun = (indicator: string, p?: string) => (p ? measure(indicator).of(partner(p)) : measure(indicator).all);
   const flagMark = (flags: Flag[], inBrackets = false) => {
     const words = [flags.includes('E') ? 'estimate' : '', flags.includes('I') ? 'derived' : '', flags.includes('P') ? 'provisional' : ''].filter(Boolean);
