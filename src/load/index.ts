@@ -16,7 +16,6 @@ import { readNarrative } from './narrative.ts';
 import { ObservationReader, readHeader, type ColumnMap } from './observations.ts';
 import { Problems } from './problems.ts';
 import { readReference } from './reference.ts';
-import { readWorkbook } from './xlsx.ts';
 
 export { ERROR_CAP } from './problems.ts';
 export { OBSERVATION_COLUMNS } from './observations.ts';
@@ -108,6 +107,8 @@ async function readObservationWorkbook(path: string, file: string, reader: Obser
   let columns: ColumnMap | undefined;
   let width = -1; // -1: header not read yet; 0: header unusable, rows skipped
   try {
+    // exceljs is a large package: loaded only when there is a workbook to read.
+    const { readWorkbook } = await import('./xlsx.ts');
     await readWorkbook(path, {
       sheet: (name) => {
         sheetName = name;
