@@ -148,6 +148,10 @@ export interface MoversFact extends FactBase {
   direction: 'up' | 'down';
   /** Ids of change facts, largest movement first. */
   changeIds: string[];
+  /** Members with a value in both periods (the movers are the largest among these only). */
+  compared: number;
+  /** Members with a value in the report period (what the section lists). */
+  listed: number;
 }
 
 /** plus − minus for the same period and partner (e.g. permits issued − terminated). */

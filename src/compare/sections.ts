@@ -182,6 +182,8 @@ function partnerBreakdown(
           baseline,
           direction,
           changeIds: movers.map((c) => c.id),
+          compared: changes.length,
+          listed: now.size,
           formula: `members of ${w} by per cent change of ${indicator}, ${p.code} vs ${baseline.code}`,
           inputs: mi,
           flags: flagsOf(mi),

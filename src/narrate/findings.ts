@@ -6,7 +6,7 @@ import { UserError } from '../errors.ts';
 import { narrateMessages } from '../messages/index.ts';
 import type { Sentence } from '../report-model.ts';
 import type { ListItem } from './locale.ts';
-import { sentence, styleOf, type Writer } from './write.ts';
+import { moversComplete, sentence, styleOf, type Writer } from './write.ts';
 
 export const MAX_FINDINGS = 6;
 const PER_SECTION = 2;
@@ -115,8 +115,8 @@ export function findingSentence(w: Writer, f: Fact, scopes: SectionScope[]): Sen
     case 'movers': {
       const first = w.get(f.changeIds[0], 'change');
       if (!first || first.pct === null) return undefined;
-      const item: ListItem = { code: first.subject.partner, value: L.number(first.pct, 'percent', true) + L.flagMark(first.flags, true) };
-      return sentence(L.t.movers({ indicator: f.indicator, baseline: L.baseline(f.baseline, first.relation), down: f.direction === 'down' ? [item] : [], up: f.direction === 'up' ? [item] : [] }), [f, first]);
+      const item = w.moverItem(first);
+      return sentence(L.t.movers({ indicator: f.indicator, baseline: L.baseline(f.baseline, first.relation), down: f.direction === 'down' ? [item] : [], up: f.direction === 'up' ? [item] : [], partial: !moversComplete(f) }), [f, first]);
     }
     case 'sign_change':
       return sentence(L.t.signChange({ code: f.subject.partner, direction: w.direction(f.to, 'count'), value: L.number(Math.abs(f.to), 'count'), baseline: L.baseline(f.baseline, f.relation) }), [f]);

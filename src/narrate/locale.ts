@@ -40,6 +40,15 @@ export interface ChangeItem {
   flags?: Flag[];
 }
 
+/** One member in a sentence of movers: its signed change for a list ("−40.4%"), and the same as a movement. */
+export interface MoverItem {
+  code: string;
+  /** Signed change as a parenthetical list shows it, e.g. "−40.4%". */
+  change: string;
+  /** The movement (direction, unsigned magnitude or "n times", flags), subject: the measure of this partner. */
+  item: ChangeItem;
+}
+
 /** Sentence templates: each returns one finished sentence (capitalised, with its full stop). */
 export interface Templates {
   /** What a measure of a partner is called: ('border_arrivals', 'CIS') → "arrivals from CIS countries". */
@@ -51,7 +60,11 @@ export interface Templates {
   members(a: { indicator: string; whole: string; items: ListItem[] }): string;
   largest(a: { indicator: string; whole: string; items: ListItem[] }): string;
   crossover(a: { indicator: string; overtaker: string; overtaken: string; now: [string, string]; baseline: string }): string;
-  movers(a: { indicator: string; baseline: string; down: ListItem[]; up: ListItem[] }): string;
+  /**
+   * The largest movers up and down. `partial`: only some members have figures for the baseline, so the
+   * sentence must not say "most" of all members — it states the changes of those compared.
+   */
+  movers(a: { indicator: string; baseline: string; down: MoverItem[]; up: MoverItem[]; partial: boolean }): string;
   shareChange(a: { indicator: string; partner: string; whole: string; direction: Direction; points: string; from: string; to: string; baseline: string }): string;
   unavailable(a: { subject: string; missing: string }): string;
   trpTotal(a: { when: string; value: string }): string;

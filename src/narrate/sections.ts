@@ -1,11 +1,12 @@
 // The sentences of each report section, written from its facts: what is said, in which order, and with which figures.
 import { TOTAL } from '../model.ts';
-import type { BalanceFact, ChangeFact, Fact, LevelFact, ShareFact, TopFact, UnavailableFact } from '../compare/facts.ts';
+import type { BalanceFact, ChangeFact, Fact, LevelFact, MoversFact, Relation, ShareFact, TopFact, UnavailableFact } from '../compare/facts.ts';
+import type { Period } from '../period.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
 import type { SectionScope } from '../compare/sections.ts';
 import type { ChangeItem, ListItem } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
-import { sentence, styleOf, type Writer } from './write.ts';
+import { moversComplete, sentence, styleOf, type Writer } from './write.ts';
 import { structureNotes } from './tables.ts';
 
 export interface WrittenSection {
@@ -54,6 +55,27 @@ function changesSentence(w: Writer, scope: SectionScope, rows: { id: string; sub
     return sentence(L.t.unavailable({ subject: L.t.noun(u.subject.indicator, u.subject.partner === TOTAL ? undefined : u.subject.partner), missing: L.periodLabel(u.missing) }), [u]);
   }
   return undefined;
+}
+
+/** Members per direction in a sentence of movers. */
+const MOVERS_MAX = 3;
+
+/**
+ * The largest movers down and up among a whole's members; when only some members can be compared with the
+ * baseline (or few can), the sentence states their changes without claiming they moved "most".
+ */
+export function moversSentence(w: Writer, indicator: string, baseline: Period | undefined, relation: Relation, down: MoversFact | undefined, up: MoversFact | undefined): Sentence | undefined {
+  const any = down ?? up;
+  if (!any || !baseline) return undefined;
+  const pick = (f: MoversFact | undefined) => (f?.changeIds ?? []).slice(0, MOVERS_MAX).map((id) => w.get(id, 'change')!);
+  const d = pick(down);
+  const u = pick(up);
+  if (!d.length && !u.length) return undefined;
+  const L = w.locale;
+  return sentence(
+    L.t.movers({ indicator, baseline: L.baseline(baseline, relation), down: d.map((c) => w.moverItem(c)), up: u.map((c) => w.moverItem(c)), partial: !moversComplete(any) }),
+    [down, up, ...d, ...u],
+  );
 }
 
 function roundingNote(w: Writer, shares: (ShareFact | undefined)[], notes: string[]): void {
@@ -113,15 +135,8 @@ function flows(w: Writer, scope: SectionScope): WrittenSection {
     const ch = changesSentence(w, scope, GROUPS.map((g) => ({ id: factId('flows', m, partnerKey(g), 'change'), subject: L.t.noun(indicator, g) })));
     if (ch) para.push(ch);
     for (const g of GROUPS) {
-      const down = w.get(factId('flows', m, partnerKey(g), 'movers_down'), 'movers');
-      const up = w.get(factId('flows', m, partnerKey(g), 'movers_up'), 'movers');
-      const pick = (ids: string[] | undefined) => (ids ?? []).slice(0, 3).map((id) => w.get(id, 'change')!);
-      const d = pick(down?.changeIds);
-      const u = pick(up?.changeIds);
-      if ((d.length || u.length) && scope.baseline) {
-        const item = (c: ChangeFact): ListItem => ({ code: c.subject.partner, value: L.number(c.pct!, 'percent', true) + L.flagMark(c.flags, true) });
-        para.push(sentence(L.t.movers({ indicator, baseline: L.baseline(scope.baseline, 'previous'), down: d.map(item), up: u.map(item) }), [down, up, ...d, ...u]));
-      }
+      const movers = moversSentence(w, indicator, scope.baseline, 'previous', w.get(factId('flows', m, partnerKey(g), 'movers_down'), 'movers'), w.get(factId('flows', m, partnerKey(g), 'movers_up'), 'movers'));
+      if (movers) para.push(movers);
     }
     for (const f of w.facts.ofSection('flows'))
       if (f.kind === 'crossover' && f.indicator === indicator)
@@ -252,14 +267,9 @@ function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' 
   if (items.length) first.push(sentence(L.t.members({ indicator: section, whole: TOTAL, items }), facts));
   paragraphs.push(first);
   const second: Sentence[] = [];
-  const down = w.get(`${section}.total.movers_down`, 'movers');
-  const up = w.get(`${section}.total.movers_up`, 'movers');
-  if ((down || up) && scope.baseline) {
-    const pick = (ids: string[] | undefined) => (ids ?? []).slice(0, 3).map((id) => w.get(id, 'change')!);
-    const d = pick(down?.changeIds);
-    const u = pick(up?.changeIds);
-    const item = (c: ChangeFact): ListItem => ({ code: c.subject.partner, value: L.number(c.pct!, 'percent', true) + L.flagMark(c.flags, true) });
-    second.push(sentence(L.t.movers({ indicator: section, baseline: L.baseline(scope.baseline, 'year_ago'), down: d.map(item), up: u.map(item) }), [down, up, ...d, ...u]));
+  const movers = moversSentence(w, section, scope.baseline, 'year_ago', w.get(`${section}.total.movers_down`, 'movers'), w.get(`${section}.total.movers_up`, 'movers'));
+  if (movers) {
+    second.push(movers);
     // The largest change of a share, in percentage points.
     const shareChanges = w.facts.ofSection(section).filter((f) => f.kind === 'share_change');
     const biggest = [...shareChanges].sort((a, b) => Math.abs(b.pp) - Math.abs(a.pp) || a.id.localeCompare(b.id))[0];

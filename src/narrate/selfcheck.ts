@@ -226,6 +226,9 @@ function directionBefore(text: string, index: number, L: Locale, previousNumberE
   return undefined;
 }
 
+/** A magnitude after "by" with no verb of its own since the previous figure (gapping: "and departures by 5%"). */
+const ELIDED_VERB = /\bby\s*$/;
+
 /** Checks one sentence; throws a UserError naming it on the first problem. */
 export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference: Reference, memo = new Map<string, Displayable[]>()): void {
   const used = s.factIds.map((id) => facts.byId.get(id)).filter((f): f is Fact => f !== undefined);
@@ -268,8 +271,10 @@ export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference:
       if (!candidates.some((c) => c.role !== 'value' && c.sign === n.sign))
         throw new UserError(narrateMessages.directionContradicts(s.text, n.sign > 0 ? '+' : '−', candidates[0].factId));
     } else if (moves.length && !values.length) {
-      // A figure in brackets right after another ("by 166.8 million USD (19.8%)") shares its direction word.
-      const word = directionBefore(text, n.index, L, previousEnd) ?? (text.slice(previousEnd, n.index).includes('(') ? lastWord : undefined);
+      // A figure in brackets right after another ("by 166.8 million USD (19.8%)") shares its direction word, and so
+      // does one whose verb is elided ("… fell by 40.4% and from Uzbekistan by 23.9%"): its fact's sign is still checked.
+      const gap = text.slice(previousEnd, n.index);
+      const word = directionBefore(text, n.index, L, previousEnd) ?? (gap.includes('(') || ELIDED_VERB.test(gap) ? lastWord : undefined);
       lastWord = word;
       const ratio = moves.find((c) => c.role === 'ratio');
       if (ratio) {

@@ -1,11 +1,19 @@
 // Sentence writing helpers shared by the sections: figures through the locale, directions from displayed values.
 import type { Unit } from '../model.ts';
-import type { ChangeFact, Fact, FactSet, LevelFact } from '../compare/facts.ts';
-import type { ChangeItem, Direction, Locale, Style } from './locale.ts';
+import type { ChangeFact, Fact, FactSet, LevelFact, MoversFact } from '../compare/facts.ts';
+import type { ChangeItem, Direction, Locale, MoverItem, Style } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
 
 export function styleOf(unit: Unit): Style {
   return unit === 'usd_million' ? 'money' : unit === 'percent' ? 'percent' : unit === 'ratio' ? 'ratio' : 'count';
+}
+
+/** Fewer members compared than this, and "fell most" would overstate what is known. */
+export const MOVERS_MIN_COMPARED = 5;
+
+/** Movers speak of all members only when every listed member has a baseline figure, and there are enough of them. */
+export function moversComplete(f: Pick<MoversFact, 'compared' | 'listed'>): boolean {
+  return f.compared >= f.listed && f.compared >= MOVERS_MIN_COMPARED;
 }
 
 /** A sentence with the facts it states and the sources behind them. */
@@ -44,6 +52,13 @@ export class Writer {
   direction(v: number, style: Style): Direction {
     const r = this.locale.rounded(v, style);
     return r > 0 ? 1 : r < 0 ? -1 : 0;
+  }
+
+  /** A member's change in a sentence of movers. */
+  moverItem(c: ChangeFact): MoverItem {
+    const L = this.locale;
+    const change = c.pct === null ? L.number(c.abs, styleOf(c.unit), true) : L.number(c.pct, 'percent', true);
+    return { code: c.subject.partner, change, item: this.changeItem(L.t.noun(c.subject.indicator, c.subject.partner), c) };
   }
 
   /**

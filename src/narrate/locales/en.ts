@@ -5,7 +5,7 @@ import { enGB } from 'date-fns/locale/en-GB';
 import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
-import type { ChangeItem, Direction, ListItem, Locale, ReadNumber, Style, Templates } from '../locale.ts';
+import type { ChangeItem, Direction, ListItem, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
 
 const TAG = 'en-GB'; // British conventions: "1 September 2023", lists without a serial comma.
 const counts = new Intl.NumberFormat(TAG, { maximumFractionDigits: 0 });
@@ -217,7 +217,25 @@ export function createEnglish(reference: Reference): Locale {
     },
     movers: (a) => {
       const m = measure(a.indicator);
-      const side = (items: ListItem[]) => list(items.map((x) => `${partner(x.code)} (${x.value})`));
+      if (a.partial) {
+        // Only the members with baseline figures: each change stated, no "most". A run of plain percentages in one
+        // direction shares its verb ("… from A fell by 40.4% and from B by 23.9%"); "n times as many" stands alone.
+        const side = (items: MoverItem[]) => {
+          let verbStated = false;
+          return list(
+            items.map(({ code, item }) => {
+              const mark = flagMark(item.flags ?? []);
+              if (item.times) return `${item.subject} were ${item.magnitude} times as ${m.money ? 'much' : 'many'}${mark}`;
+              const said = verbStated;
+              verbStated = true;
+              return said ? `${m.prep} ${partner(code)} by ${item.magnitude}${mark}` : `${item.subject} ${changeVerb(item.direction)} by ${item.magnitude}${mark}`;
+            }),
+          );
+        };
+        const parts = [a.down, a.up].filter((x) => x.length).map(side);
+        return `Of the countries with figures for ${a.baseline}, ${parts.join(', while ')}.`;
+      }
+      const side = (items: MoverItem[]) => list(items.map((x) => `${partner(x.code)} (${x.change}${flagMark(x.item.flags ?? [], true)})`));
       const parts: string[] = [];
       if (a.down.length) parts.push(`fell most ${m.prep} ${side(a.down)}`);
       if (a.up.length) parts.push(`rose ${a.down.length ? 'most ' : ''}${m.prep} ${side(a.up)}`);
