@@ -1,4 +1,5 @@
-// Golden sentence files per section: written by the code on first run; a mismatch writes `<name>-changed` beside the golden and fails.
+// Golden sentence files per section. A missing or different golden fails and writes `<name>-changed` beside it;
+// UPDATE_GOLDEN=1 writes (or overwrites) the goldens instead — read the diff before committing them.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,13 +27,18 @@ describe.each(cases)('$template $period', ({ template, period }) => {
     const file = join(GOLDEN, name);
     const changed = `${file}-changed`;
     const content = text + '\n';
-    if (!existsSync(file)) {
+    if (process.env.UPDATE_GOLDEN === '1') {
       writeFileSync(file, content);
+      rmSync(changed, { force: true });
       return;
+    }
+    if (!existsSync(file)) {
+      writeFileSync(changed, content);
+      expect.fail(`no golden ${name}: read ${name}-changed, then run with UPDATE_GOLDEN=1`);
     }
     if (readFileSync(file, 'utf8') !== content) {
       writeFileSync(changed, content);
-      expect.fail(`${name} differs from its golden; the new text is in ${name}-changed`);
+      expect.fail(`${name} differs from its golden; the new text is in ${name}-changed (UPDATE_GOLDEN=1 accepts it)`);
     }
     rmSync(changed, { force: true });
   });
