@@ -26,7 +26,7 @@ function column(path: string, name: string, where?: (row: Record<string, string>
     .map((r) => r[name]);
 }
 
-async function writeSyntheticFolder(dir: string, n: number): Promise<void> {
+export async function writeSyntheticFolder(dir: string, n: number): Promise<void> {
   mkdirSync(join(dir, 'reference'), { recursive: true });
   mkdirSync(join(dir, 'observations'), { recursive: true });
   const real = resolve(fileURLToPath(import.meta.url), '../../data/reference');

@@ -144,9 +144,9 @@ export class ObservationReader {
     this.problems.add(m, { file: this.file, line: this.line, column: this.cols[column] + 1 });
   };
 
-  // The last valid text of each column and what it resolved to. Codes repeat down a column and
-  // the CSV reader hands out the same string for a repeated field, so most rows are checked by
-  // comparing references; only a new text goes through the lookups and checks.
+  // The last valid text of each column and what it resolved to. Codes repeat down a column, so
+  // most fields are checked by comparing a few characters with the row before; only a new text
+  // goes through the lookups and checks (and a bad one is reported on every row it is in).
   private lastIndicatorText = '\u0000';
   private lastIndicator: Indicator | undefined;
   private lastPeriodText = '\u0000';
