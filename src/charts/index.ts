@@ -72,7 +72,7 @@ export async function renderChart(input: ChartInput, opts: ChartOptions): Promis
   const locale = numberLocaleOf(opts.lang);
 
   // 2. compile the spec with the theme (cached per process)
-  const compiled = compiledChart(opts.templateDir, input.spec, opts.themePath);
+  const compiled = await compiledChart(opts.templateDir, input.spec, opts.themePath);
   const { runtime } = compiled;
 
   // A chart is a pure function of its compiled spec and its input, so an unchanged chart is

@@ -30,7 +30,7 @@ describe('chart goldens', () => {
   it.each(cases)('%s matches its golden SVG', async (name) => {
     const golden = JSON.parse(readFileSync(join(goldenDir, `${name}.json`), 'utf8')) as GoldenCase;
     const templateDir = join(root, 'templates', golden.template);
-    expect(compiledChart(templateDir, golden.input.spec).warnings).toEqual([]);
+    expect((await compiledChart(templateDir, golden.input.spec)).warnings).toEqual([]);
     const { svg } = await renderChart(golden.input, { templateDir, lang: 'en' });
 
     const goldenFile = join(goldenDir, `${name}.svg`);
