@@ -8,12 +8,12 @@ import type { Observation } from '../model.ts';
 import type { Period } from '../period.ts';
 
 /** Dense ids for the distinct values of one dimension. */
-class Ids<K extends number | string = string> {
-  readonly map = new Map<K, number>();
-  private lastText: K | undefined;
+class Ids {
+  readonly map = new Map<string, number>();
+  private lastText: string | undefined;
   private lastId = -1;
   /** The id of `text`, numbering it when new. Runs of one value are common, so the last is remembered. */
-  id(text: K): number {
+  id(text: string): number {
     if (text === this.lastText) return this.lastId;
     let id = this.map.get(text);
     if (id === undefined) this.map.set(text, (id = this.map.size));
@@ -24,11 +24,14 @@ class Ids<K extends number | string = string> {
 }
 
 /**
- * A period's identity: its span as a number (start × 4096 + length) when it has one, found
- * without hashing a string; its key otherwise (a date, or a span over 341 years).
+ * A period's id: its span as a number (start × 4096 + length), needing no lookup, when it has
+ * one (0 … 2^29 for years 0000–9999); a negative id numbered by key otherwise (a date, or a span
+ * over 341 years). Undefined for a key never seen (in a query).
  */
-function periodIdentity(p: Period): number | string {
-  return p.kind !== 'date' && p.start >= 0 && p.end - p.start < 4096 ? p.start * 4096 + (p.end - p.start) : p.key;
+function periodId(p: Period, byKey: Ids, add: boolean): number | undefined {
+  if (p.kind !== 'date' && p.start >= 0 && p.end - p.start < 4096) return p.start * 4096 + (p.end - p.start);
+  const id = add ? byKey.id(p.key) : byKey.map.get(p.key);
+  return id === undefined ? undefined : -1 - id;
 }
 
 const WIDTH = 5; // ids per row: indicator, period, country, region, breakdown
@@ -58,7 +61,8 @@ function tableFor(rows: number): Int32Array {
 
 export class ObservationIndex {
   private readonly indicators = new Ids();
-  private readonly periods = new Ids<number | string>();
+  /** Periods without a span number (dates). */
+  private readonly periodKeys = new Ids();
   private readonly countries = new Ids();
   private readonly regions = new Ids();
   private readonly breakdowns = new Ids();
@@ -78,7 +82,7 @@ export class ObservationIndex {
       const o = observations[i];
       const b = i * WIDTH;
       ids[b] = this.indicators.id(o.indicator);
-      ids[b + 1] = this.periods.id(periodIdentity(o.period));
+      ids[b + 1] = periodId(o.period, this.periodKeys, true)!;
       ids[b + 2] = this.countries.id(o.country);
       ids[b + 3] = this.regions.id(o.region);
       ids[b + 4] = this.breakdowns.id(o.breakdown);
@@ -131,7 +135,7 @@ export class ObservationIndex {
   /** The first row with this identity, if any. */
   get(indicator: string, period: Period, country: string, region: string, breakdown: string): Observation | undefined {
     const i = this.indicators.map.get(indicator);
-    const p = this.periods.map.get(periodIdentity(period));
+    const p = periodId(period, this.periodKeys, false);
     const c = this.countries.map.get(country);
     const r = this.regions.map.get(region);
     const b = this.breakdowns.map.get(breakdown);

@@ -89,10 +89,13 @@ function plainNumber(s: string): number | undefined {
   return digits > 0 ? Number(s) : undefined;
 }
 
+const MONTHS = 12 * 10000; // month numbers of years 0000–9999
+const PERIOD_NUMBERS = MONTHS + 4 * 10000; // then quarter numbers
+
 /**
- * A number standing for a period text of the common forms "2023-04" and "2023-Q2" (-1 for any
- * other), so most periods are found by a number rather than by hashing and comparing strings.
- * It only names the text; parsePeriod still decides whether the text is a valid period.
+ * A small number standing for a period text of the common forms "2023-04" (year × 12 + month − 1)
+ * and "2023-Q2" (after every month: year × 4 + quarter − 1), so most periods are found in an
+ * array rather than by hashing a string; -1 for any other text, valid or not.
  */
 function periodNumber(s: string): number {
   if (s.length !== 7 || s.charCodeAt(4) !== 45) return -1;
@@ -103,11 +106,10 @@ function periodNumber(s: string): number {
     year = year * 10 + d;
   }
   const last = s.charCodeAt(6) - 48;
-  if (last < 0 || last > 9) return -1;
   const c = s.charCodeAt(5);
-  if (c === 81) return (year * 10 + last) * 2 + 1; // "Q"
-  if (c < 48 || c > 57) return -1;
-  return (year * 100 + (c - 48) * 10 + last) * 2;
+  if (c === 81) return last >= 1 && last <= 4 ? MONTHS + year * 4 + last - 1 : -1; // "Q"
+  const month = (c - 48) * 10 + last;
+  return c >= 48 && c <= 49 && last >= 0 && last <= 9 && month >= 1 && month <= 12 ? year * 12 + month - 1 : -1;
 }
 
 const trim = (s: string): string => {
@@ -117,7 +119,8 @@ const trim = (s: string): string => {
 
 export class ObservationReader {
   private readonly periods = new Map<string, Period | null>();
-  private readonly periodsByNumber = new Map<number, Period | null>();
+  /** Periods by periodNumber, made when the first such period is read. */
+  private periodsByNumber: Period[] | undefined;
   private readonly breakdowns = new Map<string, BreakdownInfo>();
   private readonly regionAlias: Map<string, string>;
   private readonly regionNames: string[];
@@ -197,11 +200,17 @@ export class ObservationReader {
     else {
       const text = trim(periodText);
       const number = periodNumber(text);
-      period = number >= 0 ? this.periodsByNumber.get(number) : this.periods.get(text);
-      if (period === undefined) {
-        period = parsePeriod(text) ?? null;
-        if (number >= 0) this.periodsByNumber.set(number, period);
-        else this.periods.set(text, period);
+      if (number >= 0) {
+        const byNumber = (this.periodsByNumber ??= new Array<Period>(PERIOD_NUMBERS));
+        period = byNumber[number];
+        // A text of these forms is a valid period; parsePeriod stays the one that builds it.
+        if (period === undefined) period = byNumber[number] = parsePeriod(text)!;
+      } else {
+        period = this.periods.get(text);
+        if (period === undefined) {
+          period = parsePeriod(text) ?? null;
+          this.periods.set(text, period);
+        }
       }
       if (!period) fail(msg.badPeriod(text), 'period');
       else {
