@@ -150,21 +150,21 @@ export class ObservationReader {
   // The last valid text of each column and what it resolved to. Codes repeat down a column, so
   // most fields are checked by comparing a few characters with the row before; only a new text
   // goes through the lookups and checks (and a bad one is reported on every row it is in).
-  private lastIndicatorText = '\u0000';
+  private lastIndicatorText: string | undefined;
   private lastIndicator: Indicator | undefined;
-  private lastPeriodText = '\u0000';
+  private lastPeriodText: string | undefined;
   private lastPeriod: Period | undefined;
-  private lastCountryText = '\u0000';
+  private lastCountryText: string | undefined;
   private lastCountry = '';
   private lastRegionText = '';
   private lastRegion = '';
-  private lastBreakdownText = '\u0000';
+  private lastBreakdownText: string | undefined;
   private lastBreakdown: BreakdownInfo | undefined;
   /** The indicator and breakdown last found to fit together (whole=, vs= as its kind needs). */
   private relativesChecked: [Indicator, BreakdownInfo] | undefined;
-  private lastUnitText = '\u0000';
+  private lastUnitText: string | undefined;
   private lastUnitIndicator: Indicator | undefined;
-  private lastSourceText = '\u0000';
+  private lastSourceText: string | undefined;
   private lastSource = '';
 
   /** Checks one data row; appends its Observation when every field is valid. */

@@ -1,5 +1,5 @@
 // The bad-input corpus: every case under test/fixtures/bad/ fails with exactly these located, one-line errors.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatError, isUserError, userErrorsOf } from '../../src/errors.ts';
@@ -150,5 +150,26 @@ describe('bad input', () => {
 
   it.each(cases)('%s', async (name, expected) => {
     expect(await errorsOf(name)).toEqual(expected);
+  });
+
+  // The reader remembers each column's last valid text; no text, however odd, may pass for it unchecked.
+  it.each([
+    ['indicator', 1, '\u0000'],
+    ['period', 2, '\u0000'],
+    ['country', 3, '\u0000'],
+    ['unit', 7, '\u0000'],
+    ['source', 9, '\u0000'],
+    ['country', 3, ''],
+  ])('a first row with %s column %d = %j is an error', async (_, column, text) => {
+    const root = projectWith();
+    roots.push(root);
+    const fields = ['border_arrivals', '2023-Q4', 'RUS', '', '', '5', 'persons', 'A', 'border-service'];
+    fields[column - 1] = text;
+    writeFileSync(join(root, 'data/observations/flows.csv'), `indicator,period,country,region,breakdown,value,unit,status,source\n${fields.join(',')}\n`);
+    const errors = await loadProject('data', { root }).then(
+      () => [],
+      (e: unknown) => (isUserError(e) ? userErrorsOf(e).map((x) => x.at) : [e]),
+    );
+    expect(errors).toEqual([{ file: 'data/observations/flows.csv', line: 2, column }]);
   });
 });
