@@ -10,5 +10,8 @@ export function partnerKey(partner: string): string {
 
 /** Joins id parts, leaving out empty ones (a section with one measure has no measure part). */
 export function factId(...parts: string[]): string {
-  return parts.filter(Boolean).join('.');
+  // Called for every fact and every look-up: a plain loop, no intermediate arrays.
+  let id = '';
+  for (const p of parts) if (p) id = id ? `${id}.${p}` : p;
+  return id;
 }

@@ -85,13 +85,15 @@ export function directionStreak(series: number[]): { sign: 1 | -1; length: numbe
 // ── builders ─────────────────────────────────────────────────────────────────────────────────
 
 function merge(...lists: FactInput[][]): FactInput[] {
-  const seen = new Set<string>();
+  // One input per source row (file and line); a Set of lines per file avoids a key string per input.
+  const seen = new Map<string, Set<number>>();
   const out: FactInput[] = [];
   for (const list of lists)
     for (const i of list) {
-      const k = `${i.at.file}:${i.at.line}`;
-      if (!seen.has(k)) {
-        seen.add(k);
+      let lines = seen.get(i.at.file);
+      if (!lines) seen.set(i.at.file, (lines = new Set()));
+      if (!lines.has(i.at.line)) {
+        lines.add(i.at.line);
         out.push(i);
       }
     }

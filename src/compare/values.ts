@@ -43,14 +43,23 @@ export function isGroup(ds: Dataset, code: string): boolean {
 }
 
 /** Member countries of a partner aggregate: a group's members, or every country for `_T`. */
-export function membersOf(ds: Dataset, whole: string): string[] {
-  const out: string[] = [];
-  for (const c of ds.reference.countries.values()) {
-    if (c.isGroup) continue;
-    if (whole === TOTAL || c.groups.includes(whole)) out.push(c.code);
+export function membersOf(ds: Dataset, whole: string): readonly string[] {
+  let byWhole = memberCache.get(ds.reference.countries);
+  if (!byWhole) memberCache.set(ds.reference.countries, (byWhole = new Map()));
+  let out = byWhole.get(whole);
+  if (!out) {
+    out = [];
+    for (const c of ds.reference.countries.values()) {
+      if (c.isGroup) continue;
+      if (whole === TOTAL || c.groups.includes(whole)) out.push(c.code);
+    }
+    byWhole.set(whole, out);
   }
   return out;
 }
+
+/** Members of each whole, per countries table (asked for every listed whole of every report). */
+const memberCache = new WeakMap<object, Map<string, string[]>>();
 
 /**
  * The value of a subject for a period, by the one summing rule of src/derive.ts (`partnerTotal`): the
@@ -67,9 +76,19 @@ export function valueOf(ds: Dataset, s: Subject, p: Period | string): Valued | u
   return { value: t.value, inputs, summed };
 }
 
+const memberSetCache = new WeakMap<object, Map<string, Set<string>>>();
+
+function memberSets(ds: Dataset, whole: string): Set<string> {
+  let byWhole = memberSetCache.get(ds.reference.countries);
+  if (!byWhole) memberSetCache.set(ds.reference.countries, (byWhole = new Map()));
+  let set = byWhole.get(whole);
+  if (!set) byWhole.set(whole, (set = new Set(membersOf(ds, whole))));
+  return set;
+}
+
 /** Country rows (not groups, not `_T`/`_Z`) of an indicator for a period that belong to `whole`, with values. */
 export function memberRows(ds: Dataset, indicator: string, whole: string, p: Period, breakdown = ''): Observation[] {
-  const members = new Set(membersOf(ds, whole));
+  const members = memberSets(ds, whole);
   return select(ds, { indicator, period: p, region: '', breakdown })
     .filter((o) => members.has(o.country) && o.value !== null)
     .sort((a, b) => a.country.localeCompare(b.country));

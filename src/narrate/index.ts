@@ -26,10 +26,17 @@ export type { Locale } from './locale.ts';
 /** Locales by language tag; adding one is adding a module here (see README.md). */
 export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish };
 
+/** One locale per reference and language: the self-check caches name forms and period phrases per locale object. */
+const locales = new WeakMap<Dataset['reference'], Map<string, Locale>>();
+
 export function localeFor(dataset: Dataset, lang: string): Locale {
   const factory = LOCALES[lang];
   if (!factory) throw new UserError(narrateMessages.unknownLanguage(lang, Object.keys(LOCALES)));
-  return factory(dataset.reference);
+  let byLang = locales.get(dataset.reference);
+  if (!byLang) locales.set(dataset.reference, (byLang = new Map()));
+  let locale = byLang.get(lang);
+  if (!locale) byLang.set(lang, (locale = factory(dataset.reference)));
+  return locale;
 }
 
 const IOM_NUMBERS: Record<string, number> = { flows: 2, trp: 3, prp: 4, kandas: 5, remittances_out: 6, remittances_in: 6 };
@@ -101,7 +108,8 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
   const L = w.locale;
   const charts: ChartData[] = [];
   const notes: string[] = [];
-  const findingFor = (factIdPrefix: string) => paragraphs.flat().find((s) => s.factIds.some((id) => id.startsWith(factIdPrefix)));
+  const flat = paragraphs.flat();
+  const findingFor = (factIdPrefix: string) => flat.find((s) => s.factIds.some((id) => id.startsWith(factIdPrefix)));
   const push = (c: ChartData | undefined, missing: string) => (c ? charts.push(c) : notes.push(L.t.missingSection({ what: missing })));
   if (!scope.period) return { charts, notes };
   switch (scope.id) {

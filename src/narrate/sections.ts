@@ -1,6 +1,6 @@
 // The sentences of each report section, written from its facts: what is said, in which order, and with which figures.
 import { TOTAL } from '../model.ts';
-import type { BalanceFact, ChangeFact, Fact, LevelFact, MoversFact, Relation, ShareFact, TopFact, UnavailableFact } from '../compare/facts.ts';
+import type { BalanceFact, ChangeFact, Fact, Flag, LevelFact, MoversFact, Relation, ShareFact, TopFact, UnavailableFact } from '../compare/facts.ts';
 import type { Period } from '../period.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
 import type { SectionScope } from '../compare/sections.ts';
@@ -89,7 +89,9 @@ function roundingNote(w: Writer, shares: (ShareFact | undefined)[], notes: strin
 }
 
 function flagNotes(w: Writer, facts: Fact[], notes: string[]): void {
-  const flags = [...new Set(facts.flatMap((f) => f.flags))].sort();
+  const set = new Set<Flag>();
+  for (const f of facts) for (const x of f.flags) set.add(x);
+  const flags = [...set].sort();
   const note = w.locale.t.flagNote(flags);
   if (note) notes.push(note);
 }

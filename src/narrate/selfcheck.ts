@@ -125,25 +125,41 @@ function periodsOfFact(f: Fact): Period[] {
   return out;
 }
 
+/** The phrases a locale writes for a period (in, label, both baselines), each also capitalised; per locale and period code. */
+const periodPhrases = new WeakMap<Locale, Map<string, string[]>>();
+
+function phrasesOf(p: Period, L: Locale): string[] {
+  let byCode = periodPhrases.get(L);
+  if (!byCode) periodPhrases.set(L, (byCode = new Map()));
+  let list = byCode.get(p.code);
+  if (!list) {
+    const plain = [L.periodIn(p), L.periodLabel(p), L.baseline(p, 'previous'), L.baseline(p, 'year_ago')].filter(Boolean);
+    byCode.set(p.code, (list = [...new Set([...plain, ...plain.map((x) => L.capitalise(x))])]));
+  }
+  return list;
+}
+
 /** Blanks out the spans of the text that are period phrases of the facts (their digits are dates, not figures). */
 function maskPeriods(text: string, facts: Fact[], L: Locale): string {
-  const phrases = new Set<string>();
-  const periods = new Map<string, Period>();
-  for (const f of facts) for (const p of periodsOfFact(f)) periods.set(p.code, p);
-  for (const p of periods.values()) {
-    phrases.add(L.periodIn(p));
-    phrases.add(L.periodLabel(p));
-    for (const r of ['previous', 'year_ago'] as const) phrases.add(L.baseline(p, r));
-  }
+  const codes = new Set<string>();
+  const phrases: string[] = [];
+  for (const f of facts)
+    for (const p of periodsOfFact(f))
+      if (!codes.has(p.code)) {
+        codes.add(p.code);
+        // Only the phrases the text contains: most are not there.
+        for (const ph of phrasesOf(p, L)) if (!phrases.includes(ph) && text.includes(ph)) phrases.push(ph);
+      }
   let masked = text;
-  for (const ph of [...phrases].sort((a, b) => b.length - a.length)) {
-    if (!ph) continue;
+  // Longest first, so "the previous quarter (July–September 2023)" goes before "July–September 2023".
+  for (const ph of phrases.sort((a, b) => b.length - a.length))
     for (let i = masked.indexOf(ph); i >= 0; i = masked.indexOf(ph, i + ph.length)) masked = masked.slice(0, i) + ' '.repeat(ph.length) + masked.slice(i + ph.length);
-    // Capitalised at sentence start.
-    const cap = L.capitalise(ph);
-    for (let i = masked.indexOf(cap); i >= 0; i = masked.indexOf(cap, i + cap.length)) masked = masked.slice(0, i) + ' '.repeat(cap.length) + masked.slice(i + cap.length);
-  }
   return masked;
+}
+
+/** The indicator a fact is about ('' for none). */
+function indicatorOf(f: Fact): string {
+  return 'subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '';
 }
 
 /** A partner (or region) name found in a sentence. */
@@ -178,7 +194,14 @@ const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u
  * countries" is not read as "CIS countries"; whole words only.
  */
 function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference, indicators: string[] = []): { masked: string; mentions: Mention[] } {
+  // Only names the text contains (most facts' names are not in it), each once.
   const names: { name: string; code: string }[] = [];
+  const seen = new Set<string>();
+  const consider = (name: string, code: string) => {
+    if (!name || seen.has(`${code}\u0000${name}`) || !text.includes(name)) return;
+    seen.add(`${code}\u0000${name}`);
+    names.push({ name, code });
+  };
   let forms = nameForms.get(L);
   if (!forms) nameForms.set(L, (forms = new Map()));
   for (const code of codesOf(facts)) {
@@ -187,15 +210,14 @@ function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference,
       const all = reference.regions.has(code) && !reference.countries.has(code) ? [L.region(code)] : [L.partner(code), L.partner(code, true), L.partnerLabel(code)];
       forms.set(code, (list = [...new Set(all)].filter(Boolean)));
     }
-    for (const name of list) names.push({ name, code });
+    for (const name of list) consider(name, code);
   }
   for (const f of facts) {
-    const ind = 'subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '';
-    const name = ind ? L.indicatorName(ind) : '';
-    if (name) names.push({ name, code: '' });
+    const ind = indicatorOf(f);
+    if (ind) consider(L.indicatorName(ind), '');
   }
   // Indicators a sentence names without facts: both the reference's name and the locale's phrase for it.
-  for (const ind of indicators) for (const name of new Set([L.indicatorName(ind), L.t.noun(ind), L.capitalise(L.t.noun(ind))])) if (name) names.push({ name, code: '' });
+  for (const ind of indicators) for (const name of [L.indicatorName(ind), L.t.noun(ind), L.capitalise(L.t.noun(ind))]) consider(name, '');
   names.sort((a, b) => b.name.length - a.name.length);
   let masked = text;
   const mentions: Mention[] = [];
@@ -226,22 +248,47 @@ function directionBefore(text: string, index: number, L: Locale, previousNumberE
   return undefined;
 }
 
+/** The locale's words that state "no change", each with its whole-word pattern (compiled once per locale). */
+const zeroWordCache = new WeakMap<Locale, [string, RegExp][]>();
+
+function zeroWords(L: Locale): [string, RegExp][] {
+  let list = zeroWordCache.get(L);
+  if (!list) {
+    list = Object.entries(L.directionWords)
+      .filter(([, sign]) => sign === 0)
+      .map(([word]): [string, RegExp] => [word, new RegExp(`\\b${word}\\b`, 'u')]);
+    zeroWordCache.set(L, list);
+  }
+  return list;
+}
+
+/** "by −5%": a signed number after a direction verb. */
+const SIGNED_MAGNITUDE = /\bby\s*[-\u2212+]\s*\d/;
+
 /** A magnitude after "by" with no verb of its own since the previous figure (gapping: "and departures by 5%"). */
 const ELIDED_VERB = /\bby\s*$/;
 
 /** Checks one sentence; throws a UserError naming it on the first problem. */
 export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference: Reference, memo = new Map<string, Displayable[]>()): void {
-  const used = s.factIds.map((id) => facts.byId.get(id)).filter((f): f is Fact => f !== undefined);
-  // Facts behind list facts (movers → their changes) count too.
-  for (const f of [...used]) if (f.kind === 'movers') for (const id of f.changeIds) used.push(facts.byId.get(id)!);
+  const used: Fact[] = [];
+  for (const id of s.factIds) {
+    const f = facts.byId.get(id);
+    if (!f) continue;
+    used.push(f);
+    // Facts behind list facts (movers → their changes) count too.
+    if (f.kind === 'movers') for (const c of f.changeIds) used.push(facts.byId.get(c)!);
+  }
   const unitOf = (indicator: string): Unit => reference.indicators.get(indicator)?.unit ?? 'persons';
-  const shown = used.flatMap((f) => {
+  const shown: Displayable[] = [];
+  for (const f of used) {
     let d = memo.get(f.id);
     if (!d) memo.set(f.id, (d = displayables(f, L, unitOf)));
-    return d;
-  });
-  if (/\bby\s*[-\u2212+]\s*\d/.test(s.text)) throw new UserError(narrateMessages.signedMagnitude(s.text));
-  const nameDigits = new Set(used.flatMap((f) => L.indicatorName('subject' in f ? f.subject.indicator : 'indicator' in f ? f.indicator : '').match(/\d+/g) ?? []));
+    for (const x of d) shown.push(x);
+  }
+  if (SIGNED_MAGNITUDE.test(s.text)) throw new UserError(narrateMessages.signedMagnitude(s.text));
+  // Digits inside the indicator names (asked for only when a figure matches no fact).
+  let nameDigitSet: Set<string> | undefined;
+  const nameDigits = () => (nameDigitSet ??= new Set(used.flatMap((f) => L.indicatorName(indicatorOf(f)).match(/\d+/g) ?? [])));
   const named = maskNames(s.text, used, L, reference, s.indicators);
   const text = maskPeriods(named.masked, used, L);
   const bounds = clauseBounds(text);
@@ -251,7 +298,7 @@ export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference:
     const candidates = shown.filter((d) => d.digits === n.digits);
     if (candidates.length === 0) {
       // A year that defines the indicator ("returned since 1991") is part of its name, not a figure.
-      if (n.sign === 0 && nameDigits.has(n.digits)) {
+      if (n.sign === 0 && nameDigits().has(n.digits)) {
         previousEnd = n.end;
         continue;
       }
@@ -263,8 +310,12 @@ export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference:
     const near = named.mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.code);
     if (near.length && !candidates.some((c) => c.partners.length === 0 || c.partners.some((p) => near.includes(p))))
       throw new UserError(narrateMessages.figureWrongSubject(s.text, n.digits, [...new Set(near)].map((c) => L.partner(c))));
-    const after = text.slice(n.end).trimStart().toLowerCase();
-    const moves = candidates.filter((c) => c.role === 'move' || (c.role === 'ratio' && after.startsWith(L.timesWord)));
+    const timesAfter = () => {
+      let j = n.end;
+      while (j < text.length && /\s/.test(text[j])) j++;
+      return text.slice(j, j + L.timesWord.length).toLowerCase() === L.timesWord;
+    };
+    const moves = candidates.filter((c) => c.role === 'move' || (c.role === 'ratio' && timesAfter()));
     const values = candidates.filter((c) => c.role === 'value');
     if (n.sign !== 0) {
       // A signed figure (tables, parenthetical lists): its sign must be its fact's.
@@ -286,8 +337,8 @@ export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference:
   }
   // "Unchanged" must belong to a change that displays as zero.
   const lower = s.text.toLowerCase();
-  for (const [word, sign] of Object.entries(L.directionWords))
-    if (sign === 0 && new RegExp(`\\b${word}\\b`, 'u').test(lower)) {
+  for (const [word, re] of zeroWords(L))
+    if (re.test(lower)) {
       const still = used.some(
         (f) =>
           (f.kind === 'change' && L.rounded(f.abs, styleOf(f.unit)) === 0 && (f.pct === null || L.rounded(f.pct, 'percent') === 0)) ||

@@ -7,7 +7,7 @@ import { dynamicId, type SectionScope } from '../compare/sections.ts';
 import { flagsOf } from '../compare/values.ts';
 import type { Table, TableColumn, TableRow } from '../report-model.ts';
 import type { Style } from './locale.ts';
-import { styleOf, type Writer } from './write.ts';
+import { sourcesOfAll, styleOf, type Writer } from './write.ts';
 
 const GROUPS = ['CIS', 'NONCIS'];
 
@@ -37,9 +37,14 @@ class TableBuilder {
   }
 
   row(cells: string[], facts: (Fact | undefined)[], total = false): void {
-    const present = facts.filter((f): f is Fact => f !== undefined);
-    present.forEach((f) => this.facts.add(f));
-    this.rows.push({ cells, flags: flagsOf(present.flatMap((f) => f.inputs)), ...(total ? { total } : {}) });
+    // A fact's flags are its inputs' flags, so the row's are their union (sorted, as flagsOf gives them).
+    const flags = new Set<Flag>();
+    for (const f of facts)
+      if (f) {
+        this.facts.add(f);
+        for (const x of f.flags) flags.add(x);
+      }
+    this.rows.push({ cells, flags: [...flags].sort(), ...(total ? { total } : {}) });
   }
 
   note(text: string | undefined): void {
@@ -53,7 +58,7 @@ class TableBuilder {
     if (this.rows.some((r) => r.cells.slice(1).includes(L.t.words.notAvailable))) notes.push(L.t.notAvailableNote);
     const flagNote = L.t.cellFlagNote([...this.flags].sort());
     if (flagNote) notes.push(flagNote);
-    const sources = [...new Set([...this.facts].flatMap((f) => f.inputs.map((i) => i.source)))];
+    const sources = sourcesOfAll(this.facts);
     return { id: this.id, caption: this.caption, columns: this.columns, rows: this.rows, notes, sources };
   }
 }

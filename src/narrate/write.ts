@@ -16,12 +16,36 @@ export function moversComplete(f: Pick<MoversFact, 'compared' | 'listed'>): bool
   return f.compared >= f.listed && f.compared >= MOVERS_MIN_COMPARED;
 }
 
+/** The distinct sources of a fact's inputs, in input order (asked for by every sentence and table row that uses it). */
+const sourceCache = new WeakMap<Fact, string[]>();
+
+export function sourcesOf(f: Fact): string[] {
+  let s = sourceCache.get(f);
+  if (!s) {
+    s = [];
+    for (const i of f.inputs) if (!s.includes(i.source)) s.push(i.source);
+    sourceCache.set(f, s);
+  }
+  return s;
+}
+
+/** The distinct sources of some facts, in order of first use. */
+export function sourcesOfAll(facts: Iterable<Fact>): string[] {
+  const out: string[] = [];
+  for (const f of facts) for (const s of sourcesOf(f)) if (!out.includes(s)) out.push(s);
+  return out;
+}
+
 /** A sentence with the facts it states and the sources behind them. */
 export function sentence(text: string, facts: (Fact | undefined)[]): Sentence {
-  const present = facts.filter((f): f is Fact => f !== undefined);
-  const factIds = [...new Set(present.map((f) => f.id))];
-  const sources = [...new Set(present.flatMap((f) => f.inputs.map((i) => i.source)))];
-  return { text, factIds, sources };
+  const factIds: string[] = [];
+  const present: Fact[] = [];
+  for (const f of facts)
+    if (f && !factIds.includes(f.id)) {
+      factIds.push(f.id);
+      present.push(f);
+    }
+  return { text, factIds, sources: sourcesOfAll(present) };
 }
 
 /** The writer of one report: the locale plus the facts. */

@@ -57,5 +57,10 @@ describe('English names and lists', () => {
     expect(L.partner('RUS', true)).toBe('The Russian Federation');
     expect(L.partner('TUR')).toBe('Türkiye');
   });
+  it.each([0, 1, 2, 3, 4, 7])('joins %d items as Intl.ListFormat en-GB does', (n) => {
+    const items = Array.from({ length: n }, (_, i) => `item ${i + 1}, with a comma`);
+    expect(L.list(items)).toBe(new Intl.ListFormat('en-GB', { type: 'conjunction', style: 'long' }).format(items));
+  });
+
   it('joins lists without a serial comma', () => expect(L.list(['Uzbekistan (43%)', 'Kyrgyzstan (24%)', 'the Russian Federation (22%)'])).toBe('Uzbekistan (43%), Kyrgyzstan (24%) and the Russian Federation (22%)'));
 });

@@ -10,12 +10,25 @@ import type { ChangeItem, Direction, ListItem, Locale, MoverItem, ReadNumber, St
 const TAG = 'en-GB'; // British conventions: "1 September 2023", lists without a serial comma.
 const counts = new Intl.NumberFormat(TAG, { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const lists = new Intl.ListFormat(TAG, { type: 'conjunction', style: 'long' });
 const cardinal = new Intl.PluralRules(TAG);
 const cardinalOneDecimal = new Intl.PluralRules(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const MINUS = '\u2212';
-/** Formatting is the hot path of the self-check: formatted digits by value (negative keys: one-decimal styles). */
-const digitCache = new Map<number, string>();
+/** Formatting is the hot path of the self-check: formatted digits and the value they show, by value (negative keys: one-decimal styles). */
+const digitCache = new Map<number, { digits: string; shown: number }>();
+
+/** The digits a style shows for |v|, and the number they stand for (what "rounded" and "unchanged" are decided on). */
+function shownDigits(v: number, style: Style): { digits: string; shown: number } {
+  const a = Math.abs(v);
+  const key = style === 'count' ? a : -1 - a; // two formats: counts, and one decimal for the rest
+  let d = digitCache.get(key);
+  if (d === undefined) {
+    const digits = style === 'count' ? counts.format(a) : oneDecimal.format(a);
+    d = { digits, shown: Number(digits.replaceAll(',', '')) };
+    if (digitCache.size > 100_000) digitCache.clear();
+    digitCache.set(key, d);
+  }
+  return d;
+}
 
 const ORDINAL_QUARTER = ['first', 'second', 'third', 'fourth'];
 const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four'];
@@ -95,7 +108,8 @@ function baseline(p: Period, relation: Relation): string {
   return label(p);
 }
 
-const capitalise = (s: string) => (s ? s[0].toLocaleUpperCase(TAG) + s.slice(1) : s);
+// English upper-cases as the root locale does (no Turkish dotted i), so the plain, much faster toUpperCase serves.
+const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
 /** Partner groups as a sentence names them; membership itself stays in countries.csv. */
 const GROUP_NAMES: Record<string, string> = { CIS: 'CIS countries', NONCIS: 'non-CIS countries', _T: 'all countries' };
@@ -172,7 +186,9 @@ export function createEnglish(reference: Reference): Locale {
     if (GROUP_NAMES[code]) return capitalise(GROUP_NAMES[code]);
     return capitalise(c?.names.en || code);
   };
-  const list = (items: string[]) => lists.format(items);
+  // Intl.ListFormat's en-GB conjunction ("a, b and c": no serial comma), joined directly: ICU formatting is slow
+  // and lists are formed for every sentence and caption (test/narrate/en.test.ts compares the two).
+  const list = (items: string[]) => (items.length < 3 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
   // An indicator the locale has no phrase for is named as indicators.csv writes it: its case is never changed
   // (a name may start with a proper noun).
   const measure = (indicator: string) =>
@@ -356,19 +372,9 @@ export function createEnglish(reference: Reference): Locale {
           return `${sign}${d}`;
       }
     },
-    digits(v, style) {
-      const a = Math.abs(v);
-      const key = style === 'count' ? a : -1 - a; // two formats: counts, and one decimal for the rest
-      let d = digitCache.get(key);
-      if (d === undefined) {
-        d = style === 'count' ? counts.format(a) : oneDecimal.format(a);
-        if (digitCache.size > 100_000) digitCache.clear();
-        digitCache.set(key, d);
-      }
-      return d;
-    },
+    digits: (v, style) => shownDigits(v, style).digits,
     rounded(v, style) {
-      const n = Number(this.digits(v, style).replace(/,/g, ''));
+      const n = shownDigits(v, style).shown;
       return v < 0 ? -n : n;
     },
     readNumbers(text) {
