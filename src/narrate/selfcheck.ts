@@ -196,11 +196,8 @@ const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u
 function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference, indicators: string[] = []): { masked: string; mentions: Mention[] } {
   // Only names the text contains (most facts' names are not in it), each once.
   const names: { name: string; code: string }[] = [];
-  const seen = new Set<string>();
   const consider = (name: string, code: string) => {
-    if (!name || seen.has(`${code}\u0000${name}`) || !text.includes(name)) return;
-    seen.add(`${code}\u0000${name}`);
-    names.push({ name, code });
+    if (name && text.includes(name) && !names.some((n) => n.name === name && n.code === code)) names.push({ name, code });
   };
   let forms = nameForms.get(L);
   if (!forms) nameForms.set(L, (forms = new Map()));

@@ -16,23 +16,10 @@ export function moversComplete(f: Pick<MoversFact, 'compared' | 'listed'>): bool
   return f.compared >= f.listed && f.compared >= MOVERS_MIN_COMPARED;
 }
 
-/** The distinct sources of a fact's inputs, in input order (asked for by every sentence and table row that uses it). */
-const sourceCache = new WeakMap<Fact, string[]>();
-
-export function sourcesOf(f: Fact): string[] {
-  let s = sourceCache.get(f);
-  if (!s) {
-    s = [];
-    for (const i of f.inputs) if (!s.includes(i.source)) s.push(i.source);
-    sourceCache.set(f, s);
-  }
-  return s;
-}
-
-/** The distinct sources of some facts, in order of first use. */
+/** The distinct sources of some facts' inputs, in order of first use (a report has a handful: a list beats a Set). */
 export function sourcesOfAll(facts: Iterable<Fact>): string[] {
   const out: string[] = [];
-  for (const f of facts) for (const s of sourcesOf(f)) if (!out.includes(s)) out.push(s);
+  for (const f of facts) for (const i of f.inputs) if (!out.includes(i.source)) out.push(i.source);
   return out;
 }
 
