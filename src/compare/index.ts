@@ -6,6 +6,7 @@ import { TOTAL } from '../model.ts';
 import { UserError } from '../errors.ts';
 import { narrateMessages } from '../messages/index.ts';
 import { FactSet } from './facts.ts';
+import { withValueMemo } from './values.ts';
 import { SECTIONS, TEMPLATES, sectionFacts, type SectionScope, type Template } from './sections.ts';
 
 export * from './facts.ts';
@@ -57,7 +58,7 @@ export function computeFacts(ds: Dataset, opts: { period?: string; template: Tem
   const template = checkTemplate(opts.template);
   const period = reportPeriod(ds, template, opts.period);
   const facts = new FactSet();
-  const sections = sectionFacts(ds, facts, template, period);
+  const sections = withValueMemo(ds, () => sectionFacts(ds, facts, template, period));
   void SECTIONS;
   return { template, period, sections, facts };
 }

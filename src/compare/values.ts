@@ -68,6 +68,31 @@ const memberCache = new WeakMap<object, Map<string, string[]>>();
  * Missing stays undefined, never 0.
  */
 export function valueOf(ds: Dataset, s: Subject, p: Period | string): Valued | undefined {
+  // Levels, changes, shares and balances ask for the same values: within one computation, each is summed once.
+  if (memo && memo.ds === ds) {
+    const key = `${s.indicator}|${s.partner}|${s.region}|${s.breakdown}|${typeof p === 'string' ? p : p.key}`;
+    if (memo.values.has(key)) return memo.values.get(key);
+    const v = computeValue(ds, s, p);
+    memo.values.set(key, v);
+    return v;
+  }
+  return computeValue(ds, s, p);
+}
+
+let memo: { ds: Dataset; values: Map<string, Valued | undefined> } | undefined;
+
+/** Runs `work` with values remembered for its duration (one report's facts); nothing is kept after it. */
+export function withValueMemo<T>(ds: Dataset, work: () => T): T {
+  const outer = memo;
+  memo = { ds, values: new Map() };
+  try {
+    return work();
+  } finally {
+    memo = outer;
+  }
+}
+
+function computeValue(ds: Dataset, s: Subject, p: Period | string): Valued | undefined {
   const t = partnerTotal(ds, { indicator: s.indicator, period: p, partner: s.partner, region: s.region, breakdown: s.breakdown });
   if (!t || !t.complete) return undefined;
   const summed = !(t.inputs.length === 1 && t.inputs[0].country === s.partner);

@@ -139,8 +139,58 @@ function phrasesOf(p: Period, L: Locale): string[] {
   return list;
 }
 
+/**
+ * Spans of a sentence blanked out before its figures are read (names and period phrases). A span is found in the
+ * text as blanked so far, as if each were replaced by spaces in turn, but the string is built once at the end.
+ */
+class Mask {
+  private readonly blank: Uint8Array;
+
+  constructor(readonly text: string) {
+    this.blank = new Uint8Array(text.length);
+  }
+
+  /** Whether the character at `i` is a letter or digit that is still shown (blanked ones read as spaces). */
+  private letterAt(i: number): boolean {
+    return i >= 0 && i < this.text.length && this.blank[i] === 0 && isLetter(this.text[i]);
+  }
+
+  private shown(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.blank[i]) return false;
+    return true;
+  }
+
+  /** Blanks every occurrence of `phrase` not yet blanked; `wholeWords`: only where no letter touches it. Returns the starts. */
+  cover(phrase: string, wholeWords: boolean): number[] {
+    const starts: number[] = [];
+    for (let i = this.text.indexOf(phrase); i >= 0; i = this.text.indexOf(phrase, i + 1)) {
+      const end = i + phrase.length;
+      if (!this.shown(i, end)) continue;
+      if (wholeWords && (this.letterAt(i - 1) || this.letterAt(end))) continue;
+      this.blank.fill(1, i, end);
+      starts.push(i);
+    }
+    return starts;
+  }
+
+  toString(): string {
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < this.text.length; i++)
+      if (this.blank[i]) {
+        let j = i;
+        while (j < this.text.length && this.blank[j]) j++;
+        out += this.text.slice(from, i) + ' '.repeat(j - i);
+        from = j;
+        i = j - 1;
+      }
+    return out + this.text.slice(from);
+  }
+}
+
 /** Blanks out the spans of the text that are period phrases of the facts (their digits are dates, not figures). */
-function maskPeriods(text: string, facts: Fact[], L: Locale): string {
+function maskPeriods(mask: Mask, facts: Fact[], L: Locale): void {
+  const text = mask.text;
   const codes = new Set<string>();
   const phrases: string[] = [];
   for (const f of facts)
@@ -150,11 +200,8 @@ function maskPeriods(text: string, facts: Fact[], L: Locale): string {
         // Only the phrases the text contains: most are not there.
         for (const ph of phrasesOf(p, L)) if (!phrases.includes(ph) && text.includes(ph)) phrases.push(ph);
       }
-  let masked = text;
   // Longest first, so "the previous quarter (July–September 2023)" goes before "July–September 2023".
-  for (const ph of phrases.sort((a, b) => b.length - a.length))
-    for (let i = masked.indexOf(ph); i >= 0; i = masked.indexOf(ph, i + ph.length)) masked = masked.slice(0, i) + ' '.repeat(ph.length) + masked.slice(i + ph.length);
-  return masked;
+  for (const ph of phrases.sort((a, b) => b.length - a.length)) mask.cover(ph, false);
 }
 
 /** The indicator a fact is about ('' for none). */
@@ -186,14 +233,16 @@ function codesOf(facts: Fact[]): string[] {
 /** The forms of each partner's name a locale writes, per locale (asked for every sentence). */
 const nameForms = new WeakMap<Locale, Map<string, string[]>>();
 
-const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const LETTER = /[\p{L}\p{N}]/u;
+const isLetter = (ch: string | undefined) => ch !== undefined && LETTER.test(ch);
 
 /**
  * Blanks out the partner, region and indicator names of the sentence's facts (a name may contain digits:
  * they are not figures) and returns where each partner was named. Longest names first, so "non-CIS
  * countries" is not read as "CIS countries"; whole words only.
  */
-function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference, indicators: string[] = []): { masked: string; mentions: Mention[] } {
+function maskNames(mask: Mask, facts: Fact[], L: Locale, reference: Reference, indicators: string[] = []): Mention[] {
+  const text = mask.text;
   // Only names the text contains (most facts' names are not in it), each once.
   const names: { name: string; code: string }[] = [];
   const consider = (name: string, code: string) => {
@@ -216,16 +265,9 @@ function maskNames(text: string, facts: Fact[], L: Locale, reference: Reference,
   // Indicators a sentence names without facts: both the reference's name and the locale's phrase for it.
   for (const ind of indicators) for (const name of [L.indicatorName(ind), L.t.noun(ind), L.capitalise(L.t.noun(ind))]) consider(name, '');
   names.sort((a, b) => b.name.length - a.name.length);
-  let masked = text;
   const mentions: Mention[] = [];
-  for (const { name, code } of names)
-    for (let i = masked.indexOf(name); i >= 0; i = masked.indexOf(name, i + 1)) {
-      const end = i + name.length;
-      if (isLetter(masked[i - 1]) || isLetter(masked[end])) continue;
-      masked = masked.slice(0, i) + ' '.repeat(name.length) + masked.slice(end);
-      if (code) mentions.push({ code, start: i, end });
-    }
-  return { masked, mentions };
+  for (const { name, code } of names) for (const start of mask.cover(name, true)) if (code) mentions.push({ code, start, end: start + name.length });
+  return mentions;
 }
 
 /** Clause boundaries: ; : , and full stops that are not inside numbers, and the joining words of lists. */
@@ -286,8 +328,10 @@ export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference:
   // Digits inside the indicator names (asked for only when a figure matches no fact).
   let nameDigitSet: Set<string> | undefined;
   const nameDigits = () => (nameDigitSet ??= new Set(used.flatMap((f) => L.indicatorName(indicatorOf(f)).match(/\d+/g) ?? [])));
-  const named = maskNames(s.text, used, L, reference, s.indicators);
-  const text = maskPeriods(named.masked, used, L);
+  const mask = new Mask(s.text);
+  const mentions = maskNames(mask, used, L, reference, s.indicators);
+  maskPeriods(mask, used, L);
+  const text = mask.toString();
   const bounds = clauseBounds(text);
   let previousEnd = 0;
   let lastWord: { word: string; sign: Direction } | undefined;
@@ -304,7 +348,7 @@ export function checkSentence(s: Sentence, facts: FactSet, L: Locale, reference:
     // A figure in a clause that names partners must belong to one of them (or be a total, about no partner).
     const from = bounds.filter((b) => b <= n.index).pop() ?? 0;
     const to = bounds.find((b) => b >= n.end) ?? text.length;
-    const near = named.mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.code);
+    const near = mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.code);
     if (near.length && !candidates.some((c) => c.partners.length === 0 || c.partners.some((p) => near.includes(p))))
       throw new UserError(narrateMessages.figureWrongSubject(s.text, n.digits, [...new Set(near)].map((c) => L.partner(c))));
     const timesAfter = () => {
