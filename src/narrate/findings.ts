@@ -116,7 +116,7 @@ export function findingSentence(w: Writer, f: Fact, scopes: SectionScope[]): Sen
       const first = w.get(f.changeIds[0], 'change');
       if (!first || first.pct === null) return undefined;
       const item = w.moverItem(first);
-      return sentence(L.t.movers({ indicator: f.indicator, baseline: L.baseline(f.baseline, first.relation), down: f.direction === 'down' ? [item] : [], up: f.direction === 'up' ? [item] : [], partial: !moversComplete(f) }), [f, first]);
+      return sentence(L.t.movers({ indicator: f.indicator, whole: f.whole, baseline: L.baseline(f.baseline, first.relation), down: f.direction === 'down' ? [item] : [], up: f.direction === 'up' ? [item] : [], partial: !moversComplete(f) }), [f, first]);
     }
     case 'sign_change':
       return sentence(L.t.signChange({ code: f.subject.partner, direction: w.direction(f.to, 'count'), value: L.number(Math.abs(f.to), 'count'), baseline: L.baseline(f.baseline, f.relation) }), [f]);

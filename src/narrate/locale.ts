@@ -64,7 +64,7 @@ export interface Templates {
    * The largest movers up and down. `partial`: only some members have figures for the baseline, so the
    * sentence must not say "most" of all members — it states the changes of those compared.
    */
-  movers(a: { indicator: string; baseline: string; down: MoverItem[]; up: MoverItem[]; partial: boolean }): string;
+  movers(a: { indicator: string; whole: string; baseline: string; down: MoverItem[]; up: MoverItem[]; partial: boolean }): string;
   shareChange(a: { indicator: string; partner: string; whole: string; direction: Direction; points: string; from: string; to: string; baseline: string }): string;
   unavailable(a: { subject: string; missing: string }): string;
   trpTotal(a: { when: string; value: string }): string;

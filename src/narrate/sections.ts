@@ -73,7 +73,7 @@ export function moversSentence(w: Writer, indicator: string, baseline: Period | 
   if (!d.length && !u.length) return undefined;
   const L = w.locale;
   return sentence(
-    L.t.movers({ indicator, baseline: L.baseline(baseline, relation), down: d.map((c) => w.moverItem(c)), up: u.map((c) => w.moverItem(c)), partial: !moversComplete(any) }),
+    L.t.movers({ indicator, whole: any.whole, baseline: L.baseline(baseline, relation), down: d.map((c) => w.moverItem(c)), up: u.map((c) => w.moverItem(c)), partial: !moversComplete(any) }),
     [down, up, ...d, ...u],
   );
 }

@@ -52,7 +52,7 @@ describe('movers in the sample report', () => {
     const f = sample.computed.facts.get('flows.arrivals.cis.movers_down', 'movers')!;
     expect([f.compared, f.listed]).toEqual([2, 4]);
     const s = sample.moversOf('flows')!;
-    expect(s.text).toBe('Of the countries with figures for the previous quarter (July–September 2023), arrivals from the Russian Federation fell by 40.4% (derived) and from Uzbekistan by 23.9% (derived).');
+    expect(s.text).toBe('Of the CIS countries with figures for the previous quarter (July–September 2023), arrivals from the Russian Federation fell by 40.4% (derived) and from Uzbekistan by 23.9% (derived).');
     expect(sample.sentences.map((x) => x.text).join('\n')).not.toMatch(/arrivals fell most/);
   });
 });
@@ -82,6 +82,7 @@ describe('the same list made incomplete', () => {
   it('a rise of 100% or more stands alone as "n times as much"', () => {
     const text = L.t.movers({
       indicator: 'remittances_in',
+      whole: '_T',
       baseline: 'January–September 2022',
       partial: true,
       down: [],

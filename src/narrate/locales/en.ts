@@ -249,7 +249,7 @@ export function createEnglish(reference: Reference): Locale {
           );
         };
         const parts = [a.down, a.up].filter((x) => x.length).map(side);
-        return `Of the countries with figures for ${a.baseline}, ${parts.join(', while ')}.`;
+        return `Of the ${a.whole === '_T' ? 'countries' : partner(a.whole)} with figures for ${a.baseline}, ${parts.join(', while ')}.`;
       }
       const side = (items: MoverItem[]) => list(items.map((x) => `${partner(x.code)} (${x.change}${flagMark(x.item.flags ?? [], true)})`));
       const parts: string[] = [];
