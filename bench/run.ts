@@ -48,9 +48,11 @@ export function run(command: string, args: string[], opts: { timeoutMs?: number;
   });
 }
 
+/** The line that says what went wrong: the first error line if there is one (a stack's tail says nothing), else the last lines. */
 function lastLines(text: string): string {
   const lines = text.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
-  return lines.slice(-2).join(' / ').slice(0, 300);
+  const error = lines.find((l) => /^(\w*Error\b|error:|unexpected error)/i.test(l.trim()) || /^\S.*:\d+: error: /.test(l));
+  return (error ?? lines.slice(-2).join(' / ')).trim().slice(0, 300);
 }
 
 /** Runs one bench/child.ts task in a fresh Node process and returns the JSON it printed. */
