@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { narrate, checkSentence, localeFor } from '../../src/narrate/index.ts';
 import { MOVERS_MIN_COMPARED, moversComplete } from '../../src/narrate/write.ts';
-import { UserError } from '../../src/errors.ts';
 import type { Dataset } from '../../src/model.ts';
 import { sampleDataset } from '../compare/sample.ts';
+import { codeOf } from './code-of.ts';
 
 const ds = await sampleDataset();
 const L = localeFor(ds, 'en');
@@ -16,15 +16,6 @@ function report(dataset: Dataset) {
   return { computed, sentences, moversOf: (section: string) => model.sections.find((s) => s.id === section)!.paragraphs.flat().find((s) => s.factIds.some((id) => id.includes('.movers_'))) };
 }
 
-function codeOf(fn: () => void): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as UserError).code;
-  }
-}
 
 describe('when movers speak of all members', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { narrate, checkSentence, localeFor } from '../../src/narrate/index.ts';
-import { UserError } from '../../src/errors.ts';
 import { sampleDataset } from '../compare/sample.ts';
+import { codeOf } from './code-of.ts';
 
 const ds = await sampleDataset();
 const { model, computed } = narrate(ds, { template: 'iom-quarterly', period: '2023-Q4', lang: 'en' });
@@ -9,15 +9,6 @@ const L = localeFor(ds, 'en');
 const all = [...model.findings, ...model.sections.flatMap((s) => s.paragraphs.flat())];
 const find = (needle: string) => all.find((s) => s.text.includes(needle))!;
 
-function codeOf(fn: () => void): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as UserError).code;
-  }
-}
 
 describe('self-check', () => {
   it('passes every sentence the engine writes', () => {
