@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 
-export function codeOf(fn: () => void): string | undefined {
+export function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
     return undefined;

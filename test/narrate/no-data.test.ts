@@ -5,20 +5,12 @@ import { narrate, checkSentence, localeFor } from '../../src/narrate/index.ts';
 import { renderReport, projectPaths } from '../../src/pipeline.ts';
 import { UserError } from '../../src/errors.ts';
 import { DATA_DIR, sampleDataset } from '../compare/sample.ts';
+import { codeOf } from './code-of.ts';
 
 const ds = await sampleDataset();
 const L = localeFor(ds, 'en');
 const withoutKandas = { ...ds, observations: ds.observations.filter((o) => !o.indicator.startsWith('kandas')) };
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as UserError).code;
-  }
-}
 
 describe('a section with no data', () => {
   const { model, computed } = narrate(withoutKandas, { template: 'iom-quarterly', period: '2023-Q4', lang: 'en' });
