@@ -191,9 +191,10 @@ export function reportView(
   }));
   const numbers = sectionNumbers(model.sections);
   const sections = model.sections.map((s, i) => sectionView(s, numbers[i], svgs, notes, partials, opts.sources));
-  const hasPolicy = model.template === 'iom-quarterly';
+  // The quarterly compilation opens with the policy developments as section 1; data sections follow.
+  const policySection = model.template === 'iom-quarterly' ? { anchor: 'sec-1', number: '1', title: labels.policy } : undefined;
   const toc = [
-    ...(hasPolicy ? [{ anchor: 'sec-1', number: '1', title: labels.policy }] : []),
+    ...(policySection ? [policySection] : []),
     ...sections.map((s) => ({ anchor: s.anchor, number: s.number, title: s.title })),
   ];
   return {
@@ -219,6 +220,7 @@ export function reportView(
     toc,
     findings,
     policy: policyItems,
+    policySection,
     sections,
     footnotes: notes.list,
   };
