@@ -40,7 +40,7 @@ export function localeFor(dataset: Dataset, lang: string): Locale {
 }
 
 const IOM_NUMBERS: Record<string, number> = { flows: 2, trp: 3, prp: 4, kandas: 5, remittances_out: 6, remittances_in: 6 };
-const BNS_NUMBERS: Record<string, number> = { key_points: 1, internal: 1 };
+const BNS_NUMBERS: Record<string, number> = { key_points: 1, internal: 2 };
 
 function flagOf(f: Fact | undefined): string {
   return f?.flags.includes('E') ? 'E' : f?.flags.includes('I') ? 'I' : '';
