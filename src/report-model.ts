@@ -61,6 +61,8 @@ export interface Section {
   /** Section number in the template (1 is policy developments in the IOM report, so data sections start at 2). */
   number: number;
   title: string;
+  /** Sections that share a number are its parts (6.1, 6.2); this is the title of that number ("Personal remittances"). */
+  group?: string;
   /** The period the section's data cover, as said in it ("October–December 2023", "1 September 2023"); '' if none. */
   dataPeriodLabel: string;
   paragraphs: Sentence[][];

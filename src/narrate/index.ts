@@ -227,6 +227,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       id: scope.id,
       number: numbers[scope.id] ?? 0,
       title: locale.t.sectionTitle(scope.id),
+      group: locale.t.sectionGroupTitle(scope.id),
       dataPeriodLabel: scope.period ? locale.periodLabel(scope.period) : '',
       paragraphs: written.paragraphs,
       tables: sectionTables(w, scope),

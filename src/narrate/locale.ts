@@ -117,6 +117,8 @@ export interface Templates {
   breakdownLabel(key: string): string;
   /** Section titles by section id. */
   sectionTitle(id: string): string;
+  /** The title of the numbered section a section is a part of ("Personal remittances" for 6.1 and 6.2), if any. */
+  sectionGroupTitle(id: string): string | undefined;
 }
 
 export type TableWord =

@@ -129,11 +129,16 @@ function sectionView(
 ) {
   // A section may have a partial of its own (section-<id>.hbs); otherwise the generic one.
   const own = `section-${section.id}`;
+  const part = number.includes('.');
   return {
     id: section.id,
     partial: partials.has(own) ? own : 'section',
     anchor: `sec-${number.replace('.', '-')}`,
     number,
+    /** A part (6.1) has an h3 heading under its number's h2, which the first part carries. */
+    part,
+    groupHeading:
+      part && number.endsWith('.1') ? { anchor: `sec-${section.number}`, number: String(section.number), title: section.group ?? '' } : undefined,
     title: section.title,
     dataPeriodLabel: section.dataPeriodLabel,
     paragraphs: section.paragraphs.map((p) => paragraphHtml(p, notes)),
@@ -194,8 +199,11 @@ export function reportView(
   // The quarterly compilation opens with the policy developments as section 1; data sections follow.
   const policySection = model.template === 'iom-quarterly' ? { anchor: 'sec-1', number: '1', title: labels.policy } : undefined;
   const toc = [
-    ...(policySection ? [policySection] : []),
-    ...sections.map((s) => ({ anchor: s.anchor, number: s.number, title: s.title })),
+    ...(policySection ? [{ ...policySection, part: false }] : []),
+    ...sections.flatMap((s) => [
+      ...(s.groupHeading ? [{ ...s.groupHeading, part: false }] : []),
+      { anchor: s.anchor, number: s.number, title: s.title, part: s.part },
+    ]),
   ];
   return {
     lang: model.lang,

@@ -344,6 +344,7 @@ export function createEnglish(reference: Reference): Locale {
         kandas: 'Ethnic Kazakhs returning to Kazakhstan (kandas)', remittances_out: 'Personal remittances sent from Kazakhstan',
         remittances_in: 'Personal remittances sent to Kazakhstan', key_points: 'Key points', internal: 'Internal migration',
       })[id] ?? id,
+    sectionGroupTitle: (id) => (id === 'remittances_out' || id === 'remittances_in' ? 'Personal remittances' : undefined),
   };
 
   return {
