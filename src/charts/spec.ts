@@ -2,12 +2,12 @@
 // process, and the parsed runtime (plain JSON by Vega's design) also on disk: importing Vega-Lite,
 // compiling and parsing cost ~200 ms of every cold build, for output that only changes when the
 // spec, the theme, Vega-Lite or Vega does.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as vega from 'vega';
 import type * as VegaLite from 'vega-lite';
+import { contentKey, readCached, writeCached } from '../compile-cache.ts';
 import { UserError } from '../errors.ts';
 import { renderMessages } from '../messages/index.ts';
 import { packageRoot } from '../paths.ts';
@@ -61,8 +61,7 @@ export async function compiledChart(templateDir: string, spec: string, themePath
   return compiled;
 }
 
-/** Parsed specs on disk, content-addressed: a changed spec, theme, Vega-Lite or Vega gets a new key. */
-const DISK_CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'migreport', 'vega');
+/** Parsed specs on disk (src/compile-cache.ts): a changed spec, theme, Vega-Lite or Vega gets a new key. */
 let versions: string | undefined;
 
 /** A package's version, read from its package.json (which "exports" may not list) without importing it. */
@@ -78,7 +77,7 @@ function installedVersion(name: string): string {
 
 function diskKey(merged: unknown): string {
   versions ??= `runtime 1, vega-lite ${installedVersion('vega-lite')}, vega ${installedVersion('vega')}`;
-  return createHash('sha256').update(`${versions}\n${JSON.stringify(merged)}`).digest('hex').slice(0, 32);
+  return contentKey(versions, JSON.stringify(merged));
 }
 
 interface CachedRuntime {
@@ -87,21 +86,12 @@ interface CachedRuntime {
 }
 
 function readCompiled(key: string): CachedRuntime | undefined {
+  const text = readCached('vega', `${key}.json`);
+  if (text === undefined) return undefined;
   try {
-    return JSON.parse(readFileSync(join(DISK_CACHE, `${key}.json`), 'utf8')) as CachedRuntime;
+    return JSON.parse(text) as CachedRuntime;
   } catch {
-    return undefined; // not cached yet, or unreadable: compile
-  }
-}
-
-function writeCompiled(key: string, entry: CachedRuntime): void {
-  try {
-    mkdirSync(DISK_CACHE, { recursive: true });
-    const temporary = join(DISK_CACHE, `.${key}.${process.pid}.tmp`);
-    writeFileSync(temporary, JSON.stringify(entry));
-    renameSync(temporary, join(DISK_CACHE, `${key}.json`)); // whole or not at all, even with two builds at once
-  } catch {
-    // A read-only install still works; it only compiles every time.
+    return undefined; // unreadable: compile again
   }
 }
 
@@ -128,7 +118,7 @@ async function compile(spec: string, text: string, shown: string, config: Record
     const vl: typeof VegaLite = await import('vega-lite');
     const { spec: vgSpec } = vl.compile(merged as unknown as VegaLite.TopLevelSpec, { logger });
     const runtime = vega.parse(vgSpec);
-    writeCompiled(key, { runtime, warnings });
+    writeCached('vega', `${key}.json`, JSON.stringify({ runtime, warnings }));
     return { runtime, warnings };
   } catch (e) {
     throw new UserError(renderMessages.chartSpecInvalid(spec, (e as Error).message), { file: shown, line: 1 });

@@ -1,13 +1,12 @@
 // Loads and compiles a report kind's Handlebars templates (strict: a missing variable is an
 // error naming template file, line and column) and renders them; compiled sets are cached.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.ts';
 import { renderMessages } from '../messages/index.ts';
 import type { SourceLocation } from '../model.ts';
-import { packageFile } from '../paths.ts';
+import { contentKey, readCached, writeCached } from '../compile-cache.ts';
 
 type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
@@ -68,32 +67,21 @@ function syntaxError(e: Error, file: string, source: string, root: string): User
 const OPTIONS = { strict: true, preventIndent: true } as const;
 
 /**
- * Precompiled templates on disk, keyed by their text: parsing and compiling every template costs
- * ~40 ms of each cold build, for code that changes only when a template (or Handlebars) does.
+ * Precompiled templates on disk (src/compile-cache.ts), keyed by their text: parsing and compiling
+ * every template costs ~40 ms of each cold build, for code that changes only when a template (or
+ * Handlebars) does.
  */
-const PRECOMPILED = packageFile('node_modules', '.cache', 'migreport', 'handlebars');
-
 function precompiled(source: string, file: string, root: string): Compiled {
-  const key = createHash('sha256').update(`${Handlebars.VERSION}\n${JSON.stringify(OPTIONS)}\n${source}`).digest('hex').slice(0, 32);
-  const cached = join(PRECOMPILED, `${key}.js`);
-  let code: string | undefined;
-  try {
-    code = readFileSync(cached, 'utf8');
-  } catch {
+  const cacheFile = `${contentKey(Handlebars.VERSION, JSON.stringify(OPTIONS), source)}.js`;
+  let code = readCached('handlebars', cacheFile);
+  if (code === undefined) {
     try {
       Handlebars.parse(source); // precompile's own errors carry no location; parse first for a located one
     } catch (e) {
       throw syntaxError(e as Error, file, source, root);
     }
     code = Handlebars.precompile(source, OPTIONS) as string;
-    try {
-      mkdirSync(PRECOMPILED, { recursive: true });
-      const temporary = `${cached}.${process.pid}.tmp`;
-      writeFileSync(temporary, code);
-      renameSync(temporary, cached);
-    } catch {
-      // A read-only install still works; it only compiles every time.
-    }
+    writeCached('handlebars', cacheFile, code);
   }
   // The same code Handlebars.compile would build, from Handlebars' own precompiler.
   return Handlebars.template(new Function(`return ${code}`)()) as Compiled;
