@@ -18,9 +18,8 @@ import { UserError, UserErrors } from './errors.ts';
 import { cliMessages } from './messages/index.ts';
 import { loadProject } from './load/index.ts';
 import type { Dataset } from './model.ts';
-import { buildReportModel } from './narrate/index.ts';
+import { buildReportModel, localeFor } from './narrate/index.ts';
 import type { ReportModel } from './report-model.ts';
-import { createEnglish } from './narrate/locales/en.ts';
 import { parsePeriod } from './period.ts';
 import { renderHtml, type PolicyInput } from './render/index.ts';
 import { labelsFor } from './render/labels.ts';
@@ -89,6 +88,7 @@ export async function renderReport(
     throw new UserError(cliMessages.noDataForPeriod(model.period, request.template, noted));
   }
   const templateDir = join(paths.root, 'templates', request.template);
+  const dateLabel = dateLabeller(dataset, request.lang);
   const charts = await time('charts', () => renderCharts(model.charts, { templateDir, lang: request.lang }));
   const html = time('templates', () =>
     renderHtml(
@@ -99,9 +99,9 @@ export async function renderReport(
         template: request.template,
         lang: request.lang,
         sources: dataset.reference.sources,
-        dateLabel: dateLabeller(dataset),
+        dateLabel,
       },
-      policyOf(dataset, model.period),
+      policyOf(dataset, model.period, dateLabel),
     ),
   );
   // One document serves both: the PDF stage adds the print stylesheet and paginates it.
@@ -109,8 +109,8 @@ export async function renderReport(
 }
 
 /** Says an ISO date (or year-month) as the report's language does. */
-function dateLabeller(dataset: Dataset): (iso: string) => string {
-  const locale = createEnglish(dataset.reference);
+function dateLabeller(dataset: Dataset, lang: string): (iso: string) => string {
+  const locale = localeFor(dataset, lang);
   return (iso) => {
     const date = parsePeriod(iso);
     return date ? locale.periodLabel(date) : iso;
@@ -118,8 +118,7 @@ function dateLabeller(dataset: Dataset): (iso: string) => string {
 }
 
 /** The period's dated policy developments, oldest first, with their dates said in the report's language. */
-function policyOf(dataset: Dataset, period: string): PolicyInput[] {
-  const label = dateLabeller(dataset);
+function policyOf(dataset: Dataset, period: string, label: (iso: string) => string): PolicyInput[] {
   const items = dataset.narratives.get(period)?.policy ?? [];
   return [...items]
     .sort((a, b) => a.date.localeCompare(b.date))
