@@ -46,6 +46,7 @@ export interface Table {
  * `table` holds the same figures as an accessible table.
  */
 export interface ChartData {
+  /** Unique on the page: letters, digits, hyphens and underscores, starting with a letter. */
   id: string;
   spec: string;
   values: Record<string, unknown>[];

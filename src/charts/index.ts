@@ -8,26 +8,19 @@
 // deterministic, so the same input always gives the same bytes.
 import * as vega from 'vega';
 import { UserError } from '../errors.ts';
+import type { ChartData } from '../report-model.ts';
 import { renderMessages } from '../messages/index.ts';
 import { numberLocaleOf } from './locale.ts';
 import { DATASET, compiledChart } from './spec.ts';
 import { finishSvg } from './svg.ts';
 import { useNotoSansMetrics } from './text-width.ts';
 
-export interface ChartInput {
-  /** Unique on the page; prefixes every id inside the SVG. Letters, digits, hyphens. */
-  id: string;
-  /** Spec file name without `.vl.json`, in `<templateDir>/charts/`. */
-  spec: string;
-  /** Rows of the dataset `values`; the fields each spec reads are listed in its "description". */
-  values: Record<string, unknown>[];
-  /** Becomes the SVG <title>. */
-  caption: string;
-  /** Becomes the SVG <desc>: chart type, what is shown, the main finding. */
-  alt: string;
-  /** Not drawn: the template prints it under the figure. */
-  source: string;
-}
+/**
+ * What a chart is drawn from: the report model's chart without its data table. The id prefixes
+ * every id inside the SVG; the caption becomes its <title> and the alt text its <desc>; the
+ * source is not drawn (the template prints it under the figure).
+ */
+export type ChartInput = Omit<ChartData, 'table'>;
 
 export interface RenderedChart {
   id: string;
