@@ -1,4 +1,5 @@
 // SDMX-style time periods: parse, normalise to a span of months (or a date), compare, shift.
+import { byCode } from './order.ts';
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'range' | 'date';
 
@@ -136,7 +137,7 @@ export function within(inner: Period, outer: Period): boolean {
 
 /** Orders periods by end, then by start (longer first), then dates after flows of the same month. */
 export function comparePeriods(a: Period, b: Period): number {
-  return a.end - b.end || a.start - b.start || (a.date ?? '').localeCompare(b.date ?? '');
+  return a.end - b.end || a.start - b.start || byCode(a.date ?? '', b.date ?? '');
 }
 
 export function samePeriod(a: Period, b: Period): boolean {

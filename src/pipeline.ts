@@ -24,6 +24,7 @@ import { parsePeriod } from './period.ts';
 import { renderHtml, type PolicyInput } from './render/index.ts';
 import { labelsFor } from './render/labels.ts';
 import { packageFile } from './paths.ts';
+import { byCode } from './order.ts';
 
 export interface ReportRequest {
   period?: string;
@@ -121,7 +122,7 @@ function dateLabeller(dataset: Dataset, lang: string): (iso: string) => string {
 function policyOf(dataset: Dataset, period: string, label: (iso: string) => string): PolicyInput[] {
   const items = dataset.narratives.get(period)?.policy ?? [];
   return [...items]
-    .sort((a, b) => a.date.localeCompare(b.date))
+    .sort((a, b) => byCode(a.date, b.date))
     .map((item) => ({ date: item.date, dateLabel: label(item.date), text: item.text, sources: item.sources }));
 }
 

@@ -19,6 +19,7 @@ import type {
   UnavailableFact,
 } from './facts.ts';
 import { flagsOf, valueOf, type Valued } from './values.ts';
+import { byCode } from '../order.ts';
 
 // ── pure arithmetic ──────────────────────────────────────────────────────────────────────────
 
@@ -36,7 +37,7 @@ export function shareOf(part: number, whole: number): number | null {
 
 /** Competition ranking (1, 2, 2, 4) by value, largest first; ties keep the input order of keys. */
 export function rankAll(values: { key: string; value: number }[]): Map<string, { rank: number; tied: boolean }> {
-  const sorted = [...values].sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+  const sorted = [...values].sort((a, b) => b.value - a.value || byCode(a.key, b.key));
   const out = new Map<string, { rank: number; tied: boolean }>();
   sorted.forEach((v, i) => {
     const first = sorted.findIndex((w) => w.value === v.value);
@@ -221,7 +222,7 @@ export function rankFacts(
   const ranks = rankAll([...now].map(([key, v]) => ({ key, value: v.value })));
   const prevRanks = before ? rankAll([...before].map(([key, v]) => ({ key, value: v.value }))) : null;
   return [...ranks]
-    .sort((a, b) => a[1].rank - b[1].rank || a[0].localeCompare(b[0]))
+    .sort((a, b) => a[1].rank - b[1].rank || byCode(a[0], b[0]))
     .map(([partner, r]) => {
       const inputs = merge(now.get(partner)!.inputs, before?.get(partner)?.inputs ?? []);
       return {

@@ -18,6 +18,7 @@ import {
   signChangeFact,
 } from './kinds.ts';
 import { flagsOf, inputOf, latestPeriod, comparablePeriods, memberRows, subject, valueOf, type Valued } from './values.ts';
+import { byCode } from '../order.ts';
 
 /** What a section compares and for which period (the latest at or before the report period). */
 export interface SectionScope {
@@ -148,7 +149,7 @@ function partnerBreakdown(
         }
       }
     }
-    members.sort((a, b) => b.value - a.value || a.partner.localeCompare(b.partner));
+    members.sort((a, b) => b.value - a.value || byCode(a.partner, b.partner));
     const inputs = [...totalLevel.inputs, ...members.flatMap((m) => facts.get(m.levelId)!.inputs)];
     facts.add({
       id: id(w, 'top'),
@@ -169,7 +170,7 @@ function partnerBreakdown(
       for (const direction of ['up', 'down'] as const) {
         const movers = changes
           .filter((c) => c.pct !== null && (direction === 'up' ? c.abs > 0 : c.abs < 0))
-          .sort((a, b) => (direction === 'up' ? b.pct! - a.pct! : a.pct! - b.pct!) || a.subject.partner.localeCompare(b.subject.partner));
+          .sort((a, b) => (direction === 'up' ? b.pct! - a.pct! : a.pct! - b.pct!) || byCode(a.subject.partner, b.subject.partner));
         if (movers.length === 0) continue;
         const mi = movers.flatMap((c) => c.inputs);
         facts.add({
@@ -434,7 +435,7 @@ function internal(ds: Dataset, facts: FactSet, report: Period): SectionScope {
         period: pn, value: o.value as number, unit: 'persons', summed: false, formula: `interregional_net[${o.region}], ${pn.code}`, inputs: [inputOf(o)], flags: flagsOf([inputOf(o)]),
       }),
     );
-    const positive = levels.filter((l) => l.value > 0).sort((a, b) => b.value - a.value || a.subject.region.localeCompare(b.subject.region));
+    const positive = levels.filter((l) => l.value > 0).sort((a, b) => b.value - a.value || byCode(a.subject.region, b.subject.region));
     const inputs = positive.flatMap((l) => l.inputs);
     facts.add({
       id: factId(section, 'net', 'positive', 'selection'), section, kind: 'selection', indicator: 'interregional_net', period: pn, rule: 'positive',

@@ -4,6 +4,7 @@ import { comparePeriods, type Period } from '../period.ts';
 import { periodsOf, select } from '../query.ts';
 import { partnerTotal } from '../derive.ts';
 import type { FactInput, Flag, Subject } from './facts.ts';
+import { byCode } from '../order.ts';
 
 /** A value with the observations behind it. */
 export interface Valued {
@@ -97,7 +98,7 @@ function computeValue(ds: Dataset, s: Subject, p: Period | string): Valued | und
   if (!t || !t.complete) return undefined;
   const summed = !(t.inputs.length === 1 && t.inputs[0].country === s.partner);
   const inputs = t.inputs.map(inputOf);
-  if (summed) inputs.sort((a, b) => a.country.localeCompare(b.country));
+  if (summed) inputs.sort((a, b) => byCode(a.country, b.country));
   return { value: t.value, inputs, summed };
 }
 
@@ -116,7 +117,7 @@ export function memberRows(ds: Dataset, indicator: string, whole: string, p: Per
   const members = memberSets(ds, whole);
   return select(ds, { indicator, period: p, region: '', breakdown })
     .filter((o) => members.has(o.country) && o.value !== null)
-    .sort((a, b) => a.country.localeCompare(b.country));
+    .sort((a, b) => byCode(a.country, b.country));
 }
 
 /**

@@ -7,6 +7,7 @@ import { narrateMessages } from '../messages/index.ts';
 import type { Sentence } from '../report-model.ts';
 import type { ListItem } from './locale.ts';
 import { moversComplete, sentence, styleOf, type Writer } from './write.ts';
+import { byCode } from '../order.ts';
 
 export const MAX_FINDINGS = 6;
 const PER_SECTION = 2;
@@ -75,7 +76,7 @@ export function selectFindings(all: Candidate[], changeOf: (id: string) => Fact 
     const pct = first && first.kind === 'change' && first.pct !== null ? Math.abs(first.pct) : 0;
     return { ...c, score: Math.min(75, 30 + pct / 4) };
   });
-  scored.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id));
+  scored.sort((a, b) => b.score - a.score || byCode(a.fact.id, b.fact.id));
   const chosen: Fact[] = [];
   const perSection = new Map<string, number>();
   // Spread findings over the sections: first the best of each section, then the rest by score, two per section

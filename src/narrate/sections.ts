@@ -8,6 +8,7 @@ import type { ChangeItem, ListItem } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
 import { moversComplete, sentence, styleOf, type Writer } from './write.ts';
 import { structureNotes } from './tables.ts';
+import { byCode } from '../order.ts';
 
 export interface WrittenSection {
   paragraphs: Sentence[][];
@@ -234,7 +235,7 @@ function kandas(w: Writer): WrittenSection {
   ]) {
     const levels = w.facts.ofSection('kandas').filter((f): f is LevelFact => f.kind === 'level' && f.subject.indicator === indicator);
     if (!levels.length) continue;
-    levels.sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
+    levels.sort((a, b) => b.value - a.value || byCode(a.id, b.id));
     const key = (f: LevelFact) => f.id.split('.')[2];
     structure.push(sentence(L.t.structure({ indicator, when: L.periodIn(levels[0].period), items: levels.map((f) => ({ key: key(f), value: w.level(f) })) }), levels));
     // Age groups are a whole (rounding); education lists some levels only (the rest is not broken down).
@@ -274,7 +275,7 @@ function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' 
     second.push(movers);
     // The largest change of a share, in percentage points.
     const shareChanges = w.facts.ofSection(section).filter((f) => f.kind === 'share_change');
-    const biggest = [...shareChanges].sort((a, b) => Math.abs(b.pp) - Math.abs(a.pp) || a.id.localeCompare(b.id))[0];
+    const biggest = [...shareChanges].sort((a, b) => Math.abs(b.pp) - Math.abs(a.pp) || byCode(a.id, b.id))[0];
     if (biggest)
       second.push(
         sentence(

@@ -8,6 +8,7 @@ import { flagsOf } from '../compare/values.ts';
 import type { Table, TableColumn, TableRow } from '../report-model.ts';
 import type { Style } from './locale.ts';
 import { sourcesOfAll, styleOf, type Writer } from './write.ts';
+import { byCode } from '../order.ts';
 
 const GROUPS = ['CIS', 'NONCIS'];
 
@@ -209,7 +210,7 @@ export function structureLevels(w: Writer, indicator: string): LevelFact[] {
   return w.facts
     .ofSection('kandas')
     .filter((f): f is LevelFact => f.kind === 'level' && f.subject.indicator === indicator)
-    .sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
+    .sort((a, b) => b.value - a.value || byCode(a.id, b.id));
 }
 
 /** The category of a structure level (`kandas.education.higher.level` → higher). */
@@ -300,7 +301,7 @@ function internal(w: Writer): Table[] {
   const levels = w.facts
     .ofSection('internal')
     .filter((f): f is LevelFact => f.kind === 'level' && f.subject.indicator === 'interregional_net')
-    .sort((a, b) => b.value - a.value || a.subject.region.localeCompare(b.subject.region));
+    .sort((a, b) => b.value - a.value || byCode(a.subject.region, b.subject.region));
   if (levels.length === 0) return [];
   const t = new TableBuilder(w, 'internal-regions', L.t.tableCaption({ subject: L.t.words.netInterregional, by: 'region', unit: L.unitLabel('persons'), period: stockPeriod(w, levels[0].period) }), [
     left(L.t.words.region),
