@@ -4,12 +4,20 @@ import { format as formatDate } from 'date-fns/format';
 import { enGB } from 'date-fns/locale/en-GB';
 import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
+import { fixedDigits } from '../digits.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
 import type { ChangeItem, Direction, ListItem, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
 
 const TAG = 'en-GB'; // British conventions: "1 September 2023", lists without a serial comma.
-const counts = new Intl.NumberFormat(TAG, { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// Intl.NumberFormat's digits without its start-up (digits.ts); Intl itself only for what digits.ts leaves.
+let intl: { counts: Intl.NumberFormat; oneDecimal: Intl.NumberFormat } | undefined;
+const viaIntl = () =>
+  (intl ??= {
+    counts: new Intl.NumberFormat(TAG, { maximumFractionDigits: 0 }),
+    oneDecimal: new Intl.NumberFormat(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  });
+const counts = { format: (v: number) => fixedDigits(v, 0, ',', '.', (a) => viaIntl().counts.format(a)) };
+const oneDecimal = { format: (v: number) => fixedDigits(v, 1, ',', '.', (a) => viaIntl().oneDecimal.format(a)) };
 const cardinal = new Intl.PluralRules(TAG);
 const cardinalOneDecimal = new Intl.PluralRules(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const MINUS = '\u2212';
