@@ -74,8 +74,11 @@ async function coldRuns(opts: BenchOptions, work: string): Promise<{ results: Me
     floor: 'floor: chromium --headless --print-to-pdf of the built HTML',
     build: 'cold build, HTML and PDF (migreport build, own process)',
     html: 'cold build, HTML alone',
+    fresh: 'cold build, HTML alone, without the V8 code cache (as the first build after install)',
   } as const;
-  const build = (out: string, format: string) => run(process.execPath, [cli, 'build', '--template', opts.template, '--format', format, '--out', out], { timeoutMs: 120_000 });
+  const build = (out: string, format: string, env?: NodeJS.ProcessEnv) =>
+    run(process.execPath, [cli, 'build', '--template', opts.template, '--format', format, '--out', out], { timeoutMs: 120_000, env });
+  const noCodeCache = { ...process.env, MIGREPORT_NO_CODE_CACHE: '1' };
 
   // A first build, untimed: gives the floor its HTML and warms the disk cache for everyone.
   let htmlPath: string | undefined;
@@ -104,18 +107,19 @@ async function coldRuns(opts: BenchOptions, work: string): Promise<{ results: Me
     ]);
   await floor(-1).catch(() => undefined); // the first Chromium start of a run pays for cold disk pages
 
-  const kinds = buildProblem ? (['floor'] as const) : (['floor', 'build', 'html'] as const);
-  const times: Record<string, number[]> = { floor: [], build: [], html: [] };
+  const kinds = buildProblem ? (['floor'] as const) : (['floor', 'build', 'html', 'fresh'] as const);
+  const times: Record<string, number[]> = { floor: [], build: [], html: [], fresh: [] };
   const failures: Record<string, string> = {};
   const order = alternation<(typeof kinds)[number]>(kinds, opts.rounds);
-  say(`  cold runs: ${order.map((k) => k[0].toUpperCase()).join('')} (F floor, B build html+pdf, H html alone)`);
+  const letter = { floor: 'F', build: 'B', html: 'H', fresh: 'N' } as const;
+  say(`  cold runs: ${order.map((k) => letter[k]).join('')} (F floor, B build html+pdf, H html alone, N html alone without the code cache)`);
   let pdfsMissing = 0;
   for (const [i, kind] of order.entries()) {
     try {
       if (kind === 'floor') times.floor.push((await floor(i)).ms);
       else {
         const out = join(work, `run-${i}`);
-        times[kind].push((await build(out, kind === 'build' ? 'html,pdf' : 'html')).ms);
+        times[kind].push((await build(out, kind === 'build' ? 'html,pdf' : 'html', kind === 'fresh' ? noCodeCache : undefined)).ms);
         if (kind === 'build' && filesUnder(out, '.pdf').length === 0) pdfsMissing++;
         rmSync(out, { recursive: true, force: true });
       }
@@ -132,6 +136,7 @@ async function coldRuns(opts: BenchOptions, work: string): Promise<{ results: Me
     result('floor', floorNote),
     result('build', pdfsMissing ? `${pdfsMissing} run(s) wrote no PDF` : undefined),
     result('html'),
+    result('fresh'),
   ];
   return { results, htmlPath };
 }

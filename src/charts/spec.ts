@@ -9,6 +9,7 @@ import * as vega from 'vega';
 import type * as VegaLite from 'vega-lite';
 import { contentKey, readCached, writeCached } from '../compile-cache.ts';
 import { UserError } from '../errors.ts';
+import { importPackage } from '../external.ts';
 import { renderMessages } from '../messages/index.ts';
 import { packageRoot } from '../paths.ts';
 
@@ -114,8 +115,9 @@ async function compile(spec: string, text: string, shown: string, config: Record
   if (cached) return cached;
   const warnings: string[] = [];
   const logger = quietLogger(warnings);
+  // Outside the try: a Vega-Lite that cannot be loaded is a broken install, not a bad spec.
+  const vl: typeof VegaLite = await importPackage('vega-lite', () => import('vega-lite'));
   try {
-    const vl: typeof VegaLite = await import('vega-lite');
     const { spec: vgSpec } = vl.compile(merged as unknown as VegaLite.TopLevelSpec, { logger });
     const runtime = vega.parse(vgSpec);
     writeCached('vega', `${key}.json`, JSON.stringify({ runtime, warnings }));

@@ -6,6 +6,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ConnectionTransport, Page } from 'puppeteer-core';
 import { UserError } from '../errors.ts';
+import { importPackage } from '../external.ts';
 import { publishMessages } from '../messages/index.ts';
 import { onInterrupt } from './interrupt.ts';
 
@@ -166,7 +167,7 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
   let browser: Browser;
   let firstPage: Page;
   try {
-    const puppeteerModule = await import('puppeteer-core');
+    const puppeteerModule = await importPackage('puppeteer-core', () => import('puppeteer-core'));
     // Exported at run time but missing from the type declarations of puppeteer-core 24.
     const { PipeTransport } = puppeteerModule as unknown as {
       PipeTransport: new (write: NodeJS.WritableStream, read: NodeJS.ReadableStream) => ConnectionTransport;
