@@ -1,5 +1,5 @@
 // Benchmark tasks that must run in a process of their own (cold start, peak memory); prints one JSON line.
-// Run: node bench/child-entry.js <stages|warm|batch|load|scale-report> [arg]
+// Run: node bench/child-entry.js <warm|batch|load|scale-report> [arg]
 import { cp, mkdir, mkdtemp, open, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RESULT_PREFIX } from './result-prefix.ts';
 
-/** Milliseconds since the process started (Node's time origin), so start-up is counted too. */
-const startup = performance.now();
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 /** The report kind under test; the parent passes its --template down. */
 const template = process.env.MIGREPORT_BENCH_TEMPLATE || 'iom-quarterly';
@@ -27,13 +25,6 @@ function recorder(stages: Stages) {
   };
 }
 
-async function timed<T>(stages: Stages, stage: string, work: () => Promise<T> | T): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  stages.push({ stage, ms: performance.now() - started });
-  return result;
-}
-
 function titleOf(html: string): string {
   const raw = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? 'migreport';
   return raw.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -44,39 +35,6 @@ async function projectCopy(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'migreport-bench-project-'));
   for (const dir of ['data', 'templates', 'styles']) await cp(join(projectRoot, dir), join(root, dir), { recursive: true });
   return root;
-}
-
-/** The cold build, stage by stage, the way `build` runs it: the browser starts after the imports and is awaited after the HTML. */
-async function stages(): Promise<object> {
-  const out = await mkdtemp(join(tmpdir(), 'migreport-bench-out-'));
-  const log: Stages = [{ stage: 'start-up (node, tsx)', ms: startup }];
-  try {
-    // As src/commands/build.ts does: modules first, then the browser, whose start-up overlaps the data work.
-    const [pipeline, browsers, pdf] = await timed(log, 'imports', () =>
-      Promise.all([import('../src/pipeline.ts'), import('../src/publish/browser.ts'), import('../src/publish/pdf.ts')]),
-    );
-    const browser = browsers.startBrowser();
-    browser.catch(() => undefined);
-    try {
-      const time = recorder(log);
-      const paths = pipeline.projectPaths(projectRoot);
-      const { dataset, findings } = await pipeline.loadAndAudit(paths, {}, time);
-      const report = await pipeline.renderReport(dataset, findings, { template, lang: 'en' }, paths, time);
-      await timed(log, 'write html', () => writeFile(join(out, 'report.html'), report.html));
-      const handle = await timed(log, 'browser wait', () => browser);
-      const title = titleOf(report.printHtml);
-      const printed = await timed(log, 'pdf', () =>
-        pdf.printPdfDetailed(report.printHtml, { browser: handle, title, headerText: title, lang: 'en' }),
-      );
-      await writeFile(join(out, 'report.pdf'), printed.pdf);
-      await timed(log, 'browser close', () => handle.close());
-      return { stages: merge(log), totalMs: performance.now(), pdfSteps: printed.timings };
-    } finally {
-      await (await browser.catch(() => undefined))?.close();
-    }
-  } finally {
-    await rm(out, { recursive: true, force: true });
-  }
 }
 
 /** Stages that ran more than once are added up, in order of first appearance. */
@@ -260,7 +218,6 @@ async function addSyntheticRows(data: string, n: number): Promise<void> {
 }
 
 const tasks: Record<string, (arg: number) => Promise<object>> = {
-  stages: () => stages(),
   warm: (runs) => warm(runs || 10),
   batch: () => batch(),
   load: (n) => load(n),

@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [-- --profile]`: every stage measured against the physical floor, in one run.
 //
 //   1 cold runs, alternated      floor (bare chromium --print-to-pdf) · build html,pdf · build html
-//   2 cold stages                one child per run, StageTimer shares of a build done the build's way
+//   2 cold stages                `migreport build` runs, each writing its own stage times (MIGREPORT_TIMINGS)
 //   3 warm                       the preview path: data change → re-load + re-render, in one process
 //   4 facts and sentences        bench/facts.ts, else the warm compare+narrate stage
 //   5 batch                      every period × template, HTML and PDF, one process, one browser
@@ -188,14 +188,21 @@ export async function main(argv: string[]): Promise<number> {
     measurements.push(...cold.results);
     const [floorM, buildM, htmlM] = cold.results;
 
-    // 2. Cold stages, the build's way, in children.
+    // 2. Cold stages: `migreport build` itself, writing its stage times (MIGREPORT_TIMINGS).
     const stageRuns: Stages[] = [];
     const pdfSteps: Record<string, number>[] = [];
     const stagesOutcome = await attempt('2 cold stages', async () => {
       for (let i = 0; i < (opts.quick ? 1 : 5); i++) {
-        const r = await childTask<{ stages: Stages; totalMs: number; pdfSteps: Record<string, number> }>('stages');
-        stageRuns.push([...r.stages, { stage: '(exit)', ms: Math.max(0, r.wallMs - r.totalMs) }]);
+        const timings = join(work, `timings-${i}.json`);
+        const out = join(work, `stages-${i}`);
+        const args = [cli, 'build', '--template', opts.template, '--format', 'html,pdf', '--out', out];
+        const ran = await run(process.execPath, args, { timeoutMs: 120_000, env: { ...process.env, MIGREPORT_TIMINGS: timings } });
+        const r = JSON.parse(readFileSync(timings, 'utf8')) as { stages: Stages; pdfSteps: Record<string, number> };
+        const total = r.stages.reduce((sum, s) => sum + s.ms, 0);
+        // After the last stage: closing Chromium and leaving the process.
+        stageRuns.push([...r.stages, { stage: '(browser close, exit)', ms: Math.max(0, ran.ms - total) }]);
         pdfSteps.push(r.pdfSteps);
+        rmSync(out, { recursive: true, force: true });
       }
     });
     if (typeof stagesOutcome === 'string') measurements.push(skipped('cold stages (StageTimer, own process)', stagesOutcome));
