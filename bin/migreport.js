@@ -27,50 +27,69 @@ function bundleIsFresh() {
   return statSync(bundle).mtimeMs >= newestUnder(join(root, 'src'));
 }
 
+// V8's code cache: the bytecode of the functions a build ran, saved after a successful build, so
+// the next process neither parses a bundle nor compiles those functions again (about 100 ms of an
+// HTML build, and as much of a PDF build's loading of Puppeteer). A cache file is named by a hash
+// of its bundle and the Node version, because V8 itself checks only the source's length; V8 still
+// refuses a cache made with other flags, and then the code compiles as usual and a new cache is
+// written. MIGREPORT_NO_CODE_CACHE=1 neither reads nor writes one (the first build after install).
+const useCodeCache = !process.env.MIGREPORT_NO_CODE_CACHE;
+const codeCacheDir = join(root, 'node_modules', '.cache', 'migreport', 'v8-code');
+/** Scripts that ran without a usable cache: { script, file } to save once the build succeeds. */
+const uncached = [];
+
 /**
- * Compiles the bundle with V8's code cache: the bytecode of the functions a build ran, saved after a
- * successful build, so the next process neither parses the 2 MB bundle nor compiles those functions
- * again (about 100 ms of an HTML build). The cache file is named by a hash of the bundle and the
- * Node version, because V8 itself checks only the source's length; V8 still refuses a cache made
- * with other flags, and then the program compiles as usual and a new cache is written.
+ * Runs a CommonJS bundle as Node would run a module, compiled with its code cache. `strict` for our
+ * own bundle, which was ES modules; `extra` names more wrapper parameters and their values.
  */
-function loadBundle() {
-  const source = readFileSync(bundle);
+function runBundle(file, { strict = false, extra = {} } = {}) {
+  const source = readFileSync(file);
   const key = createHash('sha256').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 32);
   const cacheFile = `${key}.bin`;
-  const cachePath = join(root, 'node_modules', '.cache', 'migreport', 'v8-code', cacheFile);
-  // MIGREPORT_NO_CODE_CACHE=1 neither reads nor writes it (the benchmark's first-build-after-install).
-  const useCache = !process.env.MIGREPORT_NO_CODE_CACHE;
   let cachedData;
   try {
-    cachedData = useCache ? readFileSync(cachePath) : undefined;
+    cachedData = useCodeCache ? readFileSync(join(codeCacheDir, cacheFile)) : undefined;
   } catch {
     cachedData = undefined;
   }
-  // The wrapper Node gives a CommonJS module, strict as the ES modules it was bundled from, plus an
-  // importer: a vm script cannot call import() itself on Node 20 (see src/external.ts).
-  const wrapper = `(function (exports, require, module, __filename, __dirname, __migreport_import) {'use strict';${source}\n})`;
-  const script = new vm.Script(wrapper, { filename: bundle, cachedData });
+  const params = ['exports', 'require', 'module', '__filename', '__dirname', ...Object.keys(extra)];
+  const wrapper = `(function (${params.join(', ')}) {${strict ? "'use strict';" : ''}${source}\n})`;
+  const script = new vm.Script(wrapper, { filename: file, cachedData });
+  if (useCodeCache && (cachedData === undefined || script.cachedDataRejected)) uncached.push({ script, file: cacheFile });
   const module = { exports: {} };
-  const importPackage = (specifier) => import(specifier);
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), importPackage);
-  const program = module.exports;
-  const stale = useCache && (cachedData === undefined || script.cachedDataRejected === true);
-  return {
-    ...program,
-    /** After a successful build, when there was no usable cache: what it compiled, for the next run. */
-    saveCodeCache() {
-      if (!stale) return;
-      program.writeCached('v8-code', cacheFile, script.createCachedData());
-      program.pruneCached('v8-code', 3); // ~2 MB each: this bundle's, and two for other Node versions
-    },
-  };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), ...Object.values(extra));
+  return module.exports;
+}
+
+// Packages bundled at install time beside the program (scripts/bundle.mjs), used while the bundle
+// is newer than the package: loading puppeteer-core's ~300 ES modules costs ~170 ms of a PDF build,
+// its bundle with the code cache ~50 ms.
+const bundledPackages = { 'puppeteer-core': 'puppeteer.cjs' };
+const loadedPackages = new Map();
+
+function bundledPackage(specifier) {
+  const file = bundledPackages[specifier] && join(root, 'dist', bundledPackages[specifier]);
+  if (!file || !existsSync(file)) return undefined;
+  const installed = join(root, 'node_modules', specifier, 'package.json');
+  if (!existsSync(installed) || statSync(installed).mtimeMs > statSync(file).mtimeMs) return undefined;
+  if (!loadedPackages.has(specifier)) loadedPackages.set(specifier, runBundle(file));
+  return loadedPackages.get(specifier);
+}
+
+/** import() for the bundle, which as a vm script cannot call it itself on Node 20 (src/external.ts). */
+const importPackage = async (specifier) => bundledPackage(specifier) ?? import(specifier);
+
+/** Saves what the build compiled for the scripts that had no usable cache. */
+function saveCodeCaches(program) {
+  for (const { script, file } of uncached.splice(0)) program.writeCached('v8-code', file, script.createCachedData());
+  // ~2 MB each: the program's and Puppeteer's, for this Node version and two others.
+  program.pruneCached('v8-code', 6);
 }
 
 let program;
 const args = process.argv.slice(2);
 if (bundleIsFresh()) {
-  program = loadBundle();
+  program = runBundle(bundle, { strict: true, extra: { __migreport_import: importPackage } });
   // Chromium first, for a PDF build: its start-up then overlaps the data and chart work.
   program.prestartFor(args);
 } else {
@@ -82,5 +101,5 @@ if (bundleIsFresh()) {
   program = await source('program');
 }
 process.exitCode = await program.main(args);
-if (args[0] === 'build' && process.exitCode === 0) program.saveCodeCache?.();
+if (args[0] === 'build' && process.exitCode === 0 && uncached.length > 0) saveCodeCaches(program);
 await program.discardPrestarted();

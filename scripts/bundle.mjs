@@ -45,3 +45,23 @@ try {
   // The sources still run through tsx; only start-up is slower.
   console.warn(`migreport: could not bundle the CLI (${e?.message ?? e}); it will run from the sources.`);
 }
+
+// Puppeteer too, by itself (only a PDF build loads it): as ~300 ES modules it costs a PDF build
+// ~170 ms of loading, as one CommonJS file with the code cache ~50 ms. The bin hands it to the
+// program's import('puppeteer-core') while it is newer than the installed package.
+try {
+  const { build } = await import('esbuild');
+  await build({
+    absWorkingDir: root,
+    stdin: { contents: "module.exports = require('puppeteer-core');", resolveDir: root, sourcefile: 'puppeteer-entry.cjs', loader: 'js' },
+    outfile: 'dist/puppeteer.cjs',
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+} catch (e) {
+  // import('puppeteer-core') then loads the installed package as it is.
+  console.warn(`migreport: could not bundle Puppeteer (${e?.message ?? e}); PDF builds will load it as installed.`);
+}

@@ -63,6 +63,16 @@ describe('the bundle with its code cache', () => {
     expect(html('sources')).toBe(html('first'));
   }, 90_000);
 
+  it('prints a PDF with Puppeteer from its own bundle, whose code is cached beside the program\'s', () => {
+    expect(statSync(join(pkg, 'dist', 'puppeteer.cjs')).size).toBeGreaterThan(1_000_000);
+    const before = cacheFiles();
+    const r = migreport(['build', '--format', 'pdf', '--out', 'pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(pkg, 'pdf', '2023-Q4', 'iom-quarterly.en.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const added = cacheFiles().filter((f) => !before.includes(f));
+    expect(added).toHaveLength(1);
+  }, 90_000);
+
   it('never runs a cache made from another bundle of the same length', () => {
     // V8 checks only the source's length; the cache's name must change with the bundle's content.
     migreport(['build', '--format', 'html', '--out', 'before']);
