@@ -38,6 +38,12 @@ const began = performance.now();
 const say = (line = '') => process.stderr.write(`${line.padEnd(64)} ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s\n`);
 const cli = join(projectRoot, 'bin', 'migreport.js');
 
+/** `migreport build` in a process of its own, as a user runs it; `env` adds to this process's environment. */
+function migreportBuild(template: string, out: string, format: string, env: NodeJS.ProcessEnv = {}) {
+  const args = [cli, 'build', '--template', template, '--format', format, '--out', out];
+  return run(process.execPath, args, { timeoutMs: 120_000, env: { ...process.env, ...env } });
+}
+
 type Stages = { stage: string; ms: number }[];
 
 function browserPath(): string {
@@ -76,9 +82,8 @@ async function coldRuns(opts: BenchOptions, work: string): Promise<{ results: Me
     html: 'cold build, HTML alone',
     fresh: 'cold build, HTML alone, without the V8 code cache (as the first build after install)',
   } as const;
-  const build = (out: string, format: string, env?: NodeJS.ProcessEnv) =>
-    run(process.execPath, [cli, 'build', '--template', opts.template, '--format', format, '--out', out], { timeoutMs: 120_000, env });
-  const noCodeCache = { ...process.env, MIGREPORT_NO_CODE_CACHE: '1' };
+  const build = (out: string, format: string, env?: NodeJS.ProcessEnv) => migreportBuild(opts.template, out, format, env);
+  const noCodeCache = { MIGREPORT_NO_CODE_CACHE: '1' };
 
   // A first build, untimed: gives the floor its HTML and warms the disk cache for everyone.
   let htmlPath: string | undefined;
@@ -195,8 +200,7 @@ export async function main(argv: string[]): Promise<number> {
       for (let i = 0; i < (opts.quick ? 1 : 5); i++) {
         const timings = join(work, `timings-${i}.json`);
         const out = join(work, `stages-${i}`);
-        const args = [cli, 'build', '--template', opts.template, '--format', 'html,pdf', '--out', out];
-        const ran = await run(process.execPath, args, { timeoutMs: 120_000, env: { ...process.env, MIGREPORT_TIMINGS: timings } });
+        const ran = await migreportBuild(opts.template, out, 'html,pdf', { MIGREPORT_TIMINGS: timings });
         const r = JSON.parse(readFileSync(timings, 'utf8')) as { stages: Stages; pdfSteps: Record<string, number> };
         const total = r.stages.reduce((sum, s) => sum + s.ms, 0);
         // After the last stage: closing Chromium and leaving the process.

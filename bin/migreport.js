@@ -68,11 +68,12 @@ const bundledPackages = { 'puppeteer-core': 'puppeteer.cjs' };
 const loadedPackages = new Map();
 
 function bundledPackage(specifier) {
+  if (loadedPackages.has(specifier)) return loadedPackages.get(specifier);
   const file = bundledPackages[specifier] && join(root, 'dist', bundledPackages[specifier]);
   if (!file || !existsSync(file)) return undefined;
   const installed = join(root, 'node_modules', specifier, 'package.json');
   if (!existsSync(installed) || statSync(installed).mtimeMs > statSync(file).mtimeMs) return undefined;
-  if (!loadedPackages.has(specifier)) loadedPackages.set(specifier, runBundle(file));
+  loadedPackages.set(specifier, runBundle(file));
   return loadedPackages.get(specifier);
 }
 
