@@ -18,6 +18,8 @@ export interface FactInput {
 /** What a series is: one indicator for one partner (country, group, `_T`, `_Z`), region and breakdown. */
 export interface Subject {
   indicator: string;
+  /** For a balance (net migration, permits issued − terminated): the indicator subtracted from `indicator`. */
+  minus?: string;
   partner: string;
   region: string;
   breakdown: string;
@@ -196,13 +198,19 @@ export interface RecordFact extends FactBase {
   period: Period;
   extreme: 'high' | 'low';
   value: number;
-  /** First and last period of the series searched. */
+  /** First period with data of the series searched (the same months of earlier calendar years). */
   first: Period;
-  /** Number of periods in the series (≥ 3 for a record to be stated). */
+  /** Number of years with data in the series (≥ 3 for a record to be stated). */
   count: number;
+  /** True when every calendar year from `first` to the period has data (else the text says "with data"). */
+  complete: boolean;
 }
 
-/** Consecutive comparable periods with values of the same sign (for balances) or moving the same way. */
+/**
+ * Consecutive calendar years (the same months of each) with values of the same sign (`sign`: for balances) or
+ * moving the same way (`direction`); a year without data breaks the run. `length` counts values (sign) or moves
+ * (direction); `first` is the first period of the run (for direction, the one before the first move).
+ */
 export interface StreakFact extends FactBase {
   kind: 'streak';
   subject: Subject;
@@ -211,6 +219,7 @@ export interface StreakFact extends FactBase {
   sign: 1 | -1;
   length: number;
   first: Period;
+  step: 'year';
 }
 
 /** Parts of a whole that do not add up to it (published total differs from the sum of groups). */

@@ -103,7 +103,7 @@ function merge(...lists: FactInput[][]): FactInput[] {
 
 function label(s: Subject): string {
   const extra = [s.region, s.breakdown].filter(Boolean).join(',');
-  return `${s.indicator}[${s.partner}${extra ? ',' + extra : ''}]`;
+  return `${s.indicator}${s.minus ? `−${s.minus}` : ''}[${s.partner}${extra ? ',' + extra : ''}]`;
 }
 
 export function levelFact(ds: Dataset, section: string, id: string, s: Subject, p: Period): LevelFact | undefined {
@@ -282,13 +282,13 @@ export function balanceFact(section: string, id: string, s: Subject, minusIndica
     id,
     section,
     kind: 'balance',
-    subject: s,
+    subject: { ...s, minus: minusIndicator },
     minusIndicator,
     period: p,
     plus: plus.value,
     minus: minus.value,
     value: plus.value - minus.value,
-    formula: `${label(s)} − ${minusIndicator}[${s.partner}], ${p.code}`,
+    formula: `${s.indicator}[${s.partner}] − ${minusIndicator}[${s.partner}], ${p.code}`,
     inputs,
     flags: flagsOf(inputs),
   };
@@ -334,19 +334,27 @@ export function ratioFact(section: string, id: string, s: Subject, p: Period, ba
   };
 }
 
-/** Record and streak facts over comparable periods (oldest first); the last entry is the report's period. */
+/**
+ * Record and streak facts over the same months of consecutive calendar years, oldest first; the last entry is
+ * the report's period. An entry without a value is a year without data: it breaks a streak, and a record over
+ * a series with gaps counts only the years with data (`complete` false).
+ */
 export function seriesFacts(
   section: string,
   idPrefix: string,
   s: Subject,
-  series: { period: Period; v: Valued }[],
+  series: { period: Period; v: Valued | undefined }[],
   mode: 'sign' | 'direction',
 ): (RecordFact | StreakFact)[] {
   const out: (RecordFact | StreakFact)[] = [];
-  if (series.length === 0) return out;
-  const values = series.map((x) => x.v.value);
   const last = series[series.length - 1];
-  const inputs = merge(...series.map((x) => x.v.inputs));
+  if (!last?.v) return out;
+  // The years with data, from the first with data.
+  const firstData = series.findIndex((x) => x.v !== undefined);
+  const run = series.slice(firstData);
+  const known = run.filter((x): x is { period: Period; v: Valued } => x.v !== undefined);
+  const values = known.map((x) => x.v.value);
+  const inputs = merge(...known.map((x) => x.v.inputs));
   const extreme = recordOf(values);
   if (extreme)
     out.push({
@@ -357,15 +365,23 @@ export function seriesFacts(
       period: last.period,
       extreme,
       value: last.v.value,
-      first: series[0].period,
-      count: series.length,
-      formula: `${extreme === 'high' ? 'max' : 'min'} of ${label(s)} over ${series.map((x) => x.period.code).join(', ')}`,
+      first: known[0].period,
+      count: known.length,
+      complete: known.length === run.length,
+      formula: `${extreme === 'high' ? 'max' : 'min'} of ${label(s)} over ${known.map((x) => x.period.code).join(', ')}`,
       inputs,
       flags: flagsOf(inputs),
     });
-  const streak = mode === 'sign' ? signStreak(values) : directionStreak(values);
+  // A streak runs back from the report period through consecutive years with data only.
+  let gap = series.length - 1;
+  while (gap >= 0 && series[gap].v !== undefined) gap--;
+  const tail = series.slice(gap + 1) as { period: Period; v: Valued }[];
+  const tailValues = tail.map((x) => x.v.value);
+  const streak = mode === 'sign' ? signStreak(tailValues) : directionStreak(tailValues);
   if (streak && streak.length >= 2) {
-    const firstIndex = mode === 'sign' ? series.length - streak.length : series.length - 1 - streak.length;
+    const firstIndex = mode === 'sign' ? tail.length - streak.length : tail.length - 1 - streak.length;
+    const used = tail.slice(firstIndex);
+    const streakInputs = merge(...used.map((x) => x.v.inputs));
     out.push({
       id: `${idPrefix}.streak`,
       section,
@@ -375,10 +391,11 @@ export function seriesFacts(
       mode,
       sign: streak.sign,
       length: streak.length,
-      first: series[firstIndex].period,
-      formula: `consecutive ${mode === 'sign' ? 'same-sign values' : 'moves in one direction'} of ${label(s)} ending ${last.period.code}`,
-      inputs,
-      flags: flagsOf(inputs),
+      first: tail[firstIndex].period,
+      step: 'year',
+      formula: `consecutive ${mode === 'sign' ? 'same-sign values' : 'moves in one direction'} of ${label(s)} over ${used.map((x) => x.period.code).join(', ')}`,
+      inputs: streakInputs,
+      flags: flagsOf(streakInputs),
     });
   }
   return out;

@@ -2,7 +2,7 @@
 import { NOT_APPLICABLE, TOTAL, type Dataset } from '../model.ts';
 import { parsePeriod, previousPeriod, sameLastYear, type Period } from '../period.ts';
 import { periodsOf, select } from '../query.ts';
-import type { BalanceFact, ChangeFact, Fact, FactSet, LevelFact, Relation, ShareFact } from './facts.ts';
+import type { BalanceFact, ChangeFact, Fact, FactSet, LevelFact, Relation, ShareFact, Subject } from './facts.ts';
 import { factId, partnerKey } from './ids.ts';
 import {
   balanceFact,
@@ -17,7 +17,7 @@ import {
   shareFact,
   signChangeFact,
 } from './kinds.ts';
-import { flagsOf, inputOf, latestPeriod, comparablePeriods, memberRows, subject, valueOf, type Valued } from './values.ts';
+import { flagsOf, inputOf, latestPeriod, calendarYears, memberRows, subject, valueOf, type Valued } from './values.ts';
 import { byCode } from '../order.ts';
 
 /** What a section compares and for which period (the latest at or before the report period). */
@@ -33,6 +33,8 @@ export interface SectionScope {
 }
 
 const GROUPS = ['CIS', 'NONCIS'];
+/** Net migration for permanent residence: the balance pr_arrivals − pr_departures, a series of its own. */
+const NET_SUBJECT: Subject = { indicator: 'pr_arrivals', minus: 'pr_departures', partner: TOTAL, region: '', breakdown: '' };
 
 /** The dataset's own Period object for a span (keeps the code as written, e.g. 2022-Q1/2022-Q3). */
 function dataPeriod(ds: Dataset, indicator: string, p: Period | undefined): Period | undefined {
@@ -354,7 +356,7 @@ function keyPoints(ds: Dataset, facts: FactSet, report: Period): SectionScope {
     const before = balanceOf(ds, facts, section, factId(section, 'net', 'balance_before'), 'pr_arrivals', 'pr_departures', TOTAL, baseline);
     if (before) {
       facts.add(
-        changeFromValues(section, factId(section, 'net', 'change'), subject('pr_net_migration', TOTAL), p, baseline, 'year_ago',
+        changeFromValues(section, factId(section, 'net', 'change'), NET_SUBJECT, p, baseline, 'year_ago',
           { value: before.value, inputs: before.inputs, summed: false }, { value: net.value, inputs: net.inputs, summed: false }, 'persons'),
       );
       const flip = signChangeFact(section, factId(section, 'net', 'sign_change'), before, net, 'year_ago');
@@ -364,23 +366,21 @@ function keyPoints(ds: Dataset, facts: FactSet, report: Period): SectionScope {
   // The dynamic table: arrivals, departures and net migration for every period published up to the report period.
   for (const q of periodsOf(ds, 'pr_arrivals').filter((q) => q.kind !== 'date' && q.end <= p.end).sort((a, b) => a.end - b.end || b.start - a.start))
     balanceOf(ds, facts, section, dynamicId(q), 'pr_arrivals', 'pr_departures', TOTAL, q);
-  // Series over the same months of earlier years: records and streaks.
-  const series = comparablePeriods(ds, 'pr_arrivals', p);
+  // Series over the same months of each calendar year: records and streaks (a year without data breaks a streak).
+  const series = calendarYears(ds, 'pr_arrivals', p);
   for (const [measure, indicator] of [
     ['arrivals', 'pr_arrivals'],
     ['departures', 'pr_departures'],
   ]) {
-    const points = series.flatMap((q) => {
-      const v = valueOf(ds, subject(indicator, TOTAL), q);
-      return v ? [{ period: q, v }] : [];
-    });
+    const points = series.map((q) => ({ period: q, v: valueOf(ds, subject(indicator, TOTAL), q) }));
     for (const f of seriesFacts(section, factId(section, measure), subject(indicator, TOTAL), points, 'direction')) facts.add(f);
   }
-  const netPoints = series.flatMap((q) => {
+  // Net migration is a series of its own (arrivals − departures), named as such wherever it is stated.
+  const netPoints = series.map((q) => {
     const b = balanceOf(ds, null, section, '', 'pr_arrivals', 'pr_departures', TOTAL, q);
-    return b ? [{ period: q, v: { value: b.value, inputs: b.inputs, summed: false } }] : [];
+    return { period: q, v: b ? { value: b.value, inputs: b.inputs, summed: false } : undefined };
   });
-  for (const f of seriesFacts(section, factId(section, 'net'), subject('pr_arrivals', TOTAL), netPoints, 'sign')) facts.add(f);
+  for (const f of seriesFacts(section, factId(section, 'net'), NET_SUBJECT, netPoints, 'sign')) facts.add(f);
   return { id: section, period: p, baseline, relation: 'year_ago', indicators };
 }
 

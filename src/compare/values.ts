@@ -1,6 +1,6 @@
 // Reading values from the dataset for facts: published rows first, member sums for groups, latest period available.
 import { TOTAL, type Dataset, type Observation } from '../model.ts';
-import { comparePeriods, type Period } from '../period.ts';
+import { comparePeriods, sameLastYear, type Period } from '../period.ts';
 import { periodsOf, select } from '../query.ts';
 import { partnerTotal } from '../derive.ts';
 import type { FactInput, Flag, Subject } from './facts.ts';
@@ -137,10 +137,28 @@ export function latestPeriod(ds: Dataset, indicator: string, report: Period, fil
   return last.find((p) => p.key === report.key) ?? [...last].sort((a, b) => a.start - b.start || comparePeriods(a, b))[0];
 }
 
-/** Periods of an indicator covering the same months of the year as `p` (same length, same start month), oldest first. */
-export function comparablePeriods(ds: Dataset, indicator: string, p: Period): Period[] {
+/**
+ * The same months as `p` in each calendar year from the earliest year the indicator has data for them up to
+ * `p`, oldest first: the data's own period where there is one, else the span (a year without data, a gap).
+ */
+export function calendarYears(ds: Dataset, indicator: string, p: Period): Period[] {
+  if (p.kind === 'date') return [p];
+  const byKey = new Map(periodsOf(ds, indicator).map((q) => [q.key, q]));
+  const out: Period[] = [];
+  let earliest = 0;
   const len = p.end - p.start;
-  return periodsOf(ds, indicator).filter(
-    (q) => q.kind !== 'date' && p.kind !== 'date' && q.end - q.start === len && ((q.start - p.start) % 12 + 12) % 12 === 0 && q.end <= p.end,
-  );
+  for (const q of byKey.values())
+    if (q.kind !== 'date' && q.end - q.start === len && (((q.start - p.start) % 12) + 12) % 12 === 0 && q.end <= p.end)
+      earliest = Math.max(earliest, (p.start - q.start) / 12);
+  for (let k = earliest; k >= 0; k--) {
+    const span = k === 0 ? p : sameLastYearK(p, k);
+    out.push(byKey.get(span.key) ?? span);
+  }
+  return out;
+}
+
+function sameLastYearK(p: Period, k: number): Period {
+  let q = p;
+  for (let i = 0; i < k; i++) q = sameLastYear(q);
+  return q;
 }
