@@ -150,11 +150,19 @@ export interface MostClaim extends Base {
   scope: 'all' | 'listed';
 }
 
-/** A count of members (regions) meeting a rule; `scope: listed`: among those with published figures only. */
+/**
+ * A count of members (regions, partner `_Z`) meeting a rule: value > 0, value < 0, or any published value
+ * (`with_data`: how many have figures). `scope: listed`: among those with published figures only.
+ */
 export interface CountClaim extends Base, Shown {
   what: 'count';
-  rule: 'positive' | 'negative';
+  rule: 'positive' | 'negative' | 'with_data';
   scope: 'all' | 'listed';
+}
+
+/** No member of the whole (series.partner, a group or `_T`) has a figure for the period: not broken down by country. */
+export interface NotBrokenDownClaim extends Base {
+  what: 'not_broken_down';
 }
 
 /** No figures at all for the series in the period (no row, no member rows). */
@@ -169,10 +177,14 @@ export interface RestClaim extends Base, Shown {
   members: string[];
 }
 
-/** A sum the text states: of the members listed (`members`), or of published parts of a structure. */
+/**
+ * A sum the text states: of the series for each partner code in `members`, or, when `breakdowns` is given, of
+ * the series (partner as in `series`) for each of those breakdowns (the published parts of a structure).
+ */
 export interface SumClaim extends Base, Shown {
   what: 'sum';
   members: string[];
+  breakdowns?: string[];
 }
 
 export type Claim =
@@ -190,6 +202,7 @@ export type Claim =
   | MostClaim
   | CountClaim
   | NoDataClaim
+  | NotBrokenDownClaim
   | RestClaim
   | SumClaim;
 
