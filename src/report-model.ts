@@ -1,6 +1,7 @@
 // The report model: the typed structure templates consume. Every string is final text in the report's
 // language and every number is already formatted; templates format nothing and compute nothing.
 import type { Flag } from './compare/facts.ts';
+import type { Claim } from './claims.ts';
 
 export type TemplateKind = 'iom-quarterly' | 'bns-release';
 
@@ -13,6 +14,8 @@ export interface Sentence {
   sources: string[];
   /** Indicators the sentence names without a fact behind the name (a section with no data); the self-check skips their names. */
   indicators?: string[];
+  /** What the words state, language-neutral (src/claims.ts): the verifier re-derives each and reads the words against them. */
+  claims: Claim[];
 }
 
 export interface TableColumn {
@@ -69,8 +72,8 @@ export interface Section {
   paragraphs: Sentence[][];
   tables: Table[];
   charts: ChartData[];
-  /** Notes the engine adds (rounding, estimated values, missing data). */
-  notes: string[];
+  /** Notes the engine adds (rounding, estimated values, missing data), with the claims they state. */
+  notes: Sentence[];
   /** The analyst's interpretation from notes.yaml (Markdown, inserted as written). */
   note?: string;
 }

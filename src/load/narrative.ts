@@ -109,7 +109,8 @@ export function readNarrative(dir: string, relDir: string, periodCode: string, r
         if (key === 'partners') stringList(node, 'partners', y.at, problems);
         if (key === 'findings') {
           const f = pairsOf(node, FINDINGS_KEYS, 'findings', y.at, problems);
-          for (const [k, p] of f ?? []) stringList(p.value, `findings.${k}`, y.at, problems);
+          // Each pinned or dropped id keeps its place, so a finding that cannot be written is reported there.
+          for (const [k, p] of f ?? []) for (const item of stringList(p.value, `findings.${k}`, y.at, problems)) narrative.at[`findings.${k}:${item.value}`] = y.at(item.node);
         }
       }
       narrative.report = (y.doc.toJS() ?? {}) as Record<string, unknown>;

@@ -33,6 +33,12 @@ export const unknownFinding = (id: string): Message => ({
   hint: 'run "migreport text --json" to list the fact ids',
 });
 
+export const unwritableFinding = (id: string, kind: string): Message => ({
+  code: 'narrate/unwritable-finding',
+  message: `report.yaml pins the finding "${id}", a ${kind} fact, which no key-finding sentence states`,
+  hint: 'pin a change, record, streak, change of sign, crossover, movers, top or balance fact instead (see "migreport text --json"), or remove the pin',
+});
+
 export const numberWithoutFact = (sentence: string, number: string): Message => ({
   code: 'narrate/number-without-fact',
   message: `the figure ${number} in the sentence "${sentence}" matches none of the facts it was written from`,

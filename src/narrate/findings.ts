@@ -1,16 +1,26 @@
-// Key findings: candidates scored by rules in every section, at most six, one sentence each; report.yaml pins and drops.
-import { TOTAL } from '../model.ts';
-import type { BalanceFact, Fact } from '../compare/facts.ts';
+// Key findings, as an editor picks them (the rule is written in docs/writing.md, "Key findings"):
+//   1. only what the body of the report states (a finding's fact is stated by a section sentence);
+//   2. the period's headline first: the change of each section's main total, then a change of sign of a balance,
+//      records and streaks, group balances, the leaders of a list, crossovers, movers;
+//   3. current news before older data: a section whose data end before the report period comes after every
+//      section that speaks of the report period;
+//   4. one finding per series at most; movers and crossovers only after the total they belong to;
+//   5. at most six; report.yaml pins (first, in its order) and drops by fact id; a pinned finding that cannot be
+//      written is an error located in report.yaml, never silently dropped.
+import { TOTAL, type Narrative } from '../model.ts';
+import type { Fact, TopFact } from '../compare/facts.ts';
+import type { Period } from '../period.ts';
 import type { SectionScope } from '../compare/sections.ts';
 import { UserError } from '../errors.ts';
 import { narrateMessages } from '../messages/index.ts';
 import type { Sentence } from '../report-model.ts';
-import type { ListItem } from './locale.ts';
-import { moversComplete, sentence, styleOf, type Writer } from './write.ts';
+import { sentence } from './write.ts';
+import type { Writer } from './write.ts';
+import { crossoverSentenceOf, moversSentence, recordSentence, signChangeSentenceOf, streakSentence, topClaim } from './sections.ts';
+import { factId, partnerKey } from '../compare/ids.ts';
 import { byCode } from '../order.ts';
 
 export const MAX_FINDINGS = 6;
-const PER_SECTION = 2;
 
 /** A scored candidate: higher is more notable. The rules are the table below, nothing else. */
 export interface Candidate {
@@ -18,136 +28,181 @@ export interface Candidate {
   score: number;
 }
 
-/** Partner groups whose balances are findings (the groups the sections compare). */
-const GROUPS = ['CIS', 'NONCIS'];
-/** Lists whose leaders are findings: where people come from (arrivals by group, temporary permit holders). */
-const ORIGIN_LISTS = ['border_arrivals', 'trp_holders'];
 /** Members named in a list finding. */
 const TOP_N = 3;
 
+/** Base scores by kind (rule 2); a headline is the change of a main total. */
+const SCORES = { headline: 100, sign_change: 95, record: 90, streak: 85, balance: 70, top: 60, crossover: 55, movers: 50 } as const;
+/** Subtracted from a finding whose data end before the report period (rule 3): older data after current news. */
+const STALE = 60;
+
+/** The series a finding speaks of (rule 4): indicator, subtracted indicator, partner. */
+export function seriesKey(f: Fact): string {
+  if ('subject' in f) return `${f.subject.indicator}${f.subject.minus ? `-${f.subject.minus}` : ''}[${f.subject.partner}${f.subject.region ? `,${f.subject.region}` : ''}]`;
+  if (f.kind === 'movers' || f.kind === 'top') return `${f.indicator}[${f.whole}]:${f.kind}`;
+  if (f.kind === 'crossover') return `${f.indicator}:crossover`;
+  return `${f.id}`;
+}
+
+/** The indicator a list fact belongs to, whose total's change must be a finding before it (rule 4). */
+function totalOf(f: Fact): string | undefined {
+  if (f.kind === 'movers' || f.kind === 'crossover') return f.indicator;
+  return undefined;
+}
+
 /**
- * Rules (writing.md rule 13): a change of sign 100; a group's balance 55 (one finding for all groups); a record 90;
- * a crossover 80 (flows) or 50; a streak 60 + length; the change of a section's total 50 + |%|/2; the largest mover
- * of a list 30 + |%|/4 (capped at 75); the top three of an origin list 50 + (lead of the first over the second, in
- * percentage points)/2 (capped at 75) — a clear leader is notable.
+ * Candidates among the facts the body states (`stated`: fact ids of the section sentences). A list's leaders are a
+ * finding when the list's leader is clear; group balances make one finding together.
  */
-export function candidates(facts: Fact[]): Candidate[] {
+export function candidates(facts: Fact[], stated: ReadonlySet<string>, report: Period): Candidate[] {
   const out: Candidate[] = [];
   for (const f of facts) {
+    if (!stated.has(f.id)) continue;
+    let score: number | undefined;
     switch (f.kind) {
+      case 'change':
+        // The change of a main total; a balance's change (net migration) in people misleads as a headline.
+        if (f.subject.partner === TOTAL && !f.subject.minus) score = SCORES.headline + Math.min(Math.abs(f.pct ?? 0), 100) / 100;
+        break;
       case 'sign_change':
-        out.push({ fact: f, score: 100 });
+        score = SCORES.sign_change;
         break;
       case 'record':
-        out.push({ fact: f, score: 90 });
-        break;
-      case 'crossover':
-        out.push({ fact: f, score: f.section === 'flows' ? 80 : 50 });
+        score = SCORES.record;
         break;
       case 'streak':
-        out.push({ fact: f, score: 60 + f.length });
+        score = SCORES.streak + f.length / 100;
         break;
       case 'balance':
-        if (GROUPS.includes(f.subject.partner) && !f.id.endsWith('_before')) out.push({ fact: f, score: 55 });
+        if (f.subject.partner !== TOTAL && !f.id.includes('.dynamic.') && !f.id.endsWith('_before')) score = SCORES.balance;
         break;
       case 'top': {
         const [a, b] = f.members;
-        if (ORIGIN_LISTS.includes(f.indicator) && f.members.length >= TOP_N && a.share !== null && b.share !== null)
-          out.push({ fact: f, score: Math.min(75, 50 + (a.share - b.share) / 2) });
+        if (f.members.length >= TOP_N && a.share !== null && b.share !== null && a.share - b.share >= 10) score = SCORES.top + Math.min(a.share - b.share, 50) / 100;
         break;
       }
-      case 'change':
-        // A percentage change of a balance (net migration) misleads near zero: not a finding by itself.
-        if (f.subject.partner === TOTAL && f.pct !== null && !f.subject.indicator.endsWith('net_migration')) out.push({ fact: f, score: 50 + Math.min(Math.abs(f.pct), 100) / 2 });
+      case 'crossover':
+        score = SCORES.crossover;
         break;
       case 'movers':
-        out.push({ fact: f, score: 0 });
+        score = SCORES.movers;
         break;
     }
+    if (score === undefined) continue;
+    const period = 'period' in f ? f.period : undefined;
+    if (period && period.end < report.end) score -= STALE;
+    out.push({ fact: f, score });
   }
   return out;
 }
 
-export function selectFindings(all: Candidate[], changeOf: (id: string) => Fact | undefined, pin: string[], drop: string[]): Fact[] {
-  // A mover list scores by its first (largest) member.
-  const scored = all.map((c) => {
-    if (c.fact.kind !== 'movers') return c;
-    const first = changeOf(c.fact.changeIds[0]);
-    const pct = first && first.kind === 'change' && first.pct !== null ? Math.abs(first.pct) : 0;
-    return { ...c, score: Math.min(75, 30 + pct / 4) };
-  });
-  scored.sort((a, b) => b.score - a.score || byCode(a.fact.id, b.fact.id));
-  const chosen: Fact[] = [];
-  const perSection = new Map<string, number>();
-  // Spread findings over the sections: first the best of each section, then the rest by score, two per section
-  // in a long report (more when there are few sections). Group balances make one finding together.
-  const limit = Math.max(PER_SECTION, Math.ceil(MAX_FINDINGS / Math.max(1, new Set(scored.map((c) => c.fact.section)).size)));
-  const room = MAX_FINDINGS - pin.length;
-  const take = (c: Candidate, max: number) => {
-    if (chosen.length >= room || chosen.includes(c.fact)) return;
-    if (drop.includes(c.fact.id) || pin.includes(c.fact.id)) return;
-    if (c.fact.kind === 'balance' && chosen.some((f) => f.kind === 'balance')) return;
-    const n = perSection.get(c.fact.section) ?? 0;
-    if (n >= max) return;
-    perSection.set(c.fact.section, n + 1);
-    chosen.push(c.fact);
-  };
-  for (const c of scored) take(c, 1);
-  for (const c of scored) take(c, limit);
-  // Keep score order, whichever pass chose them.
-  return scored.map((c) => c.fact).filter((f) => chosen.includes(f));
+/** Rules 4 and 5: by score, one per series, lists after their totals, pins first, drops left out. */
+export function selectFindings(all: Candidate[], pin: Fact[], drop: string[]): Fact[] {
+  const scored = [...all].sort((a, b) => b.score - a.score || byCode(a.fact.id, b.fact.id));
+  const chosen: Fact[] = [...pin];
+  const series = new Set(pin.map(seriesKey));
+  const totals = new Set(pin.flatMap((f) => (f.kind === 'change' ? [f.subject.indicator] : [])));
+  let balance = pin.some((f) => f.kind === 'balance');
+  for (const c of scored) {
+    if (chosen.length >= MAX_FINDINGS) break;
+    const f = c.fact;
+    if (drop.includes(f.id) || chosen.includes(f)) continue;
+    const key = seriesKey(f);
+    if (series.has(key)) continue;
+    const total = totalOf(f);
+    if (total !== undefined && !totals.has(total)) continue;
+    if (f.kind === 'balance') {
+      if (balance) continue;
+      balance = true;
+    }
+    series.add(key);
+    if (f.kind === 'change') totals.add(f.subject.indicator);
+    chosen.push(f);
+  }
+  return chosen;
 }
 
-/** One sentence stating a finding, from the same templates as the sections. */
-export function findingSentence(w: Writer, f: Fact, scopes: SectionScope[]): Sentence | undefined {
+/** The whole of a list is beaten by no member left out (rule: a superlative only when nothing unlisted can beat it). */
+function topScope(w: Writer, top: TopFact, named: number): 'all' | 'listed' {
+  const whole = w.facts.all().find((f) => f.kind === 'level' && f.subject.indicator === top.indicator && f.subject.partner === top.whole && f.period.key === top.period.key);
+  if (!whole || whole.kind !== 'level') return 'listed';
+  const listed = top.members.reduce((t, m) => t + m.value, 0);
+  const last = top.members[named - 1];
+  return whole.value - listed < last.value ? 'all' : 'listed';
+}
+
+/**
+ * One sentence stating a finding, written by the same code as the body's sentences (so it states the same claims);
+ * `body` holds the section sentences, which balances reuse as they stand.
+ */
+export function findingSentence(w: Writer, f: Fact, scopes: SectionScope[], body: Sentence[]): Sentence | undefined {
   const L = w.locale;
-  const scope = scopes.find((s) => s.id === f.section);
   switch (f.kind) {
     case 'change': {
-      const partner = f.subject.partner === TOTAL ? undefined : f.subject.partner;
-      return sentence(L.t.changes({ when: L.periodIn(f.period), baseline: L.baseline(f.baseline, f.relation), items: [w.changeItem(L.t.noun(f.subject.indicator, partner), f)] }), [f]);
+      const item = w.changeItem(L.t.noun(f.subject.indicator, f.subject.partner === TOTAL ? undefined : f.subject.partner), f, { absolute: f.subject.minus !== undefined });
+      return sentence(L.t.changes({ when: L.periodIn(f.period), baseline: L.baseline(f.baseline, f.relation), items: [item] }), [f], [item.claim]);
     }
-    case 'level':
-      return sentence(L.t.level({ when: L.periodIn(f.period), indicator: f.subject.indicator, partner: f.subject.partner === TOTAL ? undefined : f.subject.partner, value: w.level(f) }), [f]);
-    case 'crossover': {
-      const style = styleOf(w.facts.all().find((x) => x.kind === 'level' && x.subject.indicator === f.indicator)?.kind === 'level' ? (w.facts.all().find((x) => x.kind === 'level' && x.subject.indicator === f.indicator) as { unit: Parameters<typeof styleOf>[0] }).unit : 'persons');
-      return sentence(L.t.crossover({ indicator: f.indicator, overtaker: f.overtaker, overtaken: f.overtaken, now: [L.number(f.now[0], style), L.number(f.now[1], style)], baseline: L.baseline(f.baseline, f.relation) }), [f]);
-    }
+    case 'crossover':
+      return crossoverSentenceOf(w, f);
     case 'movers': {
-      const first = w.get(f.changeIds[0], 'change');
-      if (!first || first.pct === null) return undefined;
-      const item = w.moverItem(first);
-      return sentence(L.t.movers({ indicator: f.indicator, whole: f.whole, baseline: L.baseline(f.baseline, first.relation), down: f.direction === 'down' ? [item] : [], up: f.direction === 'up' ? [item] : [], partial: !moversComplete(f) }), [f, first]);
+      const top = w.get(f.id.replace(/\.movers_(up|down)$/, '.top'), 'top');
+      const scope = scopes.find((s) => s.id === f.section);
+      const measure = f.id.split('.').length === 4 ? f.id.split('.')[1] : '';
+      return moversSentence(w, top, (p) => w.get(factId(f.section, measure, partnerKey(p), 'change'), 'change'), f.baseline, scope?.relation ?? 'previous');
     }
     case 'sign_change':
-      return sentence(L.t.signChange({ code: f.subject.partner, direction: w.direction(f.to, 'count'), value: L.number(Math.abs(f.to), 'count'), baseline: L.baseline(f.baseline, f.relation) }), [f]);
+      return signChangeSentenceOf(w, f);
     case 'streak':
-      return sentence(L.t.streak({ subject: L.t.noun(f.section === 'key_points' ? 'net_migration' : f.subject.indicator), sign: f.sign, length: String(f.length), first: L.periodLabel(f.first) }), [f]);
+      return streakSentence(w, f);
     case 'record':
-      return sentence(L.t.record({ subject: L.t.noun(f.subject.indicator), extreme: f.extreme, value: L.number(f.value, 'count'), first: L.periodLabel(f.first), count: String(f.count) }), [f]);
-    case 'balance': {
-      // Every group's balance of the section in one sentence, in group order.
-      const all = GROUPS.map((g) => w.get(f.id.replace(`.${f.subject.partner.toLowerCase()}.`, `.${g.toLowerCase()}.`), 'balance')).filter((b): b is BalanceFact => b !== undefined && b.period.key === f.period.key);
-      const items = all.map((b) => ({ code: b.subject.partner, direction: w.direction(b.value, 'count'), value: L.number(Math.abs(b.value), 'count') + L.flagMark(b.flags), plus: L.number(b.plus, 'count'), minus: L.number(b.minus, 'count') }));
-      return sentence(L.t.balances({ when: L.periodIn(f.period), items }), all);
-    }
+      return recordSentence(w, f);
+    case 'balance':
+      return body.find((s) => s.factIds.includes(f.id));
     case 'top': {
-      const members = f.members.slice(0, TOP_N);
-      const items: ListItem[] = members.map((m) => ({ code: m.partner, value: w.level(w.get(m.levelId, 'level')!), share: m.share === null ? undefined : L.number(m.share, 'percent') }));
-      return sentence(L.t.topMembers({ when: L.periodIn(f.period), indicator: f.indicator, whole: f.whole, items }), [f, ...members.flatMap((m) => [w.get(m.levelId, 'level'), m.shareId ? w.get(m.shareId, 'share') : undefined])]);
+      let n = Math.min(TOP_N, f.members.length);
+      while (n < f.members.length && f.members[n].value === f.members[n - 1].value) n++;
+      const members = f.members.slice(0, n);
+      if (members.some((m) => m.shareId === null)) return undefined;
+      const scope = topScope(w, f, n);
+      const shares = members.map((m) => w.get(m.shareId!, 'share')!);
+      return sentence(
+        L.t.topMembers({ when: L.periodIn(f.period), indicator: f.indicator, whole: f.whole, scope, items: members.map((m, i) => ({ code: m.partner, value: '', share: L.number(shares[i].value, 'percent'), marks: shares[i].flags })) }),
+        [f, ...shares],
+        [topClaim(f, members.map((m) => m.partner), scope), ...shares.map((s) => w.shareFigure(s).claim)],
+      );
     }
     default:
-      void scope;
       return undefined;
   }
 }
 
-/** Pins and drops from report.yaml (`findings: {pin: [...], drop: [...]}`); unknown ids are user errors. */
-export function pinsOf(report: Record<string, unknown> | undefined, known: (id: string) => boolean): { pin: string[]; drop: string[] } {
-  const f = (report?.findings ?? {}) as { pin?: unknown; drop?: unknown };
-  const ids = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+/** Pins and drops from report.yaml (`findings: {pin: [...], drop: [...]}`); unknown ids are user errors located there. */
+export function pinsOf(narrative: Pick<Narrative, 'report' | 'at'> | undefined, known: (id: string) => boolean): { pin: string[]; drop: string[] } {
+  const f = (narrative?.report?.findings ?? {}) as { pin?: unknown; drop?: unknown };
+  const ids = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
   const pin = ids(f.pin);
   const drop = ids(f.drop);
-  for (const id of [...pin, ...drop]) if (!known(id)) throw new UserError(narrateMessages.unknownFinding(id));
+  for (const [k, list] of [['pin', pin], ['drop', drop]] as const)
+    for (const id of list) if (!known(id)) throw new UserError(narrateMessages.unknownFinding(id), narrative?.at[`findings.${k}:${id}`] ?? narrative?.at.report);
   return { pin, drop };
+}
+
+/** The key findings of a report: pinned ones first, each written or reported where it is pinned. */
+export function keyFindings(w: Writer, narrative: Narrative | undefined, scopes: SectionScope[], body: Sentence[], report: Period): Sentence[] {
+  const facts = w.facts;
+  const { pin, drop } = pinsOf(narrative, (id) => facts.byId.has(id));
+  const stated = new Set(body.flatMap((s) => s.factIds));
+  const pinned = pin.map((id) => facts.byId.get(id)!);
+  const out: Sentence[] = [];
+  for (const f of pinned) {
+    const s = findingSentence(w, f, scopes, body);
+    if (!s) throw new UserError(narrateMessages.unwritableFinding(f.id, f.kind), narrative?.at[`findings.pin:${f.id}`] ?? narrative?.at.report);
+    out.push(s);
+  }
+  for (const f of selectFindings(candidates(facts.all(), stated, report), pinned, drop).slice(pinned.length)) {
+    const s = findingSentence(w, f, scopes, body);
+    // Rule 5 of the cross-sentence check: the same sentence is never two findings.
+    if (s && !out.some((x) => x.text === s.text)) out.push(s);
+  }
+  return out.slice(0, MAX_FINDINGS);
 }

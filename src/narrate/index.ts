@@ -11,16 +11,14 @@ import type { SectionScope } from '../compare/sections.ts';
 import { UserError } from '../errors.ts';
 import { narrateMessages } from '../messages/index.ts';
 import type { ChartData, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
-import { candidates, findingSentence, pinsOf, selectFindings } from './findings.ts';
+import { keyFindings } from './findings.ts';
 import type { Locale, LocaleFactory } from './locale.ts';
 import { createEnglish } from './locales/en.ts';
-import { writeSection } from './sections.ts';
+import { notBrokenDown, writeSection } from './sections.ts';
 import { breakdownKey, sectionTables, stockPeriod, structureLevels, structureNotes } from './tables.ts';
-import { selfCheck } from './selfcheck.ts';
-import { Writer, styleOf } from './write.ts';
+import { Writer, sentence, styleOf } from './write.ts';
 
 export { computeFacts } from '../compare/index.ts';
-export { selfCheck, checkSentence } from './selfcheck.ts';
 export type { Locale } from './locale.ts';
 
 /** Locales by language tag; adding one is adding a module here (see README.md). */
@@ -104,30 +102,41 @@ function twoPeriodsChart(w: Writer, id: string, section: string, measure: string
   return { id, spec: 'two-periods-bar', values, caption, alt: L.t.alt({ type: 'two-periods', subject, period: `${before} / ${now}`, finding: finding?.text ?? '' }), source: table.sources.join(', '), table };
 }
 
-function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][]): { charts: ChartData[]; notes: string[] } {
+function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][]): { charts: ChartData[]; notes: Sentence[] } {
   const L = w.locale;
   const charts: ChartData[] = [];
-  const notes: string[] = [];
+  const notes: Sentence[] = [];
   const flat = paragraphs.flat();
   const findingFor = (factIdPrefix: string) => flat.find((s) => s.factIds.some((id) => id.startsWith(factIdPrefix)));
-  const push = (c: ChartData | undefined, missing: string) => (c ? charts.push(c) : notes.push(L.t.missingSection({ what: missing })));
+  // A chart of a whole's members that cannot be drawn: the whole has figures but none by country, or none at all.
+  const push = (c: ChartData | undefined, indicator: string, whole: string) => {
+    if (c) return charts.push(c);
+    const level = w.facts.all().some((f) => f.kind === 'level' && f.subject.indicator === indicator && f.subject.partner === whole);
+    if (level) notes.push(notBrokenDown(w, indicator, whole, scope.period!));
+    else
+      notes.push(
+        sentence(L.t.missingSection({ what: L.t.noun(indicator, whole === TOTAL ? undefined : whole) }), [], [
+          { what: 'no_data', series: { indicator, partner: whole, region: '', breakdown: '' }, period: scope.period!.code, marks: [] },
+        ]),
+      );
+  };
   if (!scope.period) return { charts, notes };
   switch (scope.id) {
     case 'flows':
       for (const [m, indicator] of [['arrivals', 'border_arrivals'], ['departures', 'border_departures']] as const) {
         for (const g of ['CIS', 'NONCIS']) {
           const top = w.get(factId('flows', m, partnerKey(g), 'top'), 'top');
-          push(membersChart(w, `flows-${m}-${g.toLowerCase()}`, top, L.t.noun(indicator, g), findingFor(factId('flows', m, partnerKey(g), 'top'))), L.t.noun(indicator, g));
+          push(membersChart(w, `flows-${m}-${g.toLowerCase()}`, top, L.t.noun(indicator, g), findingFor(factId('flows', m, partnerKey(g), 'top'))), indicator, g);
         }
         const c = twoPeriodsChart(w, `flows-${m}-change`, 'flows', m, indicator, scope, ['CIS', 'NONCIS'], L.t.noun(indicator), findingFor(factId('flows', m, 'cis', 'change')));
         if (c) charts.push(c);
       }
       break;
     case 'trp':
-      push(membersChart(w, 'trp-countries', w.get('trp.total.top', 'top'), L.t.noun('trp_holders'), findingFor('trp.total.top')), L.t.noun('trp_holders'));
+      push(membersChart(w, 'trp-countries', w.get('trp.total.top', 'top'), L.t.noun('trp_holders'), findingFor('trp.total.top')), 'trp_holders', TOTAL);
       break;
     case 'prp': {
-      for (const g of ['CIS', 'NONCIS']) push(membersChart(w, `prp-issued-${g.toLowerCase()}`, w.get(factId('prp', 'issued', partnerKey(g), 'top'), 'top'), L.t.noun('prp_issued', g), findingFor(factId('prp', 'issued', partnerKey(g), 'top'))), L.t.noun('prp_issued', g));
+      for (const g of ['CIS', 'NONCIS']) push(membersChart(w, `prp-issued-${g.toLowerCase()}`, w.get(factId('prp', 'issued', partnerKey(g), 'top'), 'top'), L.t.noun('prp_issued', g), findingFor(factId('prp', 'issued', partnerKey(g), 'top'))), 'prp_issued', g);
       const balances = ['CIS', 'NONCIS'].flatMap((g) => w.get(factId('prp', partnerKey(g), 'balance'), 'balance') ?? []);
       if (balances.length) {
         const when = L.periodLabel(scope.period);
@@ -159,7 +168,7 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
           id: `kandas-${measure}-chart-table`, caption,
           columns: [{ label: measure === 'age' ? L.t.words.ageGroup : L.t.words.education, align: 'left' }, { label: L.t.words.share, align: 'right' }],
           rows: levels.map((f) => ({ cells: [L.t.breakdownLabel(breakdownKey(f)), L.cell(f.value, 'percent', { flags: f.flags })], flags: f.flags })),
-          notes: structureNotes(w, indicator, levels), sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
+          notes: structureNotes(w, indicator, levels).map((n) => n.text), sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
         };
         charts.push({
           id: `kandas-${measure}`, spec: 'structure-bar', caption, table, source: table.sources.join(', '),
@@ -174,7 +183,7 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
       const top = w.get(`${scope.id}.total.top`, 'top');
       const partners = (top?.members ?? []).map((m) => m.partner);
       const c = twoPeriodsChart(w, `${scope.id}-countries`, scope.id, '', scope.id, scope, partners, L.t.noun(scope.id), findingFor(`${scope.id}.total.movers`));
-      push(c, L.t.noun(scope.id));
+      push(c, scope.id, TOTAL);
       break;
     }
     case 'key_points': {
@@ -215,13 +224,13 @@ export interface NarratedReport {
 export function narrate(dataset: Dataset, opts: { period?: string; template: TemplateKind | string; lang: string }): NarratedReport {
   const locale = localeFor(dataset, opts.lang);
   const computed = computeFacts(dataset, { period: opts.period, template: opts.template });
-  const w = new Writer(locale, computed.facts);
+  const w = new Writer(locale, computed.facts, dataset.reference.regions.size);
   const narrative = dataset.narratives.get(computed.period.code);
   const numbers = computed.template === 'iom-quarterly' ? IOM_NUMBERS : BNS_NUMBERS;
   // A period the data say nothing about gets empty sections (the pipeline refuses it), not six "no data" sentences.
   const nothing = computed.sections.every((scope) => !scope.period);
   const sections: Section[] = computed.sections.map((scope) => {
-    const written = nothing ? { paragraphs: [], notes: [] } : writeSection(w, scope);
+    const written = nothing ? { paragraphs: [], notes: [] } : writeSection(w, scope, computed.period);
     const { charts, notes } = sectionCharts(w, scope, written.paragraphs);
     return {
       id: scope.id,
@@ -236,16 +245,10 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       note: narrative?.notes[scope.id],
     };
   });
-  // Key findings.
-  const { pin, drop } = pinsOf(narrative?.report, (id) => computed.facts.byId.has(id));
-  const chosen = selectFindings(candidates(computed.facts.all()), (id) => computed.facts.byId.get(id), pin, drop);
-  const findings = [...pin.map((id) => computed.facts.byId.get(id)!), ...chosen]
-    .map((f) => findingSentence(w, f, computed.sections))
-    .filter((s): s is Sentence => s !== undefined)
-    .slice(0, 6);
-  // Every figure of every sentence, read back.
-  const all = [...findings, ...sections.flatMap((s) => s.paragraphs.flat())];
-  selfCheck(all, computed.facts, locale, dataset.reference);
+  // Key findings: only what the body states, written by the same code.
+  const body = sections.flatMap((s) => s.paragraphs.flat());
+  const findings = keyFindings(w, narrative, computed.sections, body, computed.period);
+  const all = [...findings, ...body];
   const sources: string[] = [];
   for (const s of all) for (const id of s.sources) if (!sources.includes(id)) sources.push(id);
   for (const t of sections.flatMap((s) => [...s.tables, ...s.charts.map((c) => c.table)])) for (const id of t.sources) if (!sources.includes(id)) sources.push(id);

@@ -2,6 +2,8 @@
 import type { Reference, Unit } from '../model.ts';
 import type { Period } from '../period.ts';
 import type { Flag, Relation } from '../compare/facts.ts';
+import type { ChangeClaim, Claim, Series } from '../claims.ts';
+import type { Vocabulary } from '../verify/vocabulary.ts';
 
 /** How a number is shown. */
 export type Style = 'count' | 'money' | 'percent' | 'points' | 'ratio';
@@ -18,32 +20,47 @@ export interface ReadNumber {
   end: number;
 }
 
-/** A member of a list: partner (or region) code, its formatted value and share. */
+/** A member of a list: partner (or region) code, its formatted value and share; `marks`: E/I/P of its figures. */
 export interface ListItem {
   code: string;
   value: string;
   share?: string;
+  marks?: Flag[];
+}
+
+/** A formatted figure, its status marks (placed by the template) and the claim it states. */
+export interface Figure {
+  text: string;
+  marks: Flag[];
+  claim: Claim;
 }
 
 /** One movement in a sentence of changes. */
 export interface ChangeItem {
   /** Noun phrase of what changed (from `noun`). */
   subject: string;
+  /** The series that changed (a locale chooses the verb's number from its indicator). */
+  series: Series;
   direction: Direction;
+  /**
+   * How the change is stated: `pct` and `abs` "rose by <magnitude>"; `times` "<magnitude> times as many as in
+   * <baseline>"; `from_zero` "rose from zero to <magnitude>"; `unchanged` / `virtually_unchanged` (no magnitude).
+   */
+  measure: ChangeClaim['measure'];
   /** Unsigned magnitude, formatted (e.g. "22.7%"), or a ratio ("2.2") when `times` is set. */
   magnitude: string;
   /** A rise of 100% or more, stated as "n times as many". */
   times?: boolean;
-  /** Optional absolute magnitude, formatted. */
-  absolute?: string;
   /** Flags of the inputs (E, I), marked after the figure. */
   flags?: Flag[];
+  /** What the item states. */
+  claim: ChangeClaim;
 }
 
 /** One member in a sentence of movers: its signed change for a list ("−40.4%"), and the same as a movement. */
 export interface MoverItem {
   code: string;
-  /** Signed change as a parenthetical list shows it, e.g. "−40.4%". */
+  /** Signed change as a parenthetical list shows it, e.g. "−40.4%"; for `times` and `from_zero` items, the magnitude. */
   change: string;
   /** The movement (direction, unsigned magnitude or "n times", flags), subject: the measure of this partner. */
   item: ChangeItem;
@@ -64,24 +81,39 @@ export interface Templates {
    * The largest movers up and down. `partial`: only some members have figures for the baseline, so the
    * sentence must not say "most" of all members — it states the changes of those compared.
    */
-  movers(a: { indicator: string; whole: string; baseline: string; down: MoverItem[]; up: MoverItem[]; partial: boolean }): string;
+  movers(a: { indicator: string; whole: string; baseline: string; down: MoverItem[]; up: MoverItem[]; partial: boolean; unchanged?: MoverItem[] }): string;
   shareChange(a: { indicator: string; partner: string; whole: string; direction: Direction; points: string; from: string; to: string; baseline: string }): string;
   unavailable(a: { subject: string; missing: string }): string;
   trpTotal(a: { when: string; value: string }): string;
   prpIssued(a: { when: string; total: string; parts: ListItem[] }): string;
   prpTerminated(a: { when: string; parts: ListItem[] }): string;
-  balances(a: { when: string; items: { code: string; direction: Direction; value: string; plus: string; minus: string }[] }): string;
-  signChange(a: { code: string; direction: Direction; value: string; baseline: string }): string;
+  balances(a: { when: string; items: { code: string; direction: Direction; value: string; marks?: Flag[]; plus: string; minus: string }[] }): string;
+  /** A balance that changed sign: `subject` names the balance (from `balanceNoun`); `from` is the baseline's sign (0: zero). */
+  signChange(a: { subject: string; direction: Direction; from: Direction; value: string; baseline: string }): string;
+  /** What a balance of a partner is called: ('pr_arrivals', 'pr_departures') → "net migration"; permits → "the balance … for CIS countries". */
+  balanceNoun(plus: string, minus: string, partner?: string): string;
   stock(a: { when: string; indicator: string; value: string }): string;
   structure(a: { indicator: string; when: string; items: { key: string; value: string }[] }): string;
-  moneyTotal(a: { indicator: string; when: string; value: string; direction: Direction; absolute: string; percent: string; baseline: string; before: string }): string;
+  /** A money total and its change: `absolute` (formatted, unsigned) beside the item when a percentage is stated. */
+  moneyTotal(a: { indicator: string; when: string; value: string; marks?: Flag[]; item: ChangeItem; absolute?: string; baseline: string; before: string }): string;
   bnsTotals(a: { when: string; arrivals: string; departures: string; netDirection: Direction; net: string }): string;
   cisShares(a: { when: string; arrivals?: string; departures?: string }): string;
-  ratio(a: { when: string; indicator: string; value: string; percent?: string; baseline: string; direction: Direction }): string;
-  positiveRegions(a: { when: string; count: string; items: ListItem[] }): string;
-  streak(a: { subject: string; sign: 1 | -1; length: string; first: string }): string;
-  record(a: { subject: string; extreme: 'high' | 'low'; value: string; first: string; count: string }): string;
+  /** A published ratio, stated as published (`value`, e.g. "2.2"): as many, n times as many, or n times the number. */
+  ratio(a: { when: string; indicator: string; value: string; baseline: string; direction: Direction }): string;
+  /** Regions with positive net migration; `of`: how many regions have figures, when not every region has. */
+  positiveRegions(a: { when: string; count: string; of?: string; items: ListItem[] }): string;
+  /**
+   * A run over consecutive calendar years: `mode: sign` "was positive for the third year running", `direction`
+   * "rose for the second year running"; `partOfYear` names the months compared ("January–June"), absent for years.
+   */
+  streak(a: { subject: string; indicator: string; mode: 'sign' | 'direction'; sign: 1 | -1; length: number; first: string; partOfYear?: string }): string;
+  /** The highest or lowest of `count` years (`complete` false: of the years with data) since `first`. */
+  record(a: { subject: string; indicator: string; extreme: 'high' | 'low'; value: string; marks?: Flag[]; first: string; count: string; complete: boolean; partOfYear?: string }): string;
   roundingNote(a: { sum: string }): string;
+  /** A structure whose published parts do not add up to 100 (beyond rounding). */
+  structureSum(a: { indicator: string; sum: string }): string;
+  /** A whole with figures but none by country ("Arrivals from non-CIS countries were not broken down by country …"). */
+  notBrokenDown(a: { subject: string }): string;
   partitionNote(a: { indicator: string; sum: string; total: string; gap: string }): string;
   flagNote(flags: Flag[]): string;
   missingSection(a: { what: string }): string;
@@ -92,7 +124,7 @@ export interface Templates {
   /** Table column headings and fixed cell words. */
   words: Record<TableWord, string>;
   /** The most notable members of a list, largest first, for key findings (e.g. the top three non-CIS origins). */
-  topMembers(a: { when: string; indicator: string; whole: string; items: ListItem[] }): string;
+  topMembers(a: { when: string; indicator: string; whole: string; items: ListItem[]; scope: 'all' | 'listed' }): string;
   /** Table caption naming what, by what, the unit and the period: "…, persons, October–December 2023". */
   tableCaption(a: { subject: string; by: 'country' | 'period' | 'group' | 'category' | 'region'; unit: string; period: string }): string;
   /** Row header of a table row for a measure of a partner group ("Arrivals from CIS countries") or its total ("Arrivals, total"). */
@@ -162,6 +194,10 @@ export interface Locale {
   capitalise(text: string): string;
   /** Indicator names from the reference (for the self-check, which skips digits inside them). */
   indicatorName(id: string): string;
+  /** The months a period covers within its year, as records and streaks compare them ("January–June"); undefined for a year. */
+  partOfYear(p: Period): string | undefined;
+  /** What the verifier reads the words with. */
+  vocabulary: Vocabulary;
   t: Templates;
 }
 

@@ -7,7 +7,9 @@ import { dynamicId, type SectionScope } from '../compare/sections.ts';
 import { flagsOf } from '../compare/values.ts';
 import type { Table, TableColumn, TableRow } from '../report-model.ts';
 import type { Style } from './locale.ts';
-import { sourcesOfAll, styleOf, type Writer } from './write.ts';
+import { sentence, sourcesOfAll, styleOf, type Writer } from './write.ts';
+import type { Claim } from '../claims.ts';
+import type { Sentence } from '../report-model.ts';
 import { byCode } from '../order.ts';
 
 const GROUPS = ['CIS', 'NONCIS'];
@@ -193,7 +195,7 @@ function kandas(w: Writer): Table[] {
       right(L.t.words.share),
     ]);
     for (const f of levels) t.row([L.t.breakdownLabel(breakdownKey(f)), t.cell(f.value, 'percent', f.flags)], [f]);
-    for (const n of structureNotes(w, indicator, levels)) t.note(n);
+    for (const n of structureNotes(w, indicator, levels)) t.note(n.text);
     const table = t.done();
     if (table) tables.push(table);
   }
@@ -222,13 +224,22 @@ export function breakdownKey(f: LevelFact): string {
  * Notes on a structure's total, from the displayed parts: a whole (age groups) may round to 99.9 or 100.1;
  * a partial breakdown (education of the working-age) leaves a remainder that the source does not break down.
  */
-export function structureNotes(w: Writer, indicator: string, levels: LevelFact[]): string[] {
+export function structureNotes(w: Writer, indicator: string, levels: LevelFact[]): Sentence[] {
   const L = w.locale;
   const sum = levels.reduce((t, f) => t + L.rounded(f.value, 'percent'), 0);
   const gap = 100 - sum;
   if (Math.abs(gap) < 1e-9) return [];
-  if (indicator === 'kandas_by_age') return Math.abs(gap) < 1 ? [L.t.roundingNote({ sum: L.number(sum, 'percent') })] : [];
-  return gap > 0 ? [L.t.structureRest({ rest: L.number(gap, 'percent'), indicator })] : [];
+  const p = levels[0].period;
+  const parts = levels.map((f) => f.subject.breakdown);
+  const flags = [...new Set(levels.flatMap((f) => f.flags))].sort();
+  const claim = (what: 'sum' | 'rest', value: number): Claim =>
+    what === 'sum'
+      ? { what, series: { indicator, partner: TOTAL, region: '', breakdown: '' }, period: p.code, marks: flags, members: [], breakdowns: parts, value, display: 'percent', shown: L.digits(value, 'percent') }
+      : { what, series: { indicator, partner: TOTAL, region: '', breakdown: '' }, period: p.code, marks: flags, members: [], value, display: 'percent', shown: L.digits(value, 'percent') };
+  // A structure's published parts over 100, or a whole (age groups) short of it beyond rounding, is said as it is.
+  if (gap < -0.5 || (indicator === 'kandas_by_age' && gap > 0.5)) return [sentence(L.t.structureSum({ indicator, sum: L.number(sum, 'percent') }), levels, [claim('sum', sum)])];
+  if (indicator === 'kandas_by_age' || gap < 0) return [sentence(L.t.roundingNote({ sum: L.number(sum, 'percent') }), levels)];
+  return [sentence(L.t.structureRest({ rest: L.number(gap, 'percent'), indicator }), levels, [claim('rest', gap)])];
 }
 
 function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' | 'remittances_in'): Table[] {

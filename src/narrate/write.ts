@@ -1,7 +1,10 @@
-// Sentence writing helpers shared by the sections: figures through the locale, directions from displayed values.
+// Sentence writing helpers shared by the sections: figures through the locale, directions from displayed values,
+// and the claims each figure states (src/claims.ts), built from the same values as the words.
 import type { Unit } from '../model.ts';
-import type { ChangeFact, Fact, FactSet, LevelFact, MoversFact } from '../compare/facts.ts';
-import type { ChangeItem, Direction, Locale, MoverItem, Style } from './locale.ts';
+import type { ChangeFact, Fact, FactInput, FactSet, Flag, LevelFact, MoversFact, ShareFact, Subject } from '../compare/facts.ts';
+import { parsePeriod, type Period } from '../period.ts';
+import type { ChangeClaim, Claim, Display, LevelClaim, Mark, Series, ShareClaim } from '../claims.ts';
+import type { ChangeItem, Direction, Figure, Locale, MoverItem, Style } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
 
 export function styleOf(unit: Unit): Style {
@@ -23,8 +26,8 @@ export function sourcesOfAll(facts: Iterable<Fact>): string[] {
   return out;
 }
 
-/** A sentence with the facts it states and the sources behind them. */
-export function sentence(text: string, facts: (Fact | undefined)[]): Sentence {
+/** A sentence with the facts it was written from, the claims its words state, and the sources behind them. */
+export function sentence(text: string, facts: (Fact | undefined)[], claims: (Claim | undefined)[] = []): Sentence {
   const factIds: string[] = [];
   const present: Fact[] = [];
   for (const f of facts)
@@ -32,7 +35,23 @@ export function sentence(text: string, facts: (Fact | undefined)[]): Sentence {
       factIds.push(f.id);
       present.push(f);
     }
-  return { text, factIds, sources: sourcesOfAll(present) };
+  return { text, factIds, sources: sourcesOfAll(present), claims: claims.filter((c): c is Claim => c !== undefined) };
+}
+
+/** The series a fact's subject is. */
+export function seriesOf(s: Subject): Series {
+  return s.minus ? { indicator: s.indicator, minus: s.minus, partner: s.partner, region: s.region, breakdown: s.breakdown } : { indicator: s.indicator, partner: s.partner, region: s.region, breakdown: s.breakdown };
+}
+
+/** Flags of the inputs that belong to one period (a baseline's figure carries only the baseline's flags). */
+export function flagsAt(inputs: readonly FactInput[], p: Period): Flag[] {
+  const set = new Set<Flag>();
+  for (const i of inputs) if ((i.status === 'E' || i.status === 'I' || i.status === 'P') && (i.period === p.code || parsePeriod(i.period)?.key === p.key)) set.add(i.status);
+  return [...set].sort();
+}
+
+export function marksOf(flags: readonly Flag[]): Mark[] {
+  return [...flags];
 }
 
 /** The writer of one report: the locale plus the facts. */
@@ -40,6 +59,8 @@ export class Writer {
   constructor(
     readonly locale: Locale,
     readonly facts: FactSet,
+    /** How many regions the reference lists (a count over regions says whether every region had figures). */
+    readonly regions = 0,
   ) {}
 
   get<K extends Fact['kind']>(id: string, kind: K): Extract<Fact, { kind: K }> | undefined {
@@ -49,6 +70,25 @@ export class Writer {
   /** A level as displayed, with its flag mark. */
   level(f: LevelFact): string {
     return this.locale.number(f.value, styleOf(f.unit)) + this.locale.flagMark(f.flags);
+  }
+
+  /** A level as a figure (its marks kept apart, for the template to place) with its claim. */
+  levelFigure(f: LevelFact): Figure {
+    return { text: this.locale.number(f.value, styleOf(f.unit)), marks: f.flags, claim: this.levelClaim(f) };
+  }
+
+  levelClaim(f: LevelFact): LevelClaim {
+    const display = styleOf(f.unit) as Display;
+    return { what: 'level', series: seriesOf(f.subject), period: f.period.code, marks: marksOf(f.flags), value: f.value, display, shown: this.locale.digits(f.value, display) };
+  }
+
+  /** A share as a figure with its claim (published shares are stated as published). */
+  shareFigure(f: ShareFact): Figure {
+    const claim: ShareClaim = {
+      what: 'share', series: seriesOf(f.subject), period: f.period.code, marks: marksOf(f.flags), whole: f.whole, published: f.published,
+      value: f.value, display: 'percent', shown: this.locale.digits(f.value, 'percent'),
+    };
+    return { text: this.locale.number(f.value, 'percent'), marks: f.flags, claim };
   }
 
   num(v: number, style: Style): string {
@@ -68,22 +108,37 @@ export class Writer {
   /** A member's change in a sentence of movers. */
   moverItem(c: ChangeFact): MoverItem {
     const L = this.locale;
-    const change = c.pct === null ? L.number(c.abs, styleOf(c.unit), true) : L.number(c.pct, 'percent', true);
-    return { code: c.subject.partner, change, item: this.changeItem(L.t.noun(c.subject.indicator, c.subject.partner), c) };
+    const item = this.changeItem(L.t.noun(c.subject.indicator, c.subject.partner), c);
+    const change = item.measure === 'pct' ? L.number(c.pct!, 'percent', true) : item.magnitude;
+    return { code: c.subject.partner, change, item };
   }
 
   /**
-   * A change as one item of a sentence: a percentage when there is one; "n times as many" for rises of
-   * 100% or more; the absolute change when the base is zero or the percentage rounds to zero but the
-   * count does not. Unchanged only when nothing displayed moves.
+   * A change as one item of a sentence (writing.md rules 2 and 4): a percentage when one exists and shows a
+   * movement; "n times as many" for rises of 100% or more; from zero, the new level; "virtually unchanged" when
+   * the percentage rounds to zero but the count does not; "unchanged" when nothing displayed moves.
    */
-  changeItem(subject: string, c: ChangeFact): ChangeItem {
+  changeItem(subject: string, c: ChangeFact, opts: { absolute?: boolean } = {}): ChangeItem {
     const style = styleOf(c.unit);
     const flags = c.flags;
-    if (c.pct !== null && c.pct >= 100) return { subject, direction: 1, magnitude: this.locale.digits(c.to / c.from, 'ratio'), times: true, flags };
-    if (c.pct !== null && this.direction(c.pct, 'percent') !== 0)
-      return { subject, direction: this.direction(c.pct, 'percent'), magnitude: this.locale.number(Math.abs(c.pct), 'percent'), flags };
-    const d = this.direction(c.abs, style);
-    return { subject, direction: d, magnitude: this.locale.number(Math.abs(c.abs), style), flags };
+    const L = this.locale;
+    const base = { subject, series: seriesOf(c.subject), flags };
+    const claim = (measure: ChangeClaim['measure'], sign: Direction, value?: number, display?: Display): ChangeClaim => ({
+      what: 'change', series: seriesOf(c.subject), period: c.period.code, baseline: c.baseline.code, marks: marksOf(flags), measure, sign,
+      ...(value !== undefined && display ? { value, display, shown: L.digits(value, display) } : {}),
+    });
+    const absDir = this.direction(c.abs, style);
+    if (opts.absolute || c.pct === null) {
+      if (c.from === 0 && absDir !== 0 && !opts.absolute)
+        return { ...base, direction: absDir, measure: 'from_zero', magnitude: L.number(Math.abs(c.to), style), claim: claim('from_zero', absDir, Math.abs(c.to), style) };
+      if (absDir === 0) return { ...base, direction: 0, measure: 'unchanged', magnitude: '', claim: claim('unchanged', 0) };
+      return { ...base, direction: absDir, measure: 'abs', magnitude: L.number(Math.abs(c.abs), style), claim: claim('abs', absDir, Math.abs(c.abs), style) };
+    }
+    const pctShown = L.rounded(c.pct, 'percent');
+    if (pctShown >= 100) return { ...base, direction: 1, measure: 'times', magnitude: L.digits(c.to / c.from, 'ratio'), times: true, claim: claim('times', 1, c.to / c.from, 'ratio') };
+    const d = this.direction(c.pct, 'percent');
+    if (d !== 0) return { ...base, direction: d, measure: 'pct', magnitude: L.number(Math.abs(c.pct), 'percent'), claim: claim('pct', d, Math.abs(c.pct), 'percent') };
+    if (absDir !== 0) return { ...base, direction: 0, measure: 'virtually_unchanged', magnitude: '', claim: claim('virtually_unchanged', 0) };
+    return { ...base, direction: 0, measure: 'unchanged', magnitude: '', claim: claim('unchanged', 0) };
   }
 }

@@ -7,6 +7,7 @@ import type { Period } from '../../period.ts';
 import { fixedDigits } from '../digits.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
 import type { ChangeItem, Direction, ListItem, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
+import type { Vocabulary } from '../../verify/vocabulary.ts';
 
 const TAG = 'en-GB'; // British conventions: "1 September 2023", lists without a serial comma.
 // Intl.NumberFormat's digits without its start-up (digits.ts); Intl itself only for what digits.ts leaves.
@@ -123,7 +124,7 @@ const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 const GROUP_NAMES: Record<string, string> = { CIS: 'CIS countries', NONCIS: 'non-CIS countries', _T: 'all countries' };
 
 /** What a measure of a partner is called, and the preposition that joins a partner to it. */
-const MEASURES: Record<string, { all: string; of: (p: string) => string; prep: string; verb: string; money?: boolean }> = {
+const MEASURES: Record<string, { all: string; of: (p: string) => string; prep: string; verb: string; money?: boolean; singular?: boolean }> = {
   border_arrivals: { all: 'arrivals', of: (p) => `arrivals from ${p}`, prep: 'from', verb: 'came from' },
   border_departures: { all: 'departures', of: (p) => `departures to ${p}`, prep: 'to', verb: 'went to' },
   trp_holders: { all: 'temporary residence permit holders', of: (p) => `temporary residence permit holders from ${p}`, prep: 'from', verb: 'came from' },
@@ -133,9 +134,17 @@ const MEASURES: Record<string, { all: string; of: (p: string) => string; prep: s
   remittances_in: { all: 'remittances received in Kazakhstan', of: (p) => `remittances received from ${p}`, prep: 'from', verb: 'came from', money: true },
   pr_arrivals: { all: 'arrivals for permanent residence', of: (p) => `arrivals for permanent residence from ${p}`, prep: 'from', verb: 'came from' },
   pr_departures: { all: 'departures for permanent residence abroad', of: (p) => `departures for permanent residence to ${p}`, prep: 'to', verb: 'went to' },
-  pr_net_migration: { all: 'net migration', of: (p) => `net migration with ${p}`, prep: 'with', verb: 'was with' },
-  net_migration: { all: 'net migration', of: (p) => `net migration with ${p}`, prep: 'with', verb: 'was with' },
-  internal_migrants: { all: 'people moving within the country', of: (p) => `people moving within the country from ${p}`, prep: 'from', verb: 'came from' },
+  pr_net_migration: { all: 'net migration', of: (p) => `net migration with ${p}`, prep: 'with', verb: 'was with', singular: true },
+  net_migration: { all: 'net migration', of: (p) => `net migration with ${p}`, prep: 'with', verb: 'was with', singular: true },
+  internal_migrants: { all: 'the number of people moving within the country', of: (p) => `the number of people moving within the country from ${p}`, prep: 'from', verb: 'came from', singular: true },
+  interregional_net: { all: 'interregional net migration', of: (p) => `interregional net migration of ${p}`, prep: 'of', verb: 'was of', singular: true },
+};
+
+/** Balances by their two indicators: what the text calls plus − minus. */
+const BALANCES: Record<string, { all: string; of?: (p: string) => string }> = {
+  'pr_arrivals-pr_departures': { all: 'net migration' },
+  'prp_issued-prp_terminated': { all: 'the balance of permanent residence permits issued and terminated', of: (p) => `the balance of permanent residence permits for ${p}` },
+  'interregional_arrivals-interregional_departures': { all: 'interregional net migration' },
 };
 
 /** Indicators named without a measure phrase (e.g. a section with no data), as they stand mid-sentence. */
@@ -174,6 +183,7 @@ const DIRECTION_WORDS: Record<string, Direction> = {
   fell: -1, decreased: -1, down: -1, fewer: -1, less: -1, lower: -1, negative: -1,
   unchanged: 0, zero: 0,
 };
+const SUPERLATIVES: Record<string, 'most' | 'largest' | 'highest' | 'lowest'> = { most: 'most', largest: 'largest', highest: 'highest', lowest: 'lowest' };
 
 function signWord(d: Direction): string {
   return d > 0 ? 'positive' : d < 0 ? 'negative' : 'zero';
@@ -208,29 +218,56 @@ export function createEnglish(reference: Reference): Locale {
     return inBrackets ? `, ${words.join(', ')}` : ` (${words.join(', ')})`;
   };
   const changeVerb = (d: Direction) => (d > 0 ? 'rose' : 'fell');
+  const singular = (indicator: string) => MEASURES[indicator]?.singular === true;
+  const was = (indicator: string) => (singular(indicator) ? 'was' : 'were');
+  const balanceNoun = (plus: string, minus: string, p?: string): string => {
+    const b = BALANCES[`${plus}-${minus}`];
+    if (!b) return `${noun(plus, p)} less ${noun(minus, p)}`;
+    return p && b.of ? b.of(partner(p)) : b.all;
+  };
+  /** A figure and its marks: "1,334,101 (estimate)"; inside brackets "1,334,101, estimate". */
+  const fig = (value: string, marks: Flag[] | undefined, inBrackets = false) => value + flagMark(marks ?? [], inBrackets);
+  /** One change item; `baseline` is given for "n times as many as in …". */
+  const changeText = (c: ChangeItem, baselineText?: string) => {
+    const mark = flagMark(c.flags ?? []);
+    const be = was(c.series.indicator);
+    switch (c.measure) {
+      case 'unchanged':
+        return `${c.subject} ${be} unchanged${mark}`;
+      case 'virtually_unchanged':
+        return `${c.subject} ${be} virtually unchanged${mark}`;
+      case 'times':
+        return `${c.subject} ${be} ${c.magnitude} times as ${MEASURES[c.series.indicator]?.money ? 'much' : singular(c.series.indicator) ? 'large' : 'many'}${mark}${baselineText ? ` as in ${baselineText}` : ''}`;
+      case 'from_zero':
+        return `${c.subject} ${changeVerb(c.direction)} from zero to ${c.magnitude}${mark}`;
+      default:
+        return `${c.subject} ${changeVerb(c.direction)} by ${c.magnitude}${mark}`;
+    }
+  };
 
   const t: Templates = {
     noun,
     flowTotals: (a) => `${capitalise(a.when)}, ${a.arrivals} arrivals and ${a.departures} departures of foreign citizens were recorded at the borders of Kazakhstan.`,
     changes: (a) => {
-      const item = (c: ChangeItem) => {
-        const mark = flagMark(c.flags ?? []);
-        if (c.direction === 0) return `${c.subject} were unchanged${mark}`;
-        if (c.times) return `${c.subject} were ${c.magnitude} times as ${c.subject.startsWith('remittances') ? 'much' : 'many'}${mark}`;
-        return `${c.subject} ${changeVerb(c.direction)} by ${c.magnitude}${c.absolute ? ` (${c.absolute})` : ''}${mark}`;
-      };
-      if (a.when) return `${capitalise(a.when)}, ${list(a.items.map(item))} compared with ${a.baseline}.`;
-      return `Compared with ${a.baseline}, ${list(a.items.map(item))}.`;
+      // "n times as many" takes its baseline with "as in"; every other item shares "compared with".
+      const plain = a.items.filter((c) => c.measure !== 'times').map((c) => changeText(c));
+      const times = a.items.filter((c) => c.measure === 'times').map((c) => changeText(c, a.baseline));
+      const parts: string[] = [];
+      if (plain.length) parts.push(a.when ? `${capitalise(a.when)}, ${list(plain)} compared with ${a.baseline}` : `Compared with ${a.baseline}, ${list(plain)}`);
+      if (times.length) parts.push(parts.length ? list(times) : a.when ? `${capitalise(a.when)}, ${list(times)}` : capitalise(list(times)));
+      return `${parts.join('; ')}.`;
     },
     level: (a) => `${capitalise(a.when)}, ${noun(a.indicator, a.partner)} ${measure(a.indicator).money ? 'amounted to' : 'numbered'} ${a.value}.`,
     split: (a) => {
       const m = measure(a.indicator);
-      const parts = a.parts.map((x, i) => `${x.value} (${x.share}) ${i === 0 ? m.verb : m.prep} ${partner(x.code)}`);
+      const parts = a.parts.map((x, i) => `${x.value} (${fig(x.share ?? '', x.marks, true)}) ${i === 0 ? m.verb : m.prep} ${partner(x.code)}`);
       return `Of all ${m.all}${a.when ? ` ${a.when}` : ''}, ${list(parts)}.`;
     },
     members: (a) => {
       const items = a.items.map((x, i) =>
-        i === 0 ? `${partner(x.code, true)} accounted for ${x.share} of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)} (${x.value})` : `${partner(x.code)} for ${x.share} (${x.value})`,
+        i === 0
+          ? `${partner(x.code, true)} accounted for ${x.share} of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)} (${fig(x.value, x.marks, true)})`
+          : `${partner(x.code)} for ${x.share} (${fig(x.value, x.marks, true)})`,
       );
       return `${list(items)}.`;
     },
@@ -241,15 +278,16 @@ export function createEnglish(reference: Reference): Locale {
     },
     movers: (a) => {
       const m = measure(a.indicator);
+      const moverText = (x: MoverItem) => (x.item.measure === 'from_zero' ? `from zero to ${x.change}` : x.item.measure === 'times' ? `${x.change} times as ${m.money ? 'much' : 'many'}` : x.change);
       if (a.partial) {
         // Only the members with baseline figures: each change stated, no "most". A run of plain percentages in one
-        // direction shares its verb ("… from A fell by 40.4% and from B by 23.9%"); "n times as many" stands alone.
+        // direction shares its verb ("… from A fell by 40.4% and from B by 23.9%"); other forms stand alone.
         const side = (items: MoverItem[]) => {
           let verbStated = false;
           return list(
             items.map(({ code, item }) => {
               const mark = flagMark(item.flags ?? []);
-              if (item.times) return `${item.subject} were ${item.magnitude} times as ${m.money ? 'much' : 'many'}${mark}`;
+              if (item.measure !== 'pct' && item.measure !== 'abs') return changeText(item);
               const said = verbStated;
               verbStated = true;
               return said ? `${m.prep} ${partner(code)} by ${item.magnitude}${mark}` : `${item.subject} ${changeVerb(item.direction)} by ${item.magnitude}${mark}`;
@@ -257,20 +295,22 @@ export function createEnglish(reference: Reference): Locale {
           );
         };
         const parts = [a.down, a.up].filter((x) => x.length).map(side);
+        if (a.unchanged?.length) parts.push(list(a.unchanged.map((x) => changeText(x.item))));
         return `Of the ${a.whole === '_T' ? 'countries' : partner(a.whole)} with figures for ${a.baseline}, ${parts.join(', while ')}.`;
       }
-      const side = (items: MoverItem[]) => list(items.map((x) => `${partner(x.code)} (${x.change}${flagMark(x.item.flags ?? [], true)})`));
+      const side = (items: MoverItem[]) => list(items.map((x) => `${partner(x.code)} (${moverText(x)}${flagMark(x.item.flags ?? [], true)})`));
       const parts: string[] = [];
       if (a.down.length) parts.push(`fell most ${m.prep} ${side(a.down)}`);
-      if (a.up.length) parts.push(`rose ${a.down.length ? 'most ' : ''}${m.prep} ${side(a.up)}`);
-      return `Compared with ${a.baseline}, ${m.all} ${parts.join(', while they ')}.`;
+      if (a.up.length) parts.push(`rose most ${m.prep} ${side(a.up)}`);
+      const among = a.whole === '_T' ? '' : `Among ${partner(a.whole)}, `;
+      return `${among}${among ? 'compared' : 'Compared'} with ${a.baseline}, ${m.all} ${parts.join(', while they ')}.`;
     },
     shareChange: (a) => {
       const subject = `the share of ${partner(a.partner)} in ${noun(a.indicator, a.whole === '_T' ? undefined : a.whole)}`;
       if (a.direction === 0) return `${capitalise(subject)} was unchanged at ${a.to} compared with ${a.baseline}.`;
       return `${capitalise(subject)} ${changeVerb(a.direction)} by ${a.points}, from ${a.from} in ${a.baseline} to ${a.to}.`;
     },
-    unavailable: (a) => `Data on ${a.subject} for ${a.missing} were not available, so no comparison is made.`,
+    unavailable: (a) => `Data on ${a.subject} for ${a.missing} were not available, so this total is not compared with that period.`,
     trpTotal: (a) => `${capitalise(a.when)}, ${a.value} foreign citizens held temporary residence permits.`,
     prpIssued: (a) =>
       `${capitalise(a.when)}, ${a.total} permanent residence permits were issued, ${list(a.parts.map((x) => `${x.value} (${x.share}) to citizens of ${partner(x.code)}`))}.`,
@@ -278,9 +318,14 @@ export function createEnglish(reference: Reference): Locale {
       `${capitalise(a.when)}, ${list(a.parts.map((x) => `${x.value} citizens of ${partner(x.code)}`))} gave up permanent residence and left Kazakhstan.`,
     balances: (a) =>
       `${capitalise(a.when)}, the balance of permanent residence permits issued and terminated was ${list(
-        a.items.map((x) => `${signWord(x.direction)} for ${partner(x.code)}, at ${x.value} (${x.plus} issued against ${x.minus} terminated)`),
+        a.items.map((x) =>
+          x.direction === 0
+            ? `zero for ${partner(x.code)} (${x.plus} issued against ${x.minus} terminated${flagMark(x.marks ?? [], true).replace(/^,/, ';')})`
+            : `${signWord(x.direction)} for ${partner(x.code)}, at ${x.value} (${x.plus} issued against ${x.minus} terminated${flagMark(x.marks ?? [], true).replace(/^,/, ';')})`,
+        ),
       )}.`,
-    signChange: (a) => `The balance for ${partner(a.code)} turned ${signWord(a.direction)} (${a.value}), from ${signWord(a.direction > 0 ? -1 : 1)} in ${a.baseline}.`,
+    signChange: (a) => `${capitalise(a.subject)} turned ${signWord(a.direction)} (${a.value}), from ${signWord(a.from)} in ${a.baseline}.`,
+    balanceNoun,
     stock: (a) =>
       a.indicator === 'kandas_total'
         ? `${capitalise(a.when)}, a total of ${a.value} ethnic Kazakhs had returned to Kazakhstan since 1991.`
@@ -291,28 +336,62 @@ export function createEnglish(reference: Reference): Locale {
         return `Of kandas of working age ${a.when}, ${list(a.items.map((x, i) => `${x.value} ${i === 0 ? 'had ' : ''}${words(x.key)}`))}.`;
       return `${capitalise(a.when)}, ${list(a.items.map((x, i) => `${x.value} ${i === 0 ? 'of kandas were ' : ''}${words(x.key)}`))}.`;
     },
-    moneyTotal: (a) =>
-      a.direction === 0
-        ? `${capitalise(a.when)}, ${noun(a.indicator)} amounted to ${a.value}, unchanged compared with ${a.baseline} (${a.before}).`
-        : `${capitalise(a.when)}, ${noun(a.indicator)} amounted to ${a.value}, ${a.direction > 0 ? 'up' : 'down'} by ${a.absolute} (${a.percent}) compared with ${a.baseline} (${a.before}).`,
+    moneyTotal: (a) => {
+      const head = `${capitalise(a.when)}, ${noun(a.indicator)} amounted to ${fig(a.value, a.marks)}`;
+      const c = a.item;
+      switch (c.measure) {
+        case 'unchanged':
+          return `${head}, unchanged compared with ${a.baseline} (${a.before}).`;
+        case 'virtually_unchanged':
+          return `${head}, virtually unchanged compared with ${a.baseline} (${a.before}).`;
+        case 'times':
+          return `${head}, ${c.magnitude} times as much as in ${a.baseline} (${a.before}).`;
+        case 'from_zero':
+          return `${head}, up from zero in ${a.baseline}.`;
+        default:
+          return `${head}, ${c.direction > 0 ? 'up' : 'down'} by ${a.absolute ? `${a.absolute} (${c.magnitude})` : c.magnitude} compared with ${a.baseline} (${a.before}).`;
+      }
+    },
     bnsTotals: (a) =>
       `${capitalise(a.when)}, ${a.arrivals} people arrived in Kazakhstan for permanent residence and ${a.departures} left it for permanent residence abroad; net migration was ${signWord(a.netDirection)}${a.netDirection === 0 ? '' : `, at ${a.net}`}.`,
     cisShares: (a) => {
       const parts = [a.arrivals ? `${a.arrivals} of arrivals` : '', a.departures ? `${a.departures} of departures` : ''].filter(Boolean);
       return `${capitalise(a.when)}, ${partner('CIS')} accounted for ${list(parts)} (as published).`;
     },
-    ratio: (a) =>
-      a.direction > 0 && a.value !== ''
-        ? `${capitalise(a.when)}, ${a.value} times as many ${a.indicator === 'internal_migrants' ? 'people moved within the country' : noun(a.indicator)} as in ${a.baseline}.`
-        : `${capitalise(a.when)}, ${noun(a.indicator)} ${changeVerb(a.direction)}${a.percent ? ` by ${a.percent}` : ''} compared with ${a.baseline}.`,
-    positiveRegions: (a) =>
-      `${capitalise(a.when)}, interregional net migration was positive in ${a.count} ${cardinal.select(Number(a.count.replace(/,/g, ''))) === 'one' ? 'region' : 'regions'}: ${list(a.items.map((x) => `${region(x.code)} (${x.value})`))}.`,
-    streak: (a) => `${capitalise(a.subject)} was ${signWord(a.sign)} for the ${ordinal(Number(a.length))} year running in this part of the year, since ${a.first}.`,
-    record: (a) => `${capitalise(a.subject)} (${a.value}) was the ${a.extreme === 'high' ? 'highest' : 'lowest'} for this part of the year in the ${a.count} years available, since ${a.first}.`,
-    roundingNote: () => 'Shares may not add up to 100% because of rounding.',
+    ratio: (a) => {
+      // A published ratio, as published: people are counted, so the number of people is what changes.
+      const who = a.indicator === 'internal_migrants' ? ['people moved within the country', 'people moving within the country'] : [noun(a.indicator), noun(a.indicator)];
+      if (a.direction === 0) return `${capitalise(a.when)}, as many ${who[0]} as in ${a.baseline}: a ratio of ${a.value}, as published.`;
+      if (a.direction > 0) return `${capitalise(a.when)}, ${a.value} times as many ${who[0]} as in ${a.baseline}, as published.`;
+      return `${capitalise(a.when)}, the number of ${who[1]} was ${a.value} times that of ${a.baseline}, as published.`;
+    },
+    positiveRegions: (a) => {
+      const n = Number(a.count.replace(/,/g, ''));
+      const regions = (k: number) => (cardinal.select(k) === 'one' ? 'region' : 'regions');
+      const where = a.of
+        ? a.of === a.count
+          ? `in each of the ${a.of} ${regions(n)} with published figures`
+          : `in ${a.count} of the ${a.of} regions with published figures`
+        : `in ${a.count} ${regions(n)}`;
+      return `${capitalise(a.when)}, interregional net migration was positive ${where}: ${list(a.items.map((x) => `${region(x.code)} (${fig(x.value, x.marks, true)})`))}.`;
+    },
+    streak: (a) => {
+      const subject = `${capitalise(a.subject)}${a.partOfYear ? ` in ${a.partOfYear}` : ''}`;
+      const state = a.mode === 'sign' ? `${was(a.indicator)} ${signWord(a.sign)}` : changeVerb(a.sign);
+      return `${subject} ${state} for the ${ordinal(a.length)} year running, since ${a.first}.`;
+    },
+    record: (a) =>
+      `${capitalise(a.subject)}${a.partOfYear ? ` in ${a.partOfYear}` : ''} (${fig(a.value, a.marks, true)}) ${was(a.indicator)} the ${a.extreme === 'high' ? 'highest' : 'lowest'} of the ${a.count} years${a.complete ? '' : ' with data'} since ${a.first}.`,
+    roundingNote: () => 'Because of rounding, shares may not add up exactly.',
+    structureSum: (a) => `The published shares of ${noun(a.indicator)} add up to ${a.sum}, not 100%; they are given as published.`,
+    notBrokenDown: (a) => `${capitalise(a.subject)} were not broken down by country for the report period.`,
     partitionNote: (a) => `The figures by group add up to ${a.sum}, which differs by ${a.gap} from the published total of ${a.total}.`,
     flagNote: (flags) =>
-      [flags.includes('I') ? 'Figures marked “derived” were derived by the compilers from published rates of change.' : '', flags.includes('E') ? 'Figures marked “estimate” are estimates.' : '']
+      [
+        flags.includes('I') ? 'Figures marked “derived” were derived by the compilers from published rates of change.' : '',
+        flags.includes('E') ? 'Figures marked “estimate” are estimates.' : '',
+        flags.includes('P') ? 'Figures marked “provisional” may be revised.' : '',
+      ]
         .filter(Boolean)
         .join(' '),
     missingSection: (a) => `No data on ${a.what} were available for the report period.`,
@@ -325,8 +404,13 @@ export function createEnglish(reference: Reference): Locale {
       notAvailable: NOT_AVAILABLE, total: 'Total', flow: 'Flow', shareOfGroup: 'Share of group', shareOfTotal: 'Share of total',
       ageGroup: 'Age group', education: 'Education', netInterregional: 'Interregional net migration', holders: 'Holders',
     },
-    topMembers: (a) =>
-      `${capitalise(a.when)}, ${list(a.items.map((x) => `${partner(x.code)} (${x.share ?? x.value})`))} accounted for the largest shares of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)}.`,
+    topMembers: (a) => {
+      const whole = a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole);
+      const items = list(a.items.map((x) => `${partner(x.code)} (${fig(x.share ?? x.value, x.marks, true)})`));
+      return a.scope === 'all'
+        ? `${capitalise(a.when)}, ${items} accounted for the largest shares of ${whole}.`
+        : `${capitalise(a.when)}, among the countries listed, ${items} accounted for the largest shares of ${whole}.`;
+    },
     tableCaption: (a) =>
       `${capitalise(a.subject)}${a.by === 'category' ? '' : ` by ${a.by === 'group' ? 'group of countries' : a.by}`}, ${a.unit}, ${a.period}`,
     rowLabel: (indicator, p) => (p ? capitalise(noun(indicator, p)) : `${capitalise(measure(indicator).all)}, total`),
@@ -355,8 +439,81 @@ export function createEnglish(reference: Reference): Locale {
     sectionGroupTitle: (id) => (id === 'remittances_out' || id === 'remittances_in' ? 'Personal remittances' : undefined),
   };
 
+  const readNumbers = (text: string): ReadNumber[] => {
+    const out: ReadNumber[] = [];
+    const re = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const before = text[m.index - 1];
+      const beforeSign = text[m.index - 2];
+      const signed = (before === '+' || before === MINUS || before === '-') && (beforeSign === undefined || beforeSign === ' ' || beforeSign === '(');
+      out.push({ digits: m[0], sign: signed ? (before === '+' ? 1 : -1) : 0, index: signed ? m.index - 1 : m.index, end: m.index + m[0].length });
+    }
+    return out;
+  };
+  const partOfYear = (p: Period): string | undefined => {
+    if (p.kind === 'year' || p.kind === 'date' || p.end - p.start >= 11) return undefined;
+    if (p.kind === 'quarter') return `the ${ORDINAL_QUARTER[(p.start % 12) / 3]} quarter`;
+    if (p.start === p.end) return monthName(p.start);
+    return `${monthName(p.start)}–${monthName(p.end)}`;
+  };
+  const uniqueLongestFirst = (names: (string | undefined)[]) => [...new Set(names.filter((n): n is string => !!n))].sort((a, b) => b.length - a.length);
+  /** The measure a share row is a share of (pr_arrivals_share → pr_arrivals), from indicators.csv. */
+  const baseOf = (indicator: string) => {
+    const i = reference.indicators.get(indicator);
+    return i && (i.kind === 'share' || i.kind === 'change_pct' || i.kind === 'change_abs' || i.kind === 'ratio') && i.base.length === 1 ? i.base[0] : undefined;
+  };
+  const measureNames = (indicator: string, minus?: string): string[] => {
+    if (minus) return uniqueLongestFirst([balanceNoun(indicator, minus)]);
+    const base = baseOf(indicator);
+    const short = (id: string) => (/arrivals/.test(id) ? 'arrivals' : /departures/.test(id) ? 'departures' : undefined);
+    return uniqueLongestFirst([
+      measure(indicator).all,
+      base ? measure(base).all : undefined,
+      short(base ?? indicator),
+      indicator === 'internal_migrants' || base === 'internal_migrants' ? 'people moving within the country' : undefined,
+      indicator === 'internal_migrants' || base === 'internal_migrants' ? 'people moved within the country' : undefined,
+      INDICATOR_PHRASES[indicator],
+      reference.indicators.get(indicator)?.names.en.toLowerCase(),
+    ]);
+  };
+  const placeNames = (code: string): string[] => {
+    if (code === '_T' || code === '_Z' || !code) return [];
+    const c = reference.countries.get(code);
+    const r = reference.regions.get(code);
+    return uniqueLongestFirst([GROUP_NAMES[code], c ? partner(code) : undefined, c?.names.en, r?.names.en, c || r ? undefined : code]);
+  };
+  const vocabulary: Vocabulary = {
+    lang: 'en',
+    readNumbers,
+    seriesNames: (s) => {
+      const p = s.region || s.partner;
+      if (s.minus) return uniqueLongestFirst([p === '_T' || p === '_Z' ? undefined : balanceNoun(s.indicator, s.minus, p), balanceNoun(s.indicator, s.minus)]);
+      return uniqueLongestFirst([p === '_T' || p === '_Z' ? undefined : noun(s.indicator, s.partner), ...measureNames(s.indicator)]);
+    },
+    measureNames,
+    placeNames,
+    periodPhrases: (p) => uniqueLongestFirst([periodIn(p), label(p)]),
+    baselinePhrases: (p, relation) => uniqueLongestFirst([baseline(p, relation), label(p)]),
+    directionWords: DIRECTION_WORDS,
+    superlativeWords: SUPERLATIVES,
+    readNumberWords: (text) => {
+      const out: { n: number; index: number; end: number; ordinal: boolean }[] = [];
+      const re = /\b(zeroth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|one|two|three|four|\d+(?:st|nd|rd|th))\b/gi;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const w = m[1].toLowerCase();
+        const ord = ORDINALS.indexOf(w);
+        const card = COUNT_WORDS.indexOf(w);
+        const n = ord >= 0 ? ord : card >= 0 ? card : Number(w.replace(/\D/g, ''));
+        out.push({ n, index: m.index, end: m.index + m[0].length, ordinal: card < 0 });
+      }
+      return out;
+    },
+  };
+
   return {
     lang: 'en',
+    partOfYear,
+    vocabulary,
     cell(v, style, opts = {}) {
       if (v === null || v === undefined || !Number.isFinite(v)) return NOT_AVAILABLE;
       const sign = opts.signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
@@ -386,17 +543,7 @@ export function createEnglish(reference: Reference): Locale {
       const n = shownDigits(v, style).shown;
       return v < 0 ? -n : n;
     },
-    readNumbers(text) {
-      const out: ReadNumber[] = [];
-      const re = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/g;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const before = text[m.index - 1];
-        const beforeSign = text[m.index - 2];
-        const signed = (before === '+' || before === MINUS || before === '-') && (beforeSign === undefined || beforeSign === ' ' || beforeSign === '(');
-        out.push({ digits: m[0], sign: signed ? (before === '+' ? 1 : -1) : 0, index: signed ? m.index - 1 : m.index, end: m.index + m[0].length });
-      }
-      return out;
-    },
+    readNumbers,
     directionWords: DIRECTION_WORDS,
     timesWord: 'times',
     periodIn,
