@@ -63,7 +63,28 @@ function indexOf(observations: Observation[]): Map<string, IndicatorRows> {
   return index;
 }
 
+const parsed = new Map<string, Period | undefined>();
+
+/** parsePeriod, remembered: claims name the same few periods over and over. */
+function parse(code: string): Period | undefined {
+  let p = parsed.get(code);
+  if (p === undefined && !parsed.has(code)) {
+    p = parsePeriod(code);
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(code, p);
+  }
+  return p;
+}
+
 const memberCache = new WeakMap<Map<string, Country>, Map<string, string[]>>();
+const memberSets = new WeakMap<string[], Set<string>>();
+
+function memberSetOf(ds: Dataset, whole: string): Set<string> {
+  const list = membersOf(ds, whole);
+  let set = memberSets.get(list);
+  if (!set) memberSets.set(list, (set = new Set(list)));
+  return set;
+}
 
 /** Members of a whole: of a group, the non-group countries listing it; of `_T`, every non-group country. */
 function membersOf(ds: Dataset, whole: string): string[] {
@@ -131,10 +152,12 @@ class Ctx {
     const name = `${indicator}[${partner}]`;
     if (members.length === 0) return { missing: `there is no value of ${name} for ${periodCode}` };
     const rows: Observation[] = [];
-    for (const m of members) {
-      const mr = cell?.get(m);
-      if (mr) rows.push(mr);
-    }
+    if (cell && cell.size >= members.length)
+      for (const m of members) {
+        const mr = cell.get(m);
+        if (mr) rows.push(mr);
+      }
+    else if (cell) for (const [m, mr] of cell) if (memberSetOf(this.ds, partner).has(m)) rows.push(mr);
     if (rows.length < members.length)
       return { missing: `there is no value of ${name} for ${periodCode} (no row, and only ${rows.length} of its ${members.length} members have rows)` };
     return { v: rows.reduce((a, o) => a + (o.value as number), 0), rows };
@@ -234,9 +257,9 @@ function shiftedKey(p: Period, monthsBack: number): string | undefined {
   if (p.kind === 'date' && p.date) {
     if (monthsBack % 12 !== 0) return undefined;
     const y = Number(p.date.slice(0, 4)) - monthsBack / 12;
-    return parsePeriod(`${String(y).padStart(4, '0')}${p.date.slice(4)}`)?.key;
+    return parse(`${String(y).padStart(4, '0')}${p.date.slice(4)}`)?.key;
   }
-  return parsePeriod(`${monthCode(p.start - monthsBack)}/${monthCode(p.end - monthsBack)}`)?.key;
+  return parse(`${monthCode(p.start - monthsBack)}/${monthCode(p.end - monthsBack)}`)?.key;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -262,7 +285,7 @@ function displayIs(env: Env, display: unknown, want: Display | undefined, what: 
 }
 
 function baselineOf(env: Env, c: { baseline?: unknown }): Period | Fail {
-  const b = typeof c.baseline === 'string' ? parsePeriod(c.baseline) : undefined;
+  const b = typeof c.baseline === 'string' ? parse(c.baseline) : undefined;
   if (!b) return { reason: `${env.label}: the baseline ${JSON.stringify(c.baseline)} is not a period code` };
   return b;
 }
@@ -298,6 +321,7 @@ function change(env: Env, c: Extract<Claim, { what: 'change' }>): Check {
   switch (c.measure) {
     case 'pct': {
       if (pct === undefined) return { reason: `${env.label}: the baseline is 0, so no percentage exists (a rise from zero to ${ctx.digits(to.v, disp)})`, expected: ctx.digits(to.v, disp) };
+      if (pct >= 100 && from.v < 0) return { reason: `${env.label}: the data give ${ctx.signed(from.v, disp)} → ${ctx.signed(to.v, disp)}, a change of sign, not a rise of ${ctx.digits(pct, 'percent')}%`, expected: ctx.digits(pct, 'percent') };
       if (pct >= 100) return { reason: `${env.label}: the rise is ${ctx.digits(pct, 'percent')}%, 100% or more, so it is stated as ${ctx.digits(to.v / from.v, 'ratio')} times`, expected: ctx.digits(to.v / from.v, 'ratio') };
       if (pctSign === 0) return { reason: `${env.label}: the change rounds to ${ctx.digits(pct, 'percent')}% (${moved}), so it is ${absSign === 0 ? 'unchanged' : 'virtually unchanged'}`, expected: ctx.digits(pct, 'percent') };
       return displayIs(env, c.display, 'percent', 'a per cent change') ?? figure(env, 'change', Math.abs(pct), 'percent', c.shown) ?? signIs(pctSign as number) ?? rows;
@@ -388,7 +412,7 @@ function ratio(env: Env, c: Extract<Claim, { what: 'ratio' }>): Check {
     // A published ratio row: the series names it, its breakdown names the baseline.
     const vs = breakdownPairs(c.series.breakdown).get('vs');
     if (vs === undefined) return { reason: `${env.label}: ${isVal(from) ? `the baseline ${b.code} is 0, so no ratio exists` : isVal(to) ? (from as { missing: string }).missing : (to as { missing: string }).missing}` };
-    if (parsePeriod(vs)?.key !== b.key) return { reason: `${env.label}: the published ratio is against ${vs}, not ${c.baseline}` };
+    if (parse(vs)?.key !== b.key) return { reason: `${env.label}: the published ratio is against ${vs}, not ${c.baseline}` };
     if (!isVal(to)) return { reason: `${env.label}: ${to.missing}` };
     r = to.v;
     rows = to.rows;
@@ -469,7 +493,7 @@ function record(env: Env, c: Extract<Claim, { what: 'record' }>): Check {
   }
   const first = years[years.length - 1];
   const firstCode = ctx.code(s.indicator, first.key);
-  if (parsePeriod(String(c.since))?.key !== first.key) return { reason: `${env.label}: the first year with data is ${firstCode}, not ${c.since}` };
+  if (parse(String(c.since))?.key !== first.key) return { reason: `${env.label}: the first year with data is ${firstCode}, not ${c.since}` };
   if (c.years !== years.length) return { reason: `${env.label}: ${years.length} years have data, not ${c.years}`, expected: ctx.digits(years.length, 'count') };
   const complete = years.length === first.k + 1;
   if (c.complete !== complete)
@@ -530,7 +554,7 @@ function streak(env: Env, c: Extract<Claim, { what: 'streak' }>): Check {
   const what = c.mode === 'sign' ? `${balWord(c.sign)} values` : `moves (${c.sign > 0 ? 'rises' : 'falls'})`;
   if (length !== c.length) return { reason: `${env.label}: the run of ${what} is ${length} ${unit} long since ${sinceCode}, not ${c.length}`, expected: ctx.digits(length, 'count') };
   if (length < 2) return { reason: `${env.label}: a run of ${length} ${unit} is not a streak` };
-  if (parsePeriod(String(c.since))?.key !== since) return { reason: `${env.label}: the run starts in ${sinceCode}, not ${c.since}` };
+  if (parse(String(c.since))?.key !== since) return { reason: `${env.label}: the run starts in ${sinceCode}, not ${c.since}` };
   return run.flatMap((y) => y.v.rows);
 }
 
@@ -599,14 +623,13 @@ function top(env: Env, c: Extract<Claim, { what: 'top' }>): Check {
   const cell = ctx.cell(s.indicator, s.region, s.breakdown, p.key);
   const values = new Map<string, number>();
   const rowOf = new Map<string, Observation>();
-  for (const m of members) {
-    const r = cell?.get(m);
-    if (r) {
-      values.set(m, r.value as number);
-      rowOf.set(m, r);
-    }
-  }
-  const memberSet = new Set(members);
+  const memberSet = memberSetOf(ctx.ds, whole);
+  if (cell)
+    for (const [m, r] of cell)
+      if (memberSet.has(m)) {
+        values.set(m, r.value as number);
+        rowOf.set(m, r);
+      }
   for (const m of c.members) {
     if (!memberSet.has(m)) return { reason: `${env.label}: ${m} is not a member of ${whole}` };
     if (!values.has(m)) return { reason: `${env.label}: ${m} has no value for ${p.code}` };
@@ -645,9 +668,9 @@ function most(env: Env, c: Extract<Claim, { what: 'most' }>): Check {
   const pcts = new Map<string, number>();
   const rows = new Map<string, Observation[]>();
   const fromZero: string[] = [];
-  for (const m of members) {
-    const to = now?.get(m);
-    if (!to) continue;
+  const memberSet = memberSetOf(ctx.ds, whole);
+  for (const [m, to] of now ?? []) {
+    if (!memberSet.has(m)) continue;
     const from = then?.get(m);
     if (!from) {
       if (c.scope === 'all') return { reason: `${env.label}: ${m} has a value for ${p.code} but none for ${b.code}, so the list may leave it out` };
@@ -662,7 +685,6 @@ function most(env: Env, c: Extract<Claim, { what: 'most' }>): Check {
     }
     pcts.set(m, (100 * (tv - fv)) / Math.abs(fv));
   }
-  const memberSet = new Set(members);
   const want = c.direction === 'up' ? 1 : -1;
   for (const m of c.members) {
     if (!memberSet.has(m)) return { reason: `${env.label}: ${m} is not a member of ${whole}` };
@@ -825,7 +847,7 @@ export function recomputeClaim(ds: Dataset, claim: Claim, digits: DigitsOf): { r
     if (!validSeries(claim.series)) return { reason: `malformed ${what} claim: its series is missing or incomplete` };
     const s: Series = { ...claim.series, breakdown: normaliseBreakdown(claim.series.breakdown) };
     label = labelOf(claim, s);
-    const p = typeof claim.period === 'string' ? parsePeriod(claim.period) : undefined;
+    const p = typeof claim.period === 'string' ? parse(claim.period) : undefined;
     if (!p) return { reason: `${label}: the period ${JSON.stringify(claim.period)} is not a period code` };
     const env: Env = { ctx: new Ctx(ds, digits), label, p };
     const c = { ...claim, series: s } as Claim;
