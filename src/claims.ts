@@ -170,7 +170,7 @@ export interface NoDataClaim extends Base {
   what: 'no_data';
 }
 
-/** The members listed fall short of the whole by `value` (shown), which is not broken down. */
+/** The members listed (partner codes, or breakdowns of a structure) fall short of the whole by `value` (shown), which is not broken down. */
 export interface RestClaim extends Base, Shown {
   what: 'rest';
   /** The members the rest is after. */
@@ -178,13 +178,12 @@ export interface RestClaim extends Base, Shown {
 }
 
 /**
- * A sum the text states: of the series for each partner code in `members`, or, when `breakdowns` is given, of
- * the series (partner as in `series`) for each of those breakdowns (the published parts of a structure).
+ * A sum the text states: of the series for each member, a partner code, or a breakdown (`age=working`: the
+ * published parts of a structure).
  */
 export interface SumClaim extends Base, Shown {
   what: 'sum';
   members: string[];
-  breakdowns?: string[];
 }
 
 export type Claim =

@@ -58,3 +58,18 @@ export function formatError(e: UserError, severity: 'error' | 'warning' = 'error
 export function userErrorsOf(e: UserError | UserErrors): UserError[] {
   return e instanceof UserErrors ? e.errors : [e];
 }
+
+/**
+ * The verifier rejected generated text: a defect in migreport, never in the user's data. Its message names the
+ * text, the claim and what the data give; the CLI prints it as an unexpected failure (exit 2).
+ */
+export class DefectError extends Error {
+  constructor(readonly failures: { where: string; text: string; reason: string; expected?: string; claim?: unknown }[], describe: (claim: unknown) => string) {
+    const f = failures[0];
+    const more = failures.length > 1 ? ` (and ${failures.length - 1} more)` : '';
+    super(
+      `migreport wrote text the data do not support, a defect in migreport: ${f.where}: "${f.text}"${f.claim ? ` states ${describe(f.claim)}` : ''}: ${f.reason}${f.expected !== undefined ? ` (the data give ${f.expected})` : ''}${more}`,
+    );
+    this.name = 'DefectError';
+  }
+}

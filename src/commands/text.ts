@@ -2,7 +2,8 @@
 import { loadProject } from '../load/index.ts';
 import { narrate } from '../narrate/index.ts';
 import { formatLocation } from '../errors.ts';
-import type { ReportModel } from '../report-model.ts';
+import type { ReportModel, Sentence } from '../report-model.ts';
+import { describeClaim } from '../claims.ts';
 
 interface Io {
   out(line: string): void;
@@ -19,13 +20,24 @@ export function plainText(model: ReportModel): string {
     for (const f of model.findings) lines.push(`- ${f.text}`);
     lines.push('');
   }
+  // Sections that share a number are its parts: "6. Personal remittances", then 6.1 and 6.2 (as the HTML numbers them).
+  const parts = new Map<number, number>();
+  for (const s of model.sections) parts.set(s.number, (parts.get(s.number) ?? 0) + 1);
+  const seen = new Map<number, number>();
   for (const s of model.sections) {
-    lines.push(`${s.number ? s.number + '. ' : ''}${s.title}${s.dataPeriodLabel ? ` (${s.dataPeriodLabel})` : ''}`, '');
+    let number = s.number ? `${s.number}.` : '';
+    if (s.number && (parts.get(s.number) ?? 0) > 1) {
+      const k = (seen.get(s.number) ?? 0) + 1;
+      seen.set(s.number, k);
+      if (k === 1 && s.group) lines.push(`${s.number}. ${s.group}`, '');
+      number = `${s.number}.${k}`;
+    }
+    lines.push(`${number ? number + ' ' : ''}${s.title}${s.dataPeriodLabel ? ` (${s.dataPeriodLabel})` : ''}`, '');
     for (const p of s.paragraphs) {
       if (!p.length) continue;
       lines.push(p.map((x) => x.text).join(' '), '');
     }
-    for (const n of s.notes) lines.push(`Note: ${n}`);
+    for (const n of s.notes) lines.push(`Note: ${n.text}`);
     if (s.notes.length) lines.push('');
   }
   return lines.join('\n').trimEnd();
@@ -34,7 +46,7 @@ export function plainText(model: ReportModel): string {
 export async function text(opts: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
   const dataDir = typeof opts.data === 'string' ? opts.data : 'data';
   const dataset = await loadProject(dataDir);
-  const { computed, model } = narrate(dataset, {
+  const { computed, model, verified } = narrate(dataset, {
     period: typeof opts.period === 'string' ? opts.period : undefined,
     template: typeof opts.template === 'string' ? opts.template : 'iom-quarterly',
     lang: typeof opts.lang === 'string' ? opts.lang : 'en',
@@ -48,6 +60,8 @@ export async function text(opts: Record<string, string | boolean | undefined>, i
   const note = (sid: string, ids: string[]) => ids.forEach((id) => usedBy.set(id, [...(usedBy.get(id) ?? []), sid]));
   model.findings.forEach((f, i) => note(`finding.${i + 1}`, f.factIds));
   for (const s of model.sections) s.paragraphs.forEach((p, i) => p.forEach((x, j) => note(`${s.id}.${i + 1}.${j + 1}`, x.factIds)));
+  // Each claim with a one-line statement of it beside its fields (src/claims.ts).
+  const withClaims = (x: Sentence) => ({ ...x, claims: x.claims.map((c) => ({ states: describeClaim(c), ...c })) });
   const facts = computed.facts.all().map((f) => {
     const { inputs, ...rest } = f;
     return {
@@ -66,9 +80,11 @@ export async function text(opts: Record<string, string | boolean | undefined>, i
         sections: computed.sections.map((s) => ({ id: s.id, period: s.period?.code ?? null, baseline: s.baseline?.code ?? null })),
         facts,
         sentences: [
-          ...model.findings.map((f, i) => ({ id: `finding.${i + 1}`, ...f })),
-          ...model.sections.flatMap((s) => s.paragraphs.flatMap((p, i) => p.map((x, j) => ({ id: `${s.id}.${i + 1}.${j + 1}`, ...x })))),
+          ...model.findings.map((f, i) => ({ id: `finding.${i + 1}`, ...withClaims(f) })),
+          ...model.sections.flatMap((s) => s.paragraphs.flatMap((p, i) => p.map((x, j) => ({ id: `${s.id}.${i + 1}.${j + 1}`, ...withClaims(x) })))),
+          ...model.sections.flatMap((s) => s.notes.map((x, i) => ({ id: `${s.id}.note.${i + 1}`, ...withClaims(x) }))),
         ],
+        verified: { claims: verified.claims, failures: verified.failures.length },
       },
       null,
       2,

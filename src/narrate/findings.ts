@@ -33,8 +33,11 @@ const TOP_N = 3;
 
 /** Base scores by kind (rule 2); a headline is the change of a main total. */
 const SCORES = { headline: 100, sign_change: 95, record: 90, streak: 85, balance: 70, top: 60, crossover: 55, movers: 50 } as const;
-/** Subtracted from a finding whose data end before the report period (rule 3): older data after current news. */
-const STALE = 60;
+/**
+ * Subtracted from a finding whose data end before the report period when choosing (rule 3): an older headline still
+ * beats a current list's leaders; the chosen findings are then presented current news first.
+ */
+const STALE = 25;
 
 /** The series a finding speaks of (rule 4): indicator, subtracted indicator, partner. */
 export function seriesKey(f: Fact): string {
@@ -96,28 +99,31 @@ export function candidates(facts: Fact[], stated: ReadonlySet<string>, report: P
   return out;
 }
 
-/** Rules 4 and 5: by score, one per series, lists after their totals, pins first, drops left out. */
-export function selectFindings(all: Candidate[], pin: Fact[], drop: string[]): Fact[] {
+/**
+ * Rules 4 and 5: by score, one per series, lists after their totals, pins first, drops left out; a candidate
+ * that cannot be written (`write` gives undefined) gives its place to the next.
+ */
+export function selectFindings<T>(all: Candidate[], pin: Fact[], drop: string[], write: (f: Fact) => T | undefined): { fact: Fact; written: T }[] {
   const scored = [...all].sort((a, b) => b.score - a.score || byCode(a.fact.id, b.fact.id));
-  const chosen: Fact[] = [...pin];
+  const chosen: { fact: Fact; written: T }[] = [];
   const series = new Set(pin.map(seriesKey));
   const totals = new Set(pin.flatMap((f) => (f.kind === 'change' ? [f.subject.indicator] : [])));
   let balance = pin.some((f) => f.kind === 'balance');
   for (const c of scored) {
-    if (chosen.length >= MAX_FINDINGS) break;
+    if (chosen.length + pin.length >= MAX_FINDINGS) break;
     const f = c.fact;
-    if (drop.includes(f.id) || chosen.includes(f)) continue;
+    if (drop.includes(f.id) || pin.includes(f)) continue;
     const key = seriesKey(f);
     if (series.has(key)) continue;
     const total = totalOf(f);
     if (total !== undefined && !totals.has(total)) continue;
-    if (f.kind === 'balance') {
-      if (balance) continue;
-      balance = true;
-    }
+    if (f.kind === 'balance' && balance) continue;
+    const written = write(f);
+    if (written === undefined) continue;
+    if (f.kind === 'balance') balance = true;
     series.add(key);
     if (f.kind === 'change') totals.add(f.subject.indicator);
-    chosen.push(f);
+    chosen.push({ fact: f, written });
   }
   return chosen;
 }
@@ -164,6 +170,8 @@ export function findingSentence(w: Writer, f: Fact, scopes: SectionScope[], body
       const members = f.members.slice(0, n);
       if (members.some((m) => m.shareId === null)) return undefined;
       const scope = topScope(w, f, n);
+      // "The largest shares" only when no member left out could beat the ones named; else not a finding.
+      if (scope === 'listed') return undefined;
       const shares = members.map((m) => w.get(m.shareId!, 'share')!);
       return sentence(
         L.t.topMembers({ when: L.periodIn(f.period), indicator: f.indicator, whole: f.whole, scope, items: members.map((m, i) => ({ code: m.partner, value: '', share: L.number(shares[i].value, 'percent'), marks: shares[i].flags })) }),
@@ -199,10 +207,13 @@ export function keyFindings(w: Writer, narrative: Narrative | undefined, scopes:
     if (!s) throw new UserError(narrateMessages.unwritableFinding(f.id, f.kind), narrative?.at[`findings.pin:${f.id}`] ?? narrative?.at.report);
     out.push(s);
   }
-  for (const f of selectFindings(candidates(facts.all(), stated, report), pinned, drop).slice(pinned.length)) {
+  const write = (f: Fact) => {
     const s = findingSentence(w, f, scopes, body);
     // Rule 5 of the cross-sentence check: the same sentence is never two findings.
-    if (s && !out.some((x) => x.text === s.text)) out.push(s);
-  }
+    return s && !out.some((x) => x.text === s.text) ? s : undefined;
+  };
+  const chosen = selectFindings(candidates(facts.all(), stated, report), pinned, drop, write);
+  const current = (f: Fact) => !('period' in f) || f.period.end >= report.end;
+  for (const { written } of [...chosen.filter((c) => current(c.fact)), ...chosen.filter((c) => !current(c.fact))]) out.push(written);
   return out.slice(0, MAX_FINDINGS);
 }

@@ -8,7 +8,9 @@ import { TOTAL } from '../model.ts';
 import { computeFacts, type ComputedFacts, type Fact, type TopFact } from '../compare/index.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
 import type { SectionScope } from '../compare/sections.ts';
-import { UserError } from '../errors.ts';
+import { DefectError, UserError } from '../errors.ts';
+import { verifyReport, type Verified } from '../verify/index.ts';
+import { describeClaim, type Claim } from '../claims.ts';
 import { narrateMessages } from '../messages/index.ts';
 import type { ChartData, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
 import { keyFindings } from './findings.ts';
@@ -215,13 +217,24 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
   return { charts, notes };
 }
 
+/** Months between the end of a section's latest data and the report period's end from which the section says so. */
+const STALE_MONTHS = 6;
+
+/** A note on a section whose latest figures are old (rule decided for P2 in docs/writing.md). */
+function staleNotes(w: Writer, scope: SectionScope, report: { end: number }): Sentence[] {
+  if (!scope.period || report.end - scope.period.end < STALE_MONTHS) return [];
+  return [sentence(w.locale.t.staleNote({ latest: w.locale.periodLabel(scope.period) }), [])];
+}
+
 export interface NarratedReport {
   computed: ComputedFacts;
   model: ReportModel;
+  /** Every claim re-derived from the rows and read against its words (src/verify/). */
+  verified: Verified;
 }
 
 /** Facts, sentences, tables and charts for a report, self-checked. */
-export function narrate(dataset: Dataset, opts: { period?: string; template: TemplateKind | string; lang: string }): NarratedReport {
+export function narrate(dataset: Dataset, opts: { period?: string; template: TemplateKind | string; lang: string; verify?: 'throw' | 'collect' }): NarratedReport {
   const locale = localeFor(dataset, opts.lang);
   const computed = computeFacts(dataset, { period: opts.period, template: opts.template });
   const w = new Writer(locale, computed.facts, dataset.reference.regions.size);
@@ -241,7 +254,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       paragraphs: written.paragraphs,
       tables: sectionTables(w, scope),
       charts,
-      notes: [...written.notes, ...notes],
+      notes: [...written.notes, ...notes, ...staleNotes(w, scope, computed.period)],
       note: narrative?.notes[scope.id],
     };
   });
@@ -269,7 +282,10 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
     charts: sections.flatMap((s) => s.charts),
     sources,
   };
-  return { computed, model };
+  // The independent verifier: a claim the data do not support stops the build as a defect of migreport.
+  const verified = verifyReport(dataset, model, (v, d) => locale.digits(v, d));
+  if (verified.failures.length && opts.verify !== 'collect') throw new DefectError(verified.failures, (c) => describeClaim(c as Claim));
+  return { computed, model, verified };
 }
 
 /** The report model for a template, period and language (what the render stage consumes). */

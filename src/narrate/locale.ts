@@ -81,7 +81,7 @@ export interface Templates {
    * The largest movers up and down. `partial`: only some members have figures for the baseline, so the
    * sentence must not say "most" of all members — it states the changes of those compared.
    */
-  movers(a: { indicator: string; whole: string; baseline: string; down: MoverItem[]; up: MoverItem[]; partial: boolean; unchanged?: MoverItem[] }): string;
+  movers(a: { indicator: string; whole: string; baseline: string; down: MoverItem[]; up: MoverItem[]; partial: boolean; unchanged?: MoverItem[]; scope?: 'all' | 'listed' }): string;
   shareChange(a: { indicator: string; partner: string; whole: string; direction: Direction; points: string; from: string; to: string; baseline: string }): string;
   unavailable(a: { subject: string; missing: string }): string;
   trpTotal(a: { when: string; value: string }): string;
@@ -112,6 +112,8 @@ export interface Templates {
   roundingNote(a: { sum: string }): string;
   /** A structure whose published parts do not add up to 100 (beyond rounding). */
   structureSum(a: { indicator: string; sum: string }): string;
+  /** A section whose latest figures end well before the report period (`latest`: their period label). */
+  staleNote(a: { latest: string }): string;
   /** A whole with figures but none by country ("Arrivals from non-CIS countries were not broken down by country …"). */
   notBrokenDown(a: { subject: string }): string;
   partitionNote(a: { indicator: string; sum: string; total: string; gap: string }): string;

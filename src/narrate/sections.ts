@@ -126,14 +126,27 @@ export function moversSentence(w: Writer, top: TopFact | undefined, changeOf: (p
   );
   const up = [...fromZero, ...rising];
   if (!down.length && !up.length) return undefined;
+  // "Most" of all the whole's members only when the whole is broken down in both periods; else among those listed.
+  const scope = brokenDown(w, top, baseline, compared) ? 'all' : 'listed';
   const most = (direction: 'up' | 'down', xs: { c: ChangeFact }[]): MostClaim | undefined =>
-    xs.length ? { what: 'most', series: { indicator: top.indicator, partner: top.whole, region: '', breakdown: '' }, period: top.period.code, baseline: baseline.code, marks: [], direction, members: xs.map((x) => x.c.subject.partner), scope: 'all' } : undefined;
-  return sentence(L.t.movers({ ...base, down: down.map((x) => x.m), up: up.map((x) => x.m), partial: false }), [top, ...down.map((x) => x.c), ...up.map((x) => x.c)], [
+    xs.length ? { what: 'most', series: { indicator: top.indicator, partner: top.whole, region: '', breakdown: '' }, period: top.period.code, baseline: baseline.code, marks: [], direction, members: xs.map((x) => x.c.subject.partner), scope } : undefined;
+  return sentence(L.t.movers({ ...base, down: down.map((x) => x.m), up: up.map((x) => x.m), partial: false, scope }), [top, ...down.map((x) => x.c), ...up.map((x) => x.c)], [
     most('down', down),
     most('up', up),
     ...claimsOf(down),
     ...claimsOf(up),
   ]);
+}
+
+/** True when the members with figures add up (as displayed) to the whole, now and in the baseline. */
+function brokenDown(w: Writer, top: TopFact, baseline: Period, compared: ChangeFact[]): boolean {
+  const L = w.locale;
+  const wholeChange = w.facts.all().find((f): f is ChangeFact => f.kind === 'change' && f.subject.indicator === top.indicator && f.subject.partner === top.whole && f.period.key === top.period.key && f.baseline.key === baseline.key);
+  if (!wholeChange) return false;
+  const style = styleOf(wholeChange.unit);
+  const now = top.members.reduce((t, m) => t + m.value, 0);
+  const then = compared.reduce((t, c) => t + c.from, 0);
+  return L.rounded(wholeChange.to - now, style) === 0 && L.rounded(wholeChange.from - then, style) === 0;
 }
 
 function roundingNote(w: Writer, shares: (ShareFact | undefined)[], notes: Sentence[]): void {

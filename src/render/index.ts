@@ -144,7 +144,7 @@ function sectionView(
     paragraphs: section.paragraphs.map((p) => paragraphHtml(p, notes)),
     tables: section.tables.map((t) => tableView(t, notes)),
     charts: section.charts.map((c) => chartView(c, svgs, notes, sources)),
-    notes: section.notes,
+    notes: section.notes.map((n) => n.text),
     note: section.note ? new Handlebars.SafeString(markdownToHtml(section.note)) : undefined,
   };
 }

@@ -1,6 +1,7 @@
 // The independent verifier: re-derives every claim of a report from the observation rows and reads the words
 // against it. It shares no code with src/compare/ (only the loaded dataset, queries and period arithmetic).
 import type { Claim, Display } from '../claims.ts';
+import { recomputeClaim } from './recompute.ts';
 import type { Dataset } from '../model.ts';
 
 /** One claim the data do not support, or words that do not state their claim. */
@@ -22,5 +23,79 @@ export interface Verified {
 /** How the claim's language displays a figure (the locale's digits): the verifier compares displayed digits. */
 export type DigitsOf = (v: number, display: Display) => string;
 
-/** Re-derives one claim from the rows: undefined when the data support it, else why not. */
 export { recomputeClaim } from './recompute.ts';
+
+/** A piece of generated text and the claims its words state. */
+export interface ClaimedText {
+  text: string;
+  claims: Claim[];
+}
+
+/** What verifyReport reads: the texts of a report by place (the report model's findings, paragraphs and notes). */
+export interface ReportTexts {
+  findings: ClaimedText[];
+  sections: { id: string; paragraphs: ClaimedText[][]; notes: ClaimedText[] }[];
+}
+
+/** Identity of what a claim states, for the checks across sentences (figures and signs left out). */
+function claimKey(c: Claim): string {
+  const s = c.series;
+  const parts: string[] = [c.what, s.indicator, s.minus ?? '', s.partner, s.region, s.breakdown, c.period];
+  if ('baseline' in c) parts.push(c.baseline);
+  if ('whole' in c) parts.push(c.whole);
+  if ('measure' in c) parts.push(c.measure);
+  if ('extreme' in c) parts.push(c.extreme);
+  if ('mode' in c) parts.push(c.mode);
+  if ('direction' in c) parts.push(c.direction);
+  if ('rule' in c) parts.push(c.rule);
+  if ('other' in c) parts.push(c.other);
+  return parts.join('|');
+}
+
+/** What a claim states of its key: its figure and sign (two claims with one key and different statements contradict). */
+function statement(c: Claim): string {
+  const shown = 'shown' in c && c.shown !== undefined ? c.shown : '';
+  const sign = 'sign' in c ? String(c.sign) : '';
+  const more = 'length' in c ? String(c.length) : 'years' in c ? `${c.years}/${c.since}` : 'members' in c ? c.members.join(',') : '';
+  return `${shown}|${sign}|${more}`;
+}
+
+/**
+ * Every claim of a report re-derived from the rows (recompute.ts), then the checks across sentences: no two claims
+ * of the same series and period state different things; no key finding is repeated; no key finding states what
+ * the body does not (every claim of a finding has its key among the body's claims).
+ */
+export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf, words?: (t: ClaimedText, where: string) => VerifyFailure[]): Verified {
+  const failures: VerifyFailure[] = [];
+  let claims = 0;
+  const seen = new Map<string, { statement: string; where: string; text: string }>();
+  const places: { where: string; t: ClaimedText; finding: boolean }[] = [];
+  report.findings.forEach((t, i) => places.push({ where: `key finding ${i + 1}`, t, finding: true }));
+  for (const s of report.sections) {
+    s.paragraphs.forEach((p, i) => p.forEach((t, j) => places.push({ where: `${s.id} paragraph ${i + 1} sentence ${j + 1}`, t, finding: false })));
+    s.notes.forEach((t, i) => places.push({ where: `${s.id} note ${i + 1}`, t, finding: false }));
+  }
+  const bodyKeys = new Set<string>();
+  for (const { t, finding } of places) if (!finding) for (const c of t.claims) bodyKeys.add(claimKey(c));
+  const findingTexts = new Set<string>();
+  for (const { where, t, finding } of places) {
+    for (const c of t.claims) {
+      claims++;
+      const bad = recomputeClaim(ds, c, digits);
+      if (bad) failures.push({ where, text: t.text, claim: c, reason: bad.reason, expected: bad.expected });
+      const key = claimKey(c);
+      const st = statement(c);
+      const before = seen.get(key);
+      if (before && before.statement !== st && c.what !== 'top')
+        failures.push({ where, text: t.text, claim: c, reason: `contradicts ${before.where} ("${before.text}"): the same ${c.what} of the same series and period is stated differently` });
+      else if (!before) seen.set(key, { statement: st, where, text: t.text });
+      if (finding && !bodyKeys.has(key)) failures.push({ where, text: t.text, claim: c, reason: `the key finding states a ${c.what} that no sentence of its section states` });
+    }
+    if (finding) {
+      if (findingTexts.has(t.text)) failures.push({ where, text: t.text, reason: 'the key finding is repeated' });
+      findingTexts.add(t.text);
+    }
+    if (words) failures.push(...words(t, where));
+  }
+  return { claims, failures };
+}

@@ -151,6 +151,15 @@ class Ctx {
     const members = membersOf(this.ds, partner);
     const name = `${indicator}[${partner}]`;
     if (members.length === 0) return { missing: `there is no value of ${name} for ${periodCode}` };
+    // The total over all partners: also the sum of the groups, when the groups split the countries (each country in
+    // exactly one group) and every group has a value.
+    if (partner === TOTAL) {
+      const groups = this.partition();
+      if (groups) {
+        const parts = groups.map((g) => this.plain(indicator, g, region, breakdown, key, periodCode));
+        if (parts.every(isVal)) return { v: parts.reduce((a, g) => a + (g as Val).v, 0), rows: parts.flatMap((g) => (g as Val).rows) };
+      }
+    }
     const rows: Observation[] = [];
     if (cell && cell.size >= members.length)
       for (const m of members) {
@@ -161,6 +170,17 @@ class Ctx {
     if (rows.length < members.length)
       return { missing: `there is no value of ${name} for ${periodCode} (no row, and only ${rows.length} of its ${members.length} members have rows)` };
     return { v: rows.reduce((a, o) => a + (o.value as number), 0), rows };
+  }
+
+  private groups: string[] | null | undefined;
+
+  /** The groups, when they split the countries: every country in exactly one of them; else null. */
+  partition(): string[] | null {
+    if (this.groups !== undefined) return this.groups;
+    const countries = [...this.ds.reference.countries.values()];
+    const groups = countries.filter((c) => c.isGroup).map((c) => c.code);
+    const ok = groups.length > 0 && countries.every((c) => c.isGroup || c.groups.filter((g) => groups.includes(g)).length === 1);
+    return (this.groups = ok ? groups : null);
   }
 
   /** A series' value (a balance when `minus` is set). */
@@ -199,6 +219,13 @@ class Ctx {
   /** The sign the reader sees: 0 when the value rounds to zero as displayed. */
   shownSign(v: number, d: Display): -1 | 0 | 1 {
     return this.isZero(v, d) ? 0 : v > 0 ? 1 : -1;
+  }
+
+  /** The value as displayed (rounded as the locale rounds it): one decimal for per cent, points and ratios. */
+  shown(v: number, d: Display): number {
+    const digits = this.digits(v, d).replace(/\D/g, '');
+    const n = d === 'count' ? Number(digits) : Number(digits) / 10;
+    return v < 0 ? -n : n;
   }
 
   signed(v: number, d: Display): string {
@@ -346,7 +373,8 @@ function change(env: Env, c: Extract<Claim, { what: 'change' }>): Check {
         const f = c.display === 'percent' ? figure(env, 'change', Math.abs(pct), 'percent', c.shown) : figure(env, 'change', Math.abs(abs), disp, c.shown);
         if (f) return f;
       }
-      return signIs(absSign) ?? rows;
+      // The words say "virtually unchanged": no direction.
+      return signIs(0) ?? rows;
     }
     case 'from_zero':
       if (from.v !== 0 || !(to.v > 0)) return { reason: `${env.label}: the data give ${moved}, not a rise from zero` };
@@ -388,7 +416,8 @@ function shareChange(env: Env, c: Extract<Claim, { what: 'share_change' }>): Che
   if (isFail(now)) return now;
   const then = shareAt(env, c.series, c.whole, c.published, b);
   if (isFail(then)) return then;
-  const pp = now.v - then.v;
+  // The change in points is the difference of the two shares as printed (docs/writing.md, rule 5, case M4).
+  const pp = env.ctx.shown(now.v, 'percent') - env.ctx.shown(then.v, 'percent');
   const sign = env.ctx.shownSign(pp, 'points');
   const rows = [...now.rows, ...then.rows];
   const moved = `${env.ctx.digits(then.v, 'percent')}% → ${env.ctx.digits(now.v, 'percent')}%`;
@@ -420,10 +449,14 @@ function ratio(env: Env, c: Extract<Claim, { what: 'ratio' }>): Check {
   const pct = (r - 1) * 100;
   const pctSign = ctx.shownSign(pct, 'percent');
   switch (c.measure) {
-    case 'times':
-      if (!(r >= 2)) return { reason: `${env.label}: the ratio is ${ctx.digits(r, 'ratio')}, below 2, so it is not stated as times`, expected: ctx.digits(r, 'ratio') };
-      if (c.sign !== 1) return { reason: `${env.label}: the data give a rise (ratio ${ctx.digits(r, 'ratio')}), not ${moveWord(c.sign)}` };
+    case 'times': {
+      // A published ratio is stated as published, whatever its size; a computed one as times only from 2 up.
+      const published = !(isVal(to) && isVal(from) && from.v !== 0);
+      if (!published && !(r >= 2)) return { reason: `${env.label}: the ratio is ${ctx.digits(r, 'ratio')}, below 2, so it is not stated as times`, expected: ctx.digits(r, 'ratio') };
+      const want = published ? ctx.shownSign(r - 1, 'ratio') : 1;
+      if (c.sign !== want) return { reason: `${env.label}: the data give ${moveWord(want)} (ratio ${ctx.digits(r, 'ratio')}), not ${moveWord(c.sign)}` };
       return displayIs(env, c.display, 'ratio', 'a multiple') ?? figure(env, 'ratio', r, 'ratio', c.shown) ?? rows;
+    }
     case 'pct':
       if (r >= 2) return { reason: `${env.label}: the ratio is ${ctx.digits(r, 'ratio')}, a rise of 100% or more, so it is stated as times`, expected: ctx.digits(r, 'ratio') };
       if (pctSign === 0) return { reason: `${env.label}: the change rounds to ${ctx.digits(pct, 'percent')}% (ratio ${ctx.digits(r, 'ratio')}), so it is unchanged`, expected: ctx.digits(pct, 'percent') };
@@ -686,15 +719,31 @@ function most(env: Env, c: Extract<Claim, { what: 'most' }>): Check {
     pcts.set(m, (100 * (tv - fv)) / Math.abs(fv));
   }
   const want = c.direction === 'up' ? 1 : -1;
+  if (c.scope === 'all')
+    // "Most" of all members needs the whole broken down in both periods: an unlisted remainder may hold a larger mover.
+    for (const [q, cell] of [[p, now], [b, then]] as const) {
+      const w = ctx.value({ ...s, partner: whole }, q.key, q.code);
+      if (!isVal(w)) continue;
+      let listed = 0;
+      for (const [m, o] of cell ?? []) if (memberSet.has(m)) listed += o.value as number;
+      if (ctx.shownSign(w.v - listed, disp) !== 0)
+        return { reason: `${env.label}: ${ctx.digits(w.v - listed, disp)} of ${whole} in ${q.code} is not broken down by country, so a country not listed may have moved more` };
+    }
   for (const m of c.members) {
     if (!memberSet.has(m)) return { reason: `${env.label}: ${m} is not a member of ${whole}` };
     if (!rows.has(m)) return { reason: `${env.label}: ${m} has no value for ${now?.get(m) ? b.code : p.code}` };
     const v = pcts.get(m);
+    if (v === undefined && want > 0 && fromZero.includes(m)) continue;
     if (v === undefined) return { reason: `${env.label}: ${m} rose from zero, so it has no per cent change` };
     if (Math.sign(v) !== want) return { reason: `${env.label}: ${m} changed by ${ctx.signed(v, 'percent')}%, not ${moveWord(want)}`, expected: ctx.signed(v, 'percent') };
   }
   const tied = (c as { tiedWith?: string[] }).tiedWith ?? [];
-  const f = rankCheck(env, c.members, pcts, want > 0 ? (a, x) => a > x : (a, x) => a < x, (v) => `${ctx.signed(v, 'percent')}%`, tied);
+  // Rises from zero are the largest rises of all: named first, before any per cent change.
+  const zeroNamed = c.members.filter((m) => fromZero.includes(m));
+  if (zeroNamed.some((m, i) => c.members[i] !== m)) return { reason: `${env.label}: a rise from zero is named after a per cent change` };
+  const ranked = c.members.filter((m) => !fromZero.includes(m));
+  if (ranked.length === 0) return [...c.members].flatMap((m) => rows.get(m) ?? []);
+  const f = rankCheck(env, ranked, pcts, want > 0 ? (a, x) => a > x : (a, x) => a < x, (v) => `${ctx.signed(v, 'percent')}%`, tied);
   if (f) return f;
   if (c.scope === 'all' && want > 0) {
     const left = fromZero.filter((m) => !c.members.includes(m));
@@ -709,12 +758,12 @@ function most(env: Env, c: Extract<Claim, { what: 'most' }>): Check {
 function count(env: Env, c: Extract<Claim, { what: 'count' }>): Check {
   const { ctx, p } = env;
   const s = c.series;
-  if (c.rule !== 'positive' && c.rule !== 'negative') return { reason: `${env.label}: unknown rule ${JSON.stringify(c.rule)}` };
+  if (c.rule !== 'positive' && c.rule !== 'negative' && c.rule !== 'with_data') return { reason: `${env.label}: unknown rule ${JSON.stringify(c.rule)}` };
   if (c.scope !== 'all' && c.scope !== 'listed') return { reason: `${env.label}: unknown scope ${JSON.stringify(c.scope)}` };
   const all = ctx.index.get(s.indicator)?.byPeriod.get(s.breakdown + SEP + p.key) ?? [];
   const byRegion = new Map<string, Observation>();
   for (const o of all) if (o.country === s.partner && o.region !== '' && !byRegion.has(o.region)) byRegion.set(o.region, o);
-  const meeting = [...byRegion.values()].filter((o) => (c.rule === 'positive' ? (o.value as number) > 0 : (o.value as number) < 0));
+  const meeting = [...byRegion.values()].filter((o) => (c.rule === 'with_data' ? true : c.rule === 'positive' ? (o.value as number) > 0 : (o.value as number) < 0));
   if (c.scope === 'all') {
     const missing = [...ctx.ds.reference.regions.keys()].filter((r) => !byRegion.has(r)).sort(byCode);
     if (missing.length)
@@ -737,6 +786,19 @@ function noData(env: Env, c: Extract<Claim, { what: 'no_data' }>): Check {
     const whose = blocked.country === s.partner ? 'a row' : `a member row (${blocked.country})`;
     return { reason: `${env.label}: ${blocked.indicator} has ${whose} for ${blocked.period.code} with ${ctx.signed(blocked.value as number, disp)}`, expected: ctx.digits(blocked.value as number, disp) };
   }
+  return [];
+}
+
+/** The whole has a value for the period, and none of its members has a row: not broken down by country. */
+function notBrokenDown(env: Env, c: Extract<Claim, { what: 'not_broken_down' }>): Check {
+  const { ctx, p } = env;
+  const s = c.series;
+  const whole = need(env, s, p);
+  if (isFail(whole)) return whole;
+  const members = memberSetOf(ctx.ds, s.partner);
+  const row = [...(ctx.cell(s.indicator, s.region, s.breakdown, p.key) ?? [])].find(([m]) => members.has(m));
+  if (row) return { reason: `${env.label}: ${row[0]} has a row for ${p.code} (${ctx.digits(row[1].value as number, unitDisplay(ctx.unit(s.indicator)) ?? 'count')}), so the whole is broken down`, expected: row[0] };
+  // No figure is shown, so no mark is owed.
   return [];
 }
 
@@ -891,6 +953,9 @@ export function recomputeClaim(ds: Dataset, claim: Claim, digits: DigitsOf): { r
         break;
       case 'count':
         out = count(env, c);
+        break;
+      case 'not_broken_down':
+        out = notBrokenDown(env, c);
         break;
       case 'no_data':
         out = noData(env, c);

@@ -302,7 +302,9 @@ export function createEnglish(reference: Reference): Locale {
       const parts: string[] = [];
       if (a.down.length) parts.push(`fell most ${m.prep} ${side(a.down)}`);
       if (a.up.length) parts.push(`rose most ${m.prep} ${side(a.up)}`);
-      const among = a.whole === '_T' ? '' : `Among ${partner(a.whole)}, `;
+      // Of all members, or (when part of the whole is not broken down by country) among those listed only.
+      const group = a.whole === '_T' ? 'countries' : partner(a.whole);
+      const among = a.scope === 'listed' ? `Among the ${group} listed, ` : a.whole === '_T' ? '' : `Among ${group}, `;
       return `${among}${among ? 'compared' : 'Compared'} with ${a.baseline}, ${m.all} ${parts.join(', while they ')}.`;
     },
     shareChange: (a) => {
@@ -384,6 +386,7 @@ export function createEnglish(reference: Reference): Locale {
       `${capitalise(a.subject)}${a.partOfYear ? ` in ${a.partOfYear}` : ''} (${fig(a.value, a.marks, true)}) ${was(a.indicator)} the ${a.extreme === 'high' ? 'highest' : 'lowest'} of the ${a.count} years${a.complete ? '' : ' with data'} since ${a.first}.`,
     roundingNote: () => 'Because of rounding, shares may not add up exactly.',
     structureSum: (a) => `The published shares of ${noun(a.indicator)} add up to ${a.sum}, not 100%; they are given as published.`,
+    staleNote: (a) => `These are the latest figures available, for ${a.latest}; none were available for later periods.`,
     notBrokenDown: (a) => `${capitalise(a.subject)} were not broken down by country for the report period.`,
     partitionNote: (a) => `The figures by group add up to ${a.sum}, which differs by ${a.gap} from the published total of ${a.total}.`,
     flagNote: (flags) =>
