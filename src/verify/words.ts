@@ -13,7 +13,7 @@
 //    before the bracket, else all of that clause), else to those of the nearest earlier clause of the sentence
 //    with mentions; its direction word is the nearest one before it, looked up the same way.
 import { describeClaim, type Claim, type Display, type Mark, type Series } from '../claims.ts';
-import { parsePeriod, previousPeriod, sameLastYear, type Period } from '../period.ts';
+import { months, parsePeriod, periodFromSpan, previousPeriod, sameLastYear, type Period } from '../period.ts';
 import type { NumberToken, Sign, Vocabulary } from './vocabulary.ts';
 
 export interface WordsFailure {
@@ -355,10 +355,12 @@ class Reading {
       if (hasBaseline(c)) add(parse(c.baseline));
       if (c.what === 'record' || c.what === 'streak') add(parse(c.since));
     }
-    if (this.ctx.period) {
-      add(this.ctx.period);
-      add(previousPeriod(this.ctx.period));
-      add(sameLastYear(this.ctx.period));
+    const ctx = this.ctx.period;
+    if (ctx) {
+      add(ctx);
+      add(previousPeriod(ctx));
+      add(sameLastYear(ctx));
+      if (ctx.kind !== 'date') add(periodFromSpan(ctx.start + months(ctx), ctx.end + months(ctx)));
     }
     return [...out.values()];
   }
@@ -430,10 +432,13 @@ class Reading {
     for (const cl of this.claims) {
       const s = cl.series;
       addSeries(s);
-      const mk = `${s.indicator}|${s.minus ?? ''}`;
-      if (!seenMeasure.has(mk)) {
+      // A balance's two measures are looked for too, so a balance named by one of them is reported as such.
+      const measures: [string, string?][] = s.minus ? [[s.indicator, s.minus], [s.indicator], [s.minus]] : [[s.indicator]];
+      for (const [indicator, minus] of measures) {
+        const mk = `${indicator}|${minus ?? ''}`;
+        if (seenMeasure.has(mk)) continue;
         seenMeasure.add(mk);
-        add(names(c, `M:${mk}`, () => this.v.measureNames(s.indicator, s.minus)), { k: 'measure', indicator: s.indicator, minus: s.minus ?? '' });
+        add(names(c, `M:${mk}`, () => this.v.measureNames(indicator, minus)), { k: 'measure', indicator, minus: minus ?? '' });
       }
       const related = [s.partner, s.region];
       if ('whole' in cl) related.push(cl.whole);
@@ -504,7 +509,8 @@ class Reading {
         continue;
       }
       const ch = t[i];
-      if (ch === ',' || ch === ';' || ch === ':') {
+      // A comma between digits groups or separates a number's digits (3,405,102; 91,6): no clause ends there.
+      if ((ch === ',' && !(/\d/.test(t[i - 1] ?? '') && /\d/.test(t[i + 1] ?? ''))) || ch === ';' || ch === ':') {
         cur = open(clauses[cur].parent);
         of[i] = cur;
       } else if (ch === '(') {
