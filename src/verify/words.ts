@@ -696,13 +696,20 @@ class Reading {
 
   // -- claims without a figure -----------------------------------------------------------------------------------
 
-  /** The first clause whose own mentions denote the claim. */
+  /**
+   * The clause whose own mentions denote the claim: of several (a paragraph names net migration more than once),
+   * the first whose direction words no figure has read yet, else the first.
+   */
   private clauseNaming(c: Claim): number | undefined {
+    let first: number | undefined;
     for (const cl of this.clauses) {
       const ms = this.mentions.filter((m) => this.clause(m.start) === cl.id);
-      if (ms.length && !this.denotes(c, ms)) return cl.id;
+      if (!ms.length || this.denotes(c, ms)) continue;
+      first ??= cl.id;
+      const scope = this.continuation(cl.id);
+      if (this.words.some((w) => !w.examined && scope.includes(this.clause(w.start)))) return cl.id;
     }
-    return undefined;
+    return first;
   }
 
   /** Clauses that continue one: the following clauses of the sentence that name nothing themselves. */
