@@ -698,18 +698,21 @@ class Reading {
 
   /**
    * The clause whose own mentions denote the claim: of several (a paragraph names net migration more than once),
-   * the first whose direction words no figure has read yet, else the first.
+   * the first whose direction words no figure has read yet, else the first with direction words, else the first.
    */
   private clauseNaming(c: Claim): number | undefined {
     let first: number | undefined;
+    let worded: number | undefined;
     for (const cl of this.clauses) {
       const ms = this.mentions.filter((m) => this.clause(m.start) === cl.id);
       if (!ms.length || this.denotes(c, ms)) continue;
       first ??= cl.id;
       const scope = this.continuation(cl.id);
-      if (this.words.some((w) => !w.examined && scope.includes(this.clause(w.start)))) return cl.id;
+      const words = this.words.filter((w) => scope.includes(this.clause(w.start)));
+      if (words.some((w) => !w.examined)) return cl.id;
+      if (words.length) worded ??= cl.id;
     }
-    return first;
+    return worded ?? first;
   }
 
   /** Clauses that continue one: the following clauses of the sentence that name nothing themselves. */
@@ -734,6 +737,7 @@ class Reading {
         continue;
       }
       if (c.what === 'crossover') this.crossoverOrder(c, k);
+      if ((c.what === 'top' || c.what === 'most') && !TOTALS.has(c.series.partner)) this.wholeNamed(c);
       const sg = signOf(c);
       if (!sg) continue;
       const scope = c.what === 'sign_change' || c.what === 'streak' || c.what === 'crossover' ? this.continuation(k) : [k];
@@ -755,6 +759,13 @@ class Reading {
         if (w.sign !== sg.sign) this.fail(`${this.around(w)}: ${this.quote(w)} states ${signName(w.sign)}, the claim ${signName(sg.sign)} (${describeClaim(c)})`, c);
       if (sg.required && !own.some((w) => w.sign === sg.sign)) this.fail(`the words state no direction (${signName(sg.sign)}) for ${describeClaim(c)}`, c);
     }
+  }
+
+  /** Movers and top members of a group are said of that group: the words name it (S5: "fell most from India" of non-CIS countries). */
+  private wholeNamed(c: Claim) {
+    const whole = c.series.partner;
+    const named = this.mentions.some((m) => m.dens.some((d) => (d.k === 'place' && d.code === whole) || (d.k === 'series' && d.s.partner === whole)));
+    if (!named) this.fail(`the words do not name the group ${whole} the members are ranked in (${describeClaim(c)})`, c);
   }
 
   /** A crossover names its overtaker before the series it overtakes. */

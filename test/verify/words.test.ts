@@ -302,6 +302,18 @@ describe('rule 4: superlatives and counts', () => {
     passes(u4.replace('rose from', 'rose most from'), claims, R23);
   });
 
+  it('fails S5: movers within non-CIS countries said of arrivals as a whole', () => {
+    const a = (code: string) => series('border_arrivals', code);
+    const claims: Claim[] = [
+      { what: 'most', series: a('NONCIS'), period: '2023-Q4', baseline: '2023-Q3', marks: [], direction: 'down', members: ['IND', 'CHN'], scope: 'all' },
+      change(a('IND'), '2023-Q4', '2023-Q3', -1, '26.7'),
+      change(a('CHN'), '2023-Q4', '2023-Q3', -1, '23.0'),
+    ];
+    const s5 = 'Compared with the previous quarter (July–September 2023), arrivals fell most from India (−26.7%) and China (−23.0%).';
+    fails(s5, claims, Q4, /do not name the group NONCIS/);
+    passes('Of non-CIS countries, compared with the previous quarter (July–September 2023), arrivals fell most from India (−26.7%) and China (−23.0%).', claims, Q4);
+  });
+
   const region = (code: string) => series('interregional_net', '_T', code);
   const count = (scope: 'all' | 'listed'): Claim[] => [
     { what: 'count', series: series('interregional_net', '_T'), period: '2024-Q1', marks: [], rule: 'positive', scope, value: 4, display: 'count', shown: '4' },
