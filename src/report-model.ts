@@ -16,6 +16,8 @@ export interface Sentence {
   indicators?: string[];
   /** What the words state, language-neutral (src/claims.ts): the verifier re-derives each and reads the words against them. */
   claims: Claim[];
+  /** For a key finding: the section whose statement it repeats. */
+  section?: string;
 }
 
 export interface TableColumn {

@@ -205,10 +205,11 @@ export function keyFindings(w: Writer, narrative: Narrative | undefined, scopes:
   for (const f of pinned) {
     const s = findingSentence(w, f, scopes, body);
     if (!s) throw new UserError(narrateMessages.unwritableFinding(f.id, f.kind), narrative?.at[`findings.pin:${f.id}`] ?? narrative?.at.report);
-    out.push(s);
+    out.push({ ...s, section: f.section });
   }
   const write = (f: Fact) => {
-    const s = findingSentence(w, f, scopes, body);
+    const found = findingSentence(w, f, scopes, body);
+    const s = found && { ...found, section: f.section };
     // Rule 5 of the cross-sentence check: the same sentence is never two findings.
     return s && !out.some((x) => x.text === s.text) ? s : undefined;
   };

@@ -9,7 +9,8 @@ import { computeFacts, type ComputedFacts, type Fact, type TopFact } from '../co
 import { factId, partnerKey } from '../compare/ids.ts';
 import type { SectionScope } from '../compare/sections.ts';
 import { DefectError, UserError } from '../errors.ts';
-import { verifyReport, type Verified } from '../verify/index.ts';
+import { verifyReport, type Verified, type WordsCheck } from '../verify/index.ts';
+import { checkWords } from '../verify/words.ts';
 import { describeClaim, type Claim } from '../claims.ts';
 import { narrateMessages } from '../messages/index.ts';
 import type { ChartData, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
@@ -283,7 +284,10 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
     sources,
   };
   // The independent verifier: a claim the data do not support stops the build as a defect of migreport.
-  const verified = verifyReport(dataset, model, (v, d) => locale.digits(v, d));
+  const periodOf = new Map(computed.sections.map((sc) => [sc.id, sc.period]));
+  const words: WordsCheck = (t, where, section) =>
+    checkWords(t.text, t.claims, locale.vocabulary, { period: section ? (periodOf.get(section) ?? computed.period) : undefined }, locale.words).map((f) => ({ where, text: t.text, claim: f.claim, reason: f.reason }));
+  const verified = verifyReport(dataset, model, (v, d) => locale.digits(v, d), words);
   if (verified.failures.length && opts.verify !== 'collect') throw new DefectError(verified.failures, (c) => describeClaim(c as Claim));
   return { computed, model, verified };
 }

@@ -4,6 +4,7 @@ import type { Period } from '../period.ts';
 import type { Flag, Relation } from '../compare/facts.ts';
 import type { ChangeClaim, Claim, Series } from '../claims.ts';
 import type { Vocabulary } from '../verify/vocabulary.ts';
+import type { WordsOptions } from '../verify/words.ts';
 
 /** How a number is shown. */
 export type Style = 'count' | 'money' | 'percent' | 'points' | 'ratio';
@@ -25,7 +26,9 @@ export interface ListItem {
   code: string;
   value: string;
   share?: string;
+  /** Marks of the value; `shareMarks` of the share (a share of estimates is an estimate too). */
   marks?: Flag[];
+  shareMarks?: Flag[];
 }
 
 /** A formatted figure, its status marks (placed by the template) and the claim it states. */
@@ -200,6 +203,8 @@ export interface Locale {
   partOfYear(p: Period): string | undefined;
   /** What the verifier reads the words with. */
   vocabulary: Vocabulary;
+  /** The language's words for the words check that the vocabulary does not carry (conjunctions, qualifiers, marks, units). */
+  words: WordsOptions;
   t: Templates;
 }
 

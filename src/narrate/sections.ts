@@ -48,7 +48,7 @@ export function members(w: Writer, top: TopFact | undefined, opts: { minShare?: 
       facts.push(share);
       claims.push(w.shareFigure(share).claim);
     }
-    return { code: m.partner, value: w.num(level.value, styleOf(level.unit)), share: share ? w.pct(share.value) : undefined, marks: union(level.flags, share?.flags) };
+    return { code: m.partner, value: w.num(level.value, styleOf(level.unit)), share: share ? w.pct(share.value) : undefined, marks: level.flags, shareMarks: share?.flags };
   });
   if (picked.length > 1) claims.push(topClaim(top, picked.map((m) => m.partner), 'listed'));
   return { items, facts, claims };
@@ -464,7 +464,7 @@ export function recordSentence(w: Writer, r: Extract<Fact, { kind: 'record' }>):
   return sentence(
     L.t.record({ subject, indicator: r.subject.minus ? 'pr_net_migration' : r.subject.indicator, extreme: r.extreme, value, marks: r.flags, first: L.periodLabel(r.first), count: L.number(r.count, 'count'), complete: r.complete, partOfYear: L.partOfYear(r.period) }),
     [r],
-    [{ what: 'record', series: seriesOf(r.subject), period: r.period.code, marks: marksOf(r.flags), extreme: r.extreme, since: r.first.code, years: r.count, complete: r.complete, value: Math.abs(r.value), display: 'count', shown: L.digits(r.value, 'count') }],
+    [{ what: 'record', series: seriesOf(r.subject), period: r.period.code, marks: marksOf(r.flags), extreme: r.extreme, since: r.first.code, years: r.count, complete: r.complete, value: r.subject.minus ? r.value : Math.abs(r.value), display: 'count', shown: L.digits(r.value, 'count') }],
   );
 }
 

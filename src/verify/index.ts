@@ -33,9 +33,12 @@ export interface ClaimedText {
 
 /** What verifyReport reads: the texts of a report by place (the report model's findings, paragraphs and notes). */
 export interface ReportTexts {
-  findings: ClaimedText[];
+  findings: (ClaimedText & { section?: string })[];
   sections: { id: string; paragraphs: ClaimedText[][]; notes: ClaimedText[] }[];
 }
+
+/** Reads one text's words against its claims; `section`: the section it is in or summarises. */
+export type WordsCheck = (t: ClaimedText, where: string, section: string | undefined) => VerifyFailure[];
 
 /** Identity of what a claim states, for the checks across sentences (figures and signs left out). */
 function claimKey(c: Claim): string {
@@ -65,20 +68,20 @@ function statement(c: Claim): string {
  * of the same series and period state different things; no key finding is repeated; no key finding states what
  * the body does not (every claim of a finding has its key among the body's claims).
  */
-export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf, words?: (t: ClaimedText, where: string) => VerifyFailure[]): Verified {
+export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf, words?: WordsCheck): Verified {
   const failures: VerifyFailure[] = [];
   let claims = 0;
   const seen = new Map<string, { statement: string; where: string; text: string }>();
-  const places: { where: string; t: ClaimedText; finding: boolean }[] = [];
-  report.findings.forEach((t, i) => places.push({ where: `key finding ${i + 1}`, t, finding: true }));
+  const places: { where: string; t: ClaimedText; finding: boolean; section?: string }[] = [];
+  report.findings.forEach((t, i) => places.push({ where: `key finding ${i + 1}`, t, finding: true, section: t.section }));
   for (const s of report.sections) {
-    s.paragraphs.forEach((p, i) => p.forEach((t, j) => places.push({ where: `${s.id} paragraph ${i + 1} sentence ${j + 1}`, t, finding: false })));
-    s.notes.forEach((t, i) => places.push({ where: `${s.id} note ${i + 1}`, t, finding: false }));
+    s.paragraphs.forEach((p, i) => p.forEach((t, j) => places.push({ where: `${s.id} paragraph ${i + 1} sentence ${j + 1}`, t, finding: false, section: s.id })));
+    s.notes.forEach((t, i) => places.push({ where: `${s.id} note ${i + 1}`, t, finding: false, section: s.id }));
   }
   const bodyKeys = new Set<string>();
   for (const { t, finding } of places) if (!finding) for (const c of t.claims) bodyKeys.add(claimKey(c));
   const findingTexts = new Set<string>();
-  for (const { where, t, finding } of places) {
+  for (const { where, t, finding, section } of places) {
     for (const c of t.claims) {
       claims++;
       const bad = recomputeClaim(ds, c, digits);
@@ -95,7 +98,7 @@ export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf,
       if (findingTexts.has(t.text)) failures.push({ where, text: t.text, reason: 'the key finding is repeated' });
       findingTexts.add(t.text);
     }
-    if (words) failures.push(...words(t, where));
+    if (words) failures.push(...words(t, where, section));
   }
   return { claims, failures };
 }

@@ -35,6 +35,8 @@ export interface WordsOptions {
   sinceIntros?: string[];
   /** Unit words right after a figure, by display; percent/points/money must be there, no other display's may. */
   units?: Partial<Record<Display, string[]>>;
+  /** Phrases whose words state no direction or superlative although they contain one ("add up", "broken down"). */
+  neutral?: string[];
 }
 
 export const ENGLISH_WORDS: Required<WordsOptions> = {
@@ -51,6 +53,7 @@ export const ENGLISH_WORDS: Required<WordsOptions> = {
   marks: { E: 'estimate', I: 'derived', P: 'provisional' },
   baselineIntros: ['compared with', 'than in', 'as in', 'than', 'from'],
   sinceIntros: ['since'],
+  neutral: ['add up', 'adds up', 'added up', 'gave up', 'give up', 'broken down', 'higher education', 'upper'],
   units: {
     percent: ['%'],
     points: ['percentage points', 'percentage point'],
@@ -232,6 +235,7 @@ function signOf(c: Claim): { sign: Sign; required: boolean } | undefined {
     case 'streak':
       return { sign: c.sign, required: true };
     case 'count':
+      if (c.rule === 'with_data') return undefined;
       return { sign: c.rule === 'positive' ? 1 : -1, required: true };
     case 'most':
       return { sign: c.direction === 'up' ? 1 : -1, required: true };
@@ -467,7 +471,15 @@ class Reading {
       out += this.text.slice(last, s.start) + ' '.repeat(s.end - s.start);
       last = s.end;
     }
-    this.blanked = out + this.text.slice(last);
+    out += this.text.slice(last);
+    // Phrases that only look like a direction ("add up", "broken down") are blanked too.
+    for (const phrase of this.o.neutral) {
+      const re = phraseRegex(this.cache, phrase);
+      if (!re) continue;
+      re.lastIndex = 0;
+      out = out.replace(re, (m) => ' '.repeat(m.length));
+    }
+    this.blanked = out;
   }
 
   // -- clauses ---------------------------------------------------------------------------------------------------
@@ -868,33 +880,56 @@ class Reading {
 
   private marks(tokens: NumberToken[], tokenOf: Map<Claim, NumberToken>) {
     const re = this.opt.marks;
-    const found: { span: Span; marks: Mark[]; token?: NumberToken }[] = [];
+    // A mark applies to figures: `tokens` (the figure just before a bracket of marks; or, for marks closing a
+    // bracket of figures — "4,033,693 (90.0%, derived)" — every figure in it and the one just before it).
+    const found: { span: Span; marks: Mark[]; tokens: NumberToken[] }[] = [];
+    const read = (list: string) => list.split(',').map((w) => this.opt.markOf.get(w.trim().toLowerCase())!);
+    const before = (at: number) => {
+      const t = tokens.filter((x) => x.end <= at).pop();
+      if (!t) return undefined;
+      const gap = this.text.slice(t.end, at).replace(markOnly, '');
+      return gap.length <= 30 && !/[\d,;:()]/.test(gap) ? t : undefined;
+    };
+    const markOnly = new RegExp(re ? re.source : '$^', 'giu');
     if (re) {
       re.lastIndex = 0;
       for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-        const marks = m[1].split(',').map((w) => this.opt.markOf.get(w.trim().toLowerCase())!);
-        found.push({ span: { start: m.index, end: m.index + m[0].length }, marks });
+        const t = before(m.index);
+        found.push({ span: { start: m.index, end: m.index + m[0].length }, marks: read(m[1]), tokens: t ? [t] : [] });
       }
-    }
-    const markOnly = new RegExp(re ? re.source : '$^', 'giu');
-    for (const f of found) {
-      const before = tokens.filter((t) => t.end <= f.span.start);
-      const t = before[before.length - 1];
-      if (!t) continue;
-      const gap = this.text.slice(t.end, f.span.start).replace(markOnly, '');
-      if (gap.length <= 30 && !/[\d,;:()]/.test(gap)) f.token = t;
+      const alt = [...this.opt.markOf.keys()].map(escape).join('|');
+      const closing = new RegExp(`[,;]\\s*((?:${alt})(?:\\s*,\\s*(?:${alt}))*)\\s*\\)`, 'giu');
+      for (let m = closing.exec(this.text); m; m = closing.exec(this.text)) {
+        let depth = 0;
+        let open = -1;
+        for (let i = m.index; i >= 0; i--) {
+          const ch = this.text[i];
+          if (ch === ')') depth++;
+          else if (ch === '(') {
+            if (depth === 0) {
+              open = i;
+              break;
+            }
+            depth--;
+          }
+        }
+        if (open < 0) continue;
+        const inside = tokens.filter((x) => x.index > open && x.end <= m!.index);
+        const t = before(open);
+        found.push({ span: { start: m.index, end: m.index + m[0].length }, marks: read(m[1]), tokens: [...(t ? [t] : []), ...inside] });
+      }
     }
     const byToken = new Map<NumberToken, Claim[]>();
     for (const [c, t] of tokenOf) byToken.set(t, [...(byToken.get(t) ?? []), c]);
     for (const f of found) {
-      const owners = f.token ? (byToken.get(f.token) ?? []) : [];
+      const owners = f.tokens.flatMap((t) => byToken.get(t) ?? []);
       for (const mk of f.marks)
         if (!owners.some((c) => c.marks.includes(mk)))
-          this.fail(`${this.around(f.span)}: ${this.quote(f.span)} marks ${f.token ? f.token.digits : 'no figure'}, which no claim marked ${mk} shows`);
+          this.fail(`${this.around(f.span)}: ${this.quote(f.span)} marks ${f.tokens.length ? f.tokens.map((t) => t.digits).join(', ') : 'no figure'}, which no claim marked ${mk} shows`);
     }
     for (const [c, t] of tokenOf) {
       if (!c.marks.length || !('shown' in c)) continue;
-      const at = found.filter((f) => f.token === t).flatMap((f) => f.marks);
+      const at = found.filter((f) => f.tokens.includes(t)).flatMap((f) => f.marks);
       for (const mk of c.marks)
         if (!at.includes(mk)) this.fail(`${this.around({ start: t.index, end: t.end })}: ${t.digits} lacks its mark “${this.o.marks[mk]}” (${describeClaim(c)})`, c);
     }

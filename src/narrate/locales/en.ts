@@ -8,6 +8,7 @@ import { fixedDigits } from '../digits.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
 import type { ChangeItem, Direction, ListItem, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
 import type { Vocabulary } from '../../verify/vocabulary.ts';
+import { ENGLISH_WORDS } from '../../verify/words.ts';
 
 const TAG = 'en-GB'; // British conventions: "1 September 2023", lists without a serial comma.
 // Intl.NumberFormat's digits without its start-up (digits.ts); Intl itself only for what digits.ts leaves.
@@ -147,6 +148,20 @@ const BALANCES: Record<string, { all: string; of?: (p: string) => string }> = {
   'interregional_arrivals-interregional_departures': { all: 'interregional net migration' },
 };
 
+/** Other ways the sentences name a measure (the words check finds a figure's series by these). */
+const PARAPHRASES: Record<string, string[]> = {
+  prp_issued: ['permanent residence permits were issued', 'issued'],
+  prp_terminated: ['gave up permanent residence and left Kazakhstan', 'terminated'],
+  trp_holders: ['foreign citizens held temporary residence permits'],
+  pr_arrivals: ['people arrived in Kazakhstan for permanent residence', 'arrivals'],
+  pr_departures: ['left it for permanent residence abroad', 'departures'],
+  kandas_granted: ['ethnic Kazakhs had returned to Kazakhstan and received kandas status'],
+  kandas_total: ['ethnic Kazakhs had returned to Kazakhstan since 1991'],
+  kandas_by_age: ['of kandas'],
+  kandas_by_education: ['kandas of working age'],
+  interregional_net: ['interregional net migration'],
+};
+
 /** Indicators named without a measure phrase (e.g. a section with no data), as they stand mid-sentence. */
 const INDICATOR_PHRASES: Record<string, string> = {
   kandas_granted: 'people granted kandas status this year',
@@ -264,10 +279,13 @@ export function createEnglish(reference: Reference): Locale {
       return `Of all ${m.all}${a.when ? ` ${a.when}` : ''}, ${list(parts)}.`;
     },
     members: (a) => {
+      // Members of a whole with no total: their figures only, no shares.
+      if (a.items.every((x) => x.share === undefined))
+        return `Figures for ${a.whole === '_T' ? noun(a.indicator) : noun(a.indicator, a.whole)} were available by country only: ${list(a.items.map((x) => `${partner(x.code)} (${fig(x.value, x.marks, true)})`))}.`;
       const items = a.items.map((x, i) =>
         i === 0
-          ? `${partner(x.code, true)} accounted for ${x.share} of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)} (${fig(x.value, x.marks, true)})`
-          : `${partner(x.code)} for ${x.share} (${fig(x.value, x.marks, true)})`,
+          ? `${partner(x.code, true)} accounted for ${fig(x.share ?? '', x.shareMarks)} of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)} (${fig(x.value, x.marks, true)})`
+          : `${partner(x.code)} for ${fig(x.share ?? '', x.shareMarks)} (${fig(x.value, x.marks, true)})`,
       );
       return `${list(items)}.`;
     },
@@ -386,9 +404,9 @@ export function createEnglish(reference: Reference): Locale {
       `${capitalise(a.subject)}${a.partOfYear ? ` in ${a.partOfYear}` : ''} (${fig(a.value, a.marks, true)}) ${was(a.indicator)} the ${a.extreme === 'high' ? 'highest' : 'lowest'} of the ${a.count} years${a.complete ? '' : ' with data'} since ${a.first}.`,
     roundingNote: () => 'Because of rounding, shares may not add up exactly.',
     structureSum: (a) => `The published shares of ${noun(a.indicator)} add up to ${a.sum}, not 100%; they are given as published.`,
-    staleNote: (a) => `These are the latest figures available, for ${a.latest}; none were available for later periods.`,
+    staleNote: () => 'These are the latest figures available; none were available for later periods.',
     notBrokenDown: (a) => `${capitalise(a.subject)} were not broken down by country for the report period.`,
-    partitionNote: (a) => `The figures by group add up to ${a.sum}, which differs by ${a.gap} from the published total of ${a.total}.`,
+    partitionNote: (a) => `The figures for ${noun(a.indicator)} by group add up to ${a.sum}, which differs by ${a.gap} from the published total of ${a.total}.`,
     flagNote: (flags) =>
       [
         flags.includes('I') ? 'Figures marked “derived” were derived by the compilers from published rates of change.' : '',
@@ -471,6 +489,7 @@ export function createEnglish(reference: Reference): Locale {
     const short = (id: string) => (/arrivals/.test(id) ? 'arrivals' : /departures/.test(id) ? 'departures' : undefined);
     return uniqueLongestFirst([
       measure(indicator).all,
+      ...(PARAPHRASES[indicator] ?? []),
       base ? measure(base).all : undefined,
       short(base ?? indicator),
       indicator === 'internal_migrants' || base === 'internal_migrants' ? 'people moving within the country' : undefined,
@@ -488,10 +507,16 @@ export function createEnglish(reference: Reference): Locale {
   const vocabulary: Vocabulary = {
     lang: 'en',
     readNumbers,
+    // A partner's or region's series is named with its place (measure names alone name the total); a breakdown's
+    // part by its words ("of working age", "higher education").
     seriesNames: (s) => {
       const p = s.region || s.partner;
-      if (s.minus) return uniqueLongestFirst([p === '_T' || p === '_Z' ? undefined : balanceNoun(s.indicator, s.minus, p), balanceNoun(s.indicator, s.minus)]);
-      return uniqueLongestFirst([p === '_T' || p === '_Z' ? undefined : noun(s.indicator, s.partner), ...measureNames(s.indicator)]);
+      const total = p === '_T' || p === '_Z';
+      const part = s.breakdown ? s.breakdown.split(';').map((kv) => BREAKDOWN_WORDS[kv.split('=')[1] ?? '']).filter(Boolean) : [];
+      if (part.length) return uniqueLongestFirst(part.slice(-1));
+      if (s.minus) return uniqueLongestFirst([total ? balanceNoun(s.indicator, s.minus) : balanceNoun(s.indicator, s.minus, p)]);
+      if (s.region) return [];
+      return total ? measureNames(s.indicator) : uniqueLongestFirst([noun(s.indicator, s.partner)]);
     },
     measureNames,
     placeNames,
@@ -517,6 +542,7 @@ export function createEnglish(reference: Reference): Locale {
     lang: 'en',
     partOfYear,
     vocabulary,
+    words: ENGLISH_WORDS,
     cell(v, style, opts = {}) {
       if (v === null || v === undefined || !Number.isFinite(v)) return NOT_AVAILABLE;
       const sign = opts.signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
