@@ -60,10 +60,6 @@ async function main(): Promise<number> {
       const property = fc.asyncProperty(prop.arb, async (input) => {
         const outcome = await prop.check(input);
         calls.push(outcome);
-        for (const f of outcome.failures) {
-          const k = known.get(f.signature);
-          if (k && calls.length <= remaining) k.hits++;
-        }
         return outcome.failures.every((f) => known.has(f.signature));
       });
       const details = await fc.check(property, { numRuns: remaining, seed, ...(path ? { path } : {}) });
@@ -73,6 +69,10 @@ async function main(): Promise<number> {
         reports += c.reports;
         claims += c.claims;
         failures += c.failures.length;
+        for (const f of c.failures) {
+          const k = known.get(f.signature);
+          if (k) k.hits++;
+        }
       }
       if (details.failed && details.counterexample) {
         const input = details.counterexample[0];
