@@ -165,9 +165,13 @@ export interface NotBrokenDownClaim extends Base {
   what: 'not_broken_down';
 }
 
-/** No figures at all for the series in the period (no row, no member rows). */
+/**
+ * No figures at all for the series in the period (no row, no member rows); with `total`: no value of the whole
+ * (no row, and its members' rows do not make it up), though some members may have figures.
+ */
 export interface NoDataClaim extends Base {
   what: 'no_data';
+  total?: boolean;
 }
 
 /** The members listed (partner codes, or breakdowns of a structure) fall short of the whole by `value` (shown), which is not broken down. */

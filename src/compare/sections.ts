@@ -111,8 +111,12 @@ function partnerBreakdown(
       const f = levelFact(ds, section, id(w, 'level'), subject(indicator, w), p);
       return f ? facts.add(f) : undefined;
     })();
-    if (!totalLevel) continue;
     const nowRows = memberRows(ds, indicator, w, p);
+    // Members with figures but no total of their whole: listed by value, without shares (C2: never "no data").
+    if (!totalLevel && nowRows.length === 0) continue;
+    // A country in two groups (countries.csv allows it) has one level and one change; its shares, ranks and
+    // changes of share are of each whole, so their ids name the whole after the first.
+    const ofWhole = (partner: string, kind: string) => (facts.byId.has(id(partner, kind)) ? factId(section, measure, partnerKey(partner), `${kind}_of_${partnerKey(w)}`) : id(partner, kind));
     const now = new Map<string, Valued>(nowRows.map((o) => [o.country, { value: o.value as number, inputs: [inputOf(o)], summed: false }]));
     const before = new Map<string, Valued>();
     if (baseline)
@@ -122,7 +126,7 @@ function partnerBreakdown(
     const members: { partner: string; value: number; share: number | null; levelId: string; shareId: string | null }[] = [];
     const changes: ChangeFact[] = [];
     for (const [partner, v] of now) {
-      const level = facts.add({
+      const level = facts.get(id(partner, 'level'), 'level') ?? facts.add({
         id: id(partner, 'level'),
         section,
         kind: 'level',
@@ -135,24 +139,24 @@ function partnerBreakdown(
         inputs: v.inputs,
         flags: flagsOf(v.inputs),
       });
-      const share = shareFact(section, id(partner, 'share'), subject(indicator, partner), w, p, v, valuedOf(totalLevel));
+      const share = totalLevel ? shareFact(section, ofWhole(partner, 'share'), subject(indicator, partner), w, p, v, valuedOf(totalLevel)) : undefined;
       if (share) facts.add(share);
       members.push({ partner, value: v.value, share: share?.value ?? null, levelId: level.id, shareId: share?.id ?? null });
       const b = before.get(partner);
       if (b && baseline) {
-        const c = facts.add(changeFromValues(section, id(partner, 'change'), subject(indicator, partner), p, baseline, relation, b, v, unit));
+        const c = facts.get(id(partner, 'change'), 'change') ?? facts.add(changeFromValues(section, id(partner, 'change'), subject(indicator, partner), p, baseline, relation, b, v, unit));
         changes.push(c);
         if (share && beforeTotal) {
-          const prevShare = shareFact(section, id(partner, 'share_before'), subject(indicator, partner), w, baseline, b, beforeTotal);
+          const prevShare = shareFact(section, ofWhole(partner, 'share_before'), subject(indicator, partner), w, baseline, b, beforeTotal);
           if (prevShare) {
             facts.add(prevShare);
-            facts.add(shareChangeFact(section, id(partner, 'share_change'), prevShare, share, relation));
+            facts.add(shareChangeFact(section, ofWhole(partner, 'share_change'), prevShare, share, relation));
           }
         }
       }
     }
     members.sort((a, b) => b.value - a.value || byCode(a.partner, b.partner));
-    const inputs = [...totalLevel.inputs, ...members.flatMap((m) => facts.get(m.levelId)!.inputs)];
+    const inputs = [...(totalLevel?.inputs ?? []), ...members.flatMap((m) => facts.get(m.levelId)!.inputs)];
     facts.add({
       id: id(w, 'top'),
       section,
@@ -165,7 +169,7 @@ function partnerBreakdown(
       inputs,
       flags: flagsOf(inputs),
     });
-    for (const r of rankFacts(section, (partner) => id(partner, 'rank'), indicator, w, p, now, baseline && before.size ? baseline : null, before.size ? before : null)) facts.add(r);
+    for (const r of rankFacts(section, (partner) => ofWhole(partner, 'rank'), indicator, w, p, now, baseline && before.size ? baseline : null, before.size ? before : null)) facts.add(r);
     if (baseline && before.size) {
       for (const c of crossoverFacts(section, (a, b) => factId(section, measure, `${partnerKey(a)}_over_${partnerKey(b)}`, 'crossover'), indicator, p, baseline, relation, before, now))
         if (!facts.byId.has(c.id)) facts.add(c);
@@ -255,7 +259,8 @@ function prp(ds: Dataset, facts: FactSet, report: Period): SectionScope {
   const countries = new Set(GROUPS.flatMap((g) => memberRows(ds, 'prp_terminated', g, p).map((o) => o.country)));
   for (const g of GROUPS)
     for (const o of memberRows(ds, 'prp_issued', g, p))
-      if (countries.has(o.country)) balanceOf(ds, facts, section, factId(section, partnerKey(o.country), 'balance'), 'prp_issued', 'prp_terminated', o.country, p);
+      if (countries.has(o.country) && !facts.byId.has(factId(section, partnerKey(o.country), 'balance')))
+        balanceOf(ds, facts, section, factId(section, partnerKey(o.country), 'balance'), 'prp_issued', 'prp_terminated', o.country, p);
   return { id: section, period: p, baseline, relation: 'previous', indicators: ['prp_issued', 'prp_terminated'] };
 }
 

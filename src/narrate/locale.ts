@@ -86,7 +86,8 @@ export interface Templates {
    */
   movers(a: { indicator: string; whole: string; baseline: string; down: MoverItem[]; up: MoverItem[]; partial: boolean; unchanged?: MoverItem[]; scope?: 'all' | 'listed' }): string;
   shareChange(a: { indicator: string; partner: string; whole: string; direction: Direction; points: string; from: string; to: string; baseline: string }): string;
-  unavailable(a: { subject: string; missing: string }): string;
+  /** No comparison: no data at all for the missing period, or (`total`) figures by country but no total. */
+  unavailable(a: { subject: string; missing: string; total?: boolean }): string;
   trpTotal(a: { when: string; value: string }): string;
   prpIssued(a: { when: string; total: string; parts: ListItem[] }): string;
   prpTerminated(a: { when: string; parts: ListItem[] }): string;

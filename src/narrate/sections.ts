@@ -54,8 +54,10 @@ export function members(w: Writer, top: TopFact | undefined, opts: { minShare?: 
   return { items, facts, claims };
 }
 
+/** The order of the members named: its marks are theirs (the whole's own marks are the whole's). */
 export function topClaim(top: TopFact, named: string[], scope: 'all' | 'listed'): TopClaim {
-  return { what: 'top', series: { indicator: top.indicator, partner: top.whole, region: '', breakdown: '' }, period: top.period.code, marks: marksOf(top.flags), members: named, scope };
+  const inputs = top.inputs.filter((i) => named.includes(i.country));
+  return { what: 'top', series: { indicator: top.indicator, partner: top.whole, region: '', breakdown: '' }, period: top.period.code, marks: flagsAt(inputs, top.period), members: named, scope };
 }
 
 /** "Data … were not available" for a section's main comparison, else the change sentence. */
@@ -79,8 +81,10 @@ function changesSentence(w: Writer, scope: SectionScope, rows: { id: string; sub
 
 function unavailableSentence(w: Writer, u: UnavailableFact): Sentence {
   const L = w.locale;
-  return sentence(L.t.unavailable({ subject: L.t.noun(u.subject.indicator, u.subject.partner === TOTAL ? undefined : u.subject.partner), missing: L.periodLabel(u.missing) }), [u], [
-    { what: 'no_data', series: seriesOf(u.subject), period: u.missing.code, marks: [] },
+  // Figures by country but no total: say there is no total, not that there are no data (C3).
+  const members = w.facts.all().some((f) => f.kind === 'change' && f.subject.indicator === u.subject.indicator && f.subject.partner !== u.subject.partner && f.baseline.key === u.missing.key);
+  return sentence(L.t.unavailable({ subject: L.t.noun(u.subject.indicator, u.subject.partner === TOTAL ? undefined : u.subject.partner), missing: L.periodLabel(u.missing), total: members }), [u], [
+    { what: 'no_data', series: seriesOf(u.subject), period: u.missing.code, marks: [], ...(members ? { total: true } : {}) },
   ]);
 }
 
@@ -129,7 +133,9 @@ export function moversSentence(w: Writer, top: TopFact | undefined, changeOf: (p
   // "Most" of all the whole's members only when the whole is broken down in both periods; else among those listed.
   const scope = brokenDown(w, top, baseline, compared) ? 'all' : 'listed';
   const most = (direction: 'up' | 'down', xs: { c: ChangeFact }[]): MostClaim | undefined =>
-    xs.length ? { what: 'most', series: { indicator: top.indicator, partner: top.whole, region: '', breakdown: '' }, period: top.period.code, baseline: baseline.code, marks: [], direction, members: xs.map((x) => x.c.subject.partner), scope } : undefined;
+    xs.length
+      ? { what: 'most', series: { indicator: top.indicator, partner: top.whole, region: '', breakdown: '' }, period: top.period.code, baseline: baseline.code, marks: union(...xs.map((x) => x.c.flags)), direction, members: xs.map((x) => x.c.subject.partner), scope }
+      : undefined;
   return sentence(L.t.movers({ ...base, down: down.map((x) => x.m), up: up.map((x) => x.m), partial: false, scope }), [top, ...down.map((x) => x.c), ...up.map((x) => x.c)], [
     most('down', down),
     most('up', up),
@@ -405,7 +411,8 @@ function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' 
       sentence(
         L.t.moneyTotal({ indicator: section, when: L.periodIn(total.period), value: L.number(total.value, 'money'), marks: total.flags, item, absolute: absolute?.magnitude, baseline: L.baseline(scope.baseline, 'year_ago'), before: L.number(change.from, 'money') + L.flagMark(beforeMarks, true) }),
         [total, change],
-        [w.levelClaim(total), item.claim, absolute?.claim, item.measure === 'from_zero' ? undefined : before],
+        // From zero, the sentence states the new level once (its level claim) and the rise without a figure.
+        [w.levelClaim(total), item.measure === 'from_zero' ? { ...item.claim, shown: undefined, value: undefined, display: undefined } : item.claim, absolute?.claim, item.measure === 'from_zero' ? undefined : before],
       ),
     );
   } else if (total) {
@@ -443,7 +450,10 @@ function shareChangeSentence(w: Writer, sc: Extract<Fact, { kind: 'share_change'
   const now = w.facts.all().find((f): f is ShareFact => f.kind === 'share' && f.period.key === sc.period.key && f.subject.indicator === sc.subject.indicator && f.subject.partner === sc.subject.partner);
   const published = now?.published ?? false;
   return sentence(
-    L.t.shareChange({ indicator, partner: sc.subject.partner, whole: sc.whole, direction, points: L.number(Math.abs(pp), 'points'), from: w.pct(sc.from), to: w.pct(sc.to), baseline: L.baseline(sc.baseline, sc.relation) }),
+    L.t.shareChange({
+      indicator, partner: sc.subject.partner, whole: sc.whole, direction, points: L.number(Math.abs(pp), 'points') + L.flagMark(sc.flags),
+      from: w.pct(sc.from) + L.flagMark(before?.flags ?? []), to: w.pct(sc.to) + L.flagMark(now?.flags ?? []), baseline: L.baseline(sc.baseline, sc.relation),
+    }),
     [sc],
     [
       { what: 'share_change', series: seriesOf(sc.subject), whole: sc.whole, period: sc.period.code, baseline: sc.baseline.code, marks: marksOf(sc.flags), sign: direction, published, ...(direction !== 0 ? { value: Math.abs(pp), display: 'points' as const, shown: L.digits(pp, 'points') } : {}) },

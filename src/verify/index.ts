@@ -56,11 +56,16 @@ function claimKey(c: Claim): string {
 }
 
 /** What a claim states of its key: its figure and sign (two claims with one key and different statements contradict). */
-function statement(c: Claim): string {
-  const shown = 'shown' in c && c.shown !== undefined ? c.shown : '';
+function statement(c: Claim): { shown?: string; rest: string } {
+  const shown = 'shown' in c && c.shown !== undefined ? c.shown : undefined;
   const sign = 'sign' in c ? String(c.sign) : '';
   const more = 'length' in c ? String(c.length) : 'years' in c ? `${c.years}/${c.since}` : 'members' in c ? c.members.join(',') : '';
-  return `${shown}|${sign}|${more}`;
+  return { shown, rest: `${sign}|${more}` };
+}
+
+/** Two statements of one key differ: in sign, count or members, or in a figure both show. */
+function differ(a: { shown?: string; rest: string }, b: { shown?: string; rest: string }): boolean {
+  return a.rest !== b.rest || (a.shown !== undefined && b.shown !== undefined && a.shown !== b.shown);
 }
 
 /**
@@ -71,7 +76,7 @@ function statement(c: Claim): string {
 export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf, words?: WordsCheck): Verified {
   const failures: VerifyFailure[] = [];
   let claims = 0;
-  const seen = new Map<string, { statement: string; where: string; text: string }>();
+  const seen = new Map<string, { statement: ReturnType<typeof statement>; where: string; text: string }>();
   const places: { where: string; t: ClaimedText; finding: boolean; section?: string }[] = [];
   report.findings.forEach((t, i) => places.push({ where: `key finding ${i + 1}`, t, finding: true, section: t.section }));
   for (const s of report.sections) {
@@ -89,7 +94,7 @@ export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf,
       const key = claimKey(c);
       const st = statement(c);
       const before = seen.get(key);
-      if (before && before.statement !== st && c.what !== 'top')
+      if (before && differ(before.statement, st) && c.what !== 'top')
         failures.push({ where, text: t.text, claim: c, reason: `contradicts ${before.where} ("${before.text}"): the same ${c.what} of the same series and period is stated differently` });
       else if (!before) seen.set(key, { statement: st, where, text: t.text });
       if (finding && !bodyKeys.has(key)) failures.push({ where, text: t.text, claim: c, reason: `the key finding states a ${c.what} that no sentence of its section states` });

@@ -378,7 +378,7 @@ function change(env: Env, c: Extract<Claim, { what: 'change' }>): Check {
     }
     case 'from_zero':
       if (from.v !== 0 || !(to.v > 0)) return { reason: `${env.label}: the data give ${moved}, not a rise from zero` };
-      return figure(env, 'new level', to.v, disp, c.shown) ?? signIs(1) ?? rows;
+      return (c.shown === undefined ? undefined : figure(env, 'new level', to.v, disp, c.shown)) ?? signIs(1) ?? rows;
     default:
       return { reason: `${env.label}: unknown measure ${JSON.stringify((c as { measure?: unknown }).measure)}` };
   }
@@ -771,12 +771,18 @@ function count(env: Env, c: Extract<Claim, { what: 'count' }>): Check {
         reason: `${env.label}: only ${byRegion.size} of the ${ctx.ds.reference.regions.size} regions have rows (none for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}), so a count over all regions is not supported`,
       };
   }
-  return displayIs(env, c.display, 'count', 'a count') ?? figure(env, 'count', meeting.length, 'count', c.shown) ?? meeting;
+  // A count of members is not itself an estimate: each member's own figure carries its mark.
+  return displayIs(env, c.display, 'count', 'a count') ?? figure(env, 'count', meeting.length, 'count', c.shown) ?? [];
 }
 
 function noData(env: Env, c: Extract<Claim, { what: 'no_data' }>): Check {
   const { ctx, p } = env;
   const s = c.series;
+  if (c.total) {
+    const v = ctx.value(s, p.key, p.code);
+    if (isVal(v)) return { reason: `${env.label}: the whole has a value for ${p.code} (${ctx.digits(v.v, unitDisplay(ctx.unit(s.indicator)) ?? 'count')})`, expected: ctx.digits(v.v, unitDisplay(ctx.unit(s.indicator)) ?? 'count') };
+    return [];
+  }
   const a = ctx.hasAny(s.indicator, s, p.key);
   const b = s.minus ? ctx.hasAny(s.minus, s, p.key) : undefined;
   // A balance has no data when either side has none.

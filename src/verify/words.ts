@@ -37,12 +37,15 @@ export interface WordsOptions {
   units?: Partial<Record<Display, string[]>>;
   /** Phrases whose words state no direction or superlative although they contain one ("add up", "broken down"). */
   neutral?: string[];
+  /** What follows a multiple ("2.8 times as many" up, "0.5 times that of" down): its direction, read after the figure. */
+  multiples?: Record<string, Sign>;
 }
 
 export const ENGLISH_WORDS: Required<WordsOptions> = {
   conjunctions: [' and ', ' while ', ' but ', ' against '],
   qualifiers: [
     'among the countries listed',
+    'countries listed',
     'of the countries with figures',
     'among the regions listed',
     'of the regions with figures',
@@ -51,9 +54,10 @@ export const ENGLISH_WORDS: Required<WordsOptions> = {
     'with published figures',
   ],
   marks: { E: 'estimate', I: 'derived', P: 'provisional' },
-  baselineIntros: ['compared with', 'than in', 'as in', 'than', 'from'],
+  baselineIntros: ['compared with', 'than in', 'as in', 'than', 'from', 'as', 'that of'],
   sinceIntros: ['since'],
   neutral: ['add up', 'adds up', 'added up', 'gave up', 'give up', 'broken down', 'higher education', 'upper'],
+  multiples: { 'times as many': 1, 'times as much': 1, 'times as large': 1, 'times that of': -1 },
   units: {
     percent: ['%'],
     points: ['percentage points', 'percentage point'],
@@ -410,7 +414,8 @@ class Reading {
     const a = Math.max(0, start - 60);
     let s = '';
     for (let i = a; i < start; i++) s += this.occupied[i] ? '#' : this.text[i];
-    return s;
+    // A mark between a figure and its period ("from 41.5% (estimate) in …") is not a word of the sentence.
+    return this.opt.marks ? s.replace(new RegExp(this.opt.marks.source, 'giu'), '') : s;
   }
 
   private findMentions() {
@@ -648,8 +653,9 @@ class Reading {
       if (taken.has(t)) continue;
       const aux = this.claims.find((c) => (c.what === 'streak' && String(c.length) === t.digits) || (c.what === 'record' && String(c.years) === t.digits));
       if (aux) {
+        // The count of a record or streak: the claim's own figure (if any) keeps its token.
         taken.add(t);
-        tokenOf.set(aux, t);
+        if (!tokenOf.has(aux)) tokenOf.set(aux, t);
         continue;
       }
       this.fail(`${this.around({ start: t.index, end: t.end })}: the figure ${t.digits} is stated by no claim`);
@@ -665,8 +671,18 @@ class Reading {
     if (why) problems.push(`${where}: ${why} next to ${t.digits}, but the claim is ${describeClaim(c)}`);
     const sg = signOf(c);
     let word: Word | undefined;
-    if (sg) {
-      word = this.scope(this.words, t.index, true)[0];
+    const multiple = (c.what === 'change' || c.what === 'ratio') && c.measure === 'times';
+    if (sg && multiple) {
+      // "2.8 times as many": the direction is in the words after the figure.
+      const after = this.text.slice(t.end).trimStart().toLowerCase();
+      const said = Object.entries(this.o.multiples).find(([w]) => after.startsWith(w));
+      if (said && said[1] !== sg.sign) problems.push(`${where}: “${t.digits} ${said[0]}” states ${signName(said[1])}, the claim ${signName(sg.sign)} (${describeClaim(c)})`);
+      if (!said && sg.sign !== 0) problems.push(`${where}: no word states the direction of ${t.digits} (${describeClaim(c)})`);
+    } else if (sg) {
+      // "rose from zero to 688,069": the zero is the baseline, the verb the direction.
+      const fromZero = c.what === 'change' && c.measure === 'from_zero';
+      word = this.scope(fromZero ? this.words.filter((w) => w.sign !== 0) : this.words, t.index, true)[0];
+      if (fromZero) for (const w of this.words) if (w.sign === 0 && w.end <= t.index && t.index - w.end < 8) w.examined = true;
       if (word && word.sign !== sg.sign) problems.push(`${where}: ${this.quote(word)} before ${t.digits} states ${signName(word.sign)}, the claim ${signName(sg.sign)} (${describeClaim(c)})`);
       if (t.sign !== 0 && t.sign !== sg.sign) problems.push(`${where}: the sign of ${t.digits} is against the claim's direction (${describeClaim(c)})`);
       if (!word && t.sign === 0 && sg.required) problems.push(`${where}: no word states the direction of ${t.digits} (${describeClaim(c)})`);
@@ -752,7 +768,9 @@ class Reading {
       if ((c.what === 'top' || c.what === 'most') && !TOTALS.has(c.series.partner)) this.wholeNamed(c);
       const sg = signOf(c);
       if (!sg) continue;
-      const scope = c.what === 'sign_change' || c.what === 'streak' || c.what === 'crossover' ? this.continuation(k) : [k];
+      // A claim without a figure is stated in the clause naming its series and the clauses continuing it
+      // ("… amounted to 844.1 million USD, unchanged compared with …").
+      const scope = this.continuation(k);
       const words = this.words.filter((w) => scope.includes(this.clause(w.start)));
       if (c.what === 'sign_change') {
         const wanted = new Set<Sign>([c.sign, c.from]);
@@ -765,7 +783,9 @@ class Reading {
           this.fail(`the words do not state the old sign (${signName(c.from)}) of ${describeClaim(c)}`, c);
         continue;
       }
-      const own = c.what === 'crossover' ? words.filter((w) => this.clause(w.start) === k) : words;
+      const fromZero = c.what === 'change' && c.measure === 'from_zero';
+      // A rise or fall "most" is never "zero": a zero there is another claim's baseline ("from zero to 20.2").
+      const own = c.what === 'crossover' ? words.filter((w) => this.clause(w.start) === k) : fromZero || c.what === 'most' ? words.filter((w) => w.sign !== 0) : words;
       for (const w of words) w.examined = true;
       for (const w of own)
         if (w.sign !== sg.sign) this.fail(`${this.around(w)}: ${this.quote(w)} states ${signName(w.sign)}, the claim ${signName(sg.sign)} (${describeClaim(c)})`, c);

@@ -247,10 +247,11 @@ export function createEnglish(reference: Reference): Locale {
     const mark = flagMark(c.flags ?? []);
     const be = was(c.series.indicator);
     switch (c.measure) {
+      // No figure, no mark: a mark follows the figure it qualifies.
       case 'unchanged':
-        return `${c.subject} ${be} unchanged${mark}`;
+        return `${c.subject} ${be} unchanged`;
       case 'virtually_unchanged':
-        return `${c.subject} ${be} virtually unchanged${mark}`;
+        return `${c.subject} ${be} virtually unchanged`;
       case 'times':
         return `${c.subject} ${be} ${c.magnitude} times as ${MEASURES[c.series.indicator]?.money ? 'much' : singular(c.series.indicator) ? 'large' : 'many'}${mark}${baselineText ? ` as in ${baselineText}` : ''}`;
       case 'from_zero':
@@ -330,7 +331,10 @@ export function createEnglish(reference: Reference): Locale {
       if (a.direction === 0) return `${capitalise(subject)} was unchanged at ${a.to} compared with ${a.baseline}.`;
       return `${capitalise(subject)} ${changeVerb(a.direction)} by ${a.points}, from ${a.from} in ${a.baseline} to ${a.to}.`;
     },
-    unavailable: (a) => `Data on ${a.subject} for ${a.missing} were not available, so this total is not compared with that period.`,
+    unavailable: (a) =>
+      a.total
+        ? `No total of ${a.subject} was available for ${a.missing}, so this total is not compared with that period.`
+        : `Data on ${a.subject} for ${a.missing} were not available, so this total is not compared with that period.`,
     trpTotal: (a) => `${capitalise(a.when)}, ${a.value} foreign citizens held temporary residence permits.`,
     prpIssued: (a) =>
       `${capitalise(a.when)}, ${a.total} permanent residence permits were issued, ${list(a.parts.map((x) => `${x.value} (${x.share}) to citizens of ${partner(x.code)}`))}.`,
@@ -403,7 +407,7 @@ export function createEnglish(reference: Reference): Locale {
     record: (a) =>
       `${capitalise(a.subject)}${a.partOfYear ? ` in ${a.partOfYear}` : ''} (${fig(a.value, a.marks, true)}) ${was(a.indicator)} the ${a.extreme === 'high' ? 'highest' : 'lowest'} of the ${a.count} years${a.complete ? '' : ' with data'} since ${a.first}.`,
     roundingNote: () => 'Because of rounding, shares may not add up exactly.',
-    structureSum: (a) => `The published shares of ${noun(a.indicator)} add up to ${a.sum}, not 100%; they are given as published.`,
+    structureSum: (a) => `The published shares of ${noun(a.indicator)} add up to ${a.sum} instead of the whole; they are given as published.`,
     staleNote: () => 'These are the latest figures available; none were available for later periods.',
     notBrokenDown: (a) => `${capitalise(a.subject)} were not broken down by country for the report period.`,
     partitionNote: (a) => `The figures for ${noun(a.indicator)} by group add up to ${a.sum}, which differs by ${a.gap} from the published total of ${a.total}.`,
