@@ -8,8 +8,11 @@
 /** Status marks a figure carries in the text (writing.md rule 11): estimated, derived, provisional. */
 export type Mark = 'E' | 'I' | 'P';
 
-/** How a figure is displayed: counts in full; money in millions, one decimal; per cent, points and ratios one decimal. */
-export type Display = 'count' | 'money' | 'percent' | 'points' | 'ratio';
+/**
+ * How a figure is displayed: counts in full; money in millions, one decimal; per cent, points and ratios one decimal;
+ * `percent0`: a published per cent with no decimals, shown as published ("90%", never "90.0%").
+ */
+export type Display = 'count' | 'money' | 'percent' | 'percent0' | 'points' | 'ratio';
 
 /** A series: one indicator for one partner (country, group, `_T`, `_Z`), region and breakdown. */
 export interface Series {

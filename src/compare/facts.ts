@@ -10,6 +10,8 @@ export interface FactInput {
   region: string;
   breakdown: string;
   value: number;
+  /** The value as written in the file ("90" or "90.0"), for the precision it was published with. */
+  raw?: string;
   status: Status;
   source: string;
   at: SourceLocation;

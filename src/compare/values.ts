@@ -22,6 +22,7 @@ export function inputOf(o: Observation): FactInput {
     region: o.region,
     breakdown: o.breakdown,
     value: o.value as number,
+    raw: o.raw,
     status: o.status,
     source: o.source,
     at: o.at,

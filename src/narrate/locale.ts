@@ -7,7 +7,7 @@ import type { Vocabulary } from '../verify/vocabulary.ts';
 import type { WordsOptions } from '../verify/words.ts';
 
 /** How a number is shown. */
-export type Style = 'count' | 'money' | 'percent' | 'points' | 'ratio';
+export type Style = 'count' | 'money' | 'percent' | 'percent0' | 'points' | 'ratio';
 /** Up, down or unchanged, decided on the displayed (rounded) value. */
 export type Direction = 1 | -1 | 0;
 

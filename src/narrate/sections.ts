@@ -8,7 +8,7 @@ import type { SectionScope } from '../compare/sections.ts';
 import type { BalanceClaim, Claim, MostClaim, TopClaim } from '../claims.ts';
 import type { ChangeItem, ListItem, MoverItem } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
-import { MOVERS_MIN_COMPARED, flagsAt, marksOf, sentence, seriesOf, styleOf, type Writer } from './write.ts';
+import { MOVERS_MIN_COMPARED, flagsAt, marksOf, sentence, seriesOf, shareDisplay, styleOf, type Writer } from './write.ts';
 import { structureNotes } from './tables.ts';
 import { byCode } from '../order.ts';
 
@@ -452,7 +452,9 @@ function shareChangeSentence(w: Writer, sc: Extract<Fact, { kind: 'share_change'
   return sentence(
     L.t.shareChange({
       indicator, partner: sc.subject.partner, whole: sc.whole, direction, points: L.number(Math.abs(pp), 'points') + L.flagMark(sc.flags),
-      from: w.pct(sc.from) + L.flagMark(before?.flags ?? []), to: w.pct(sc.to) + L.flagMark(now?.flags ?? []), baseline: L.baseline(sc.baseline, sc.relation),
+      from: L.number(sc.from, before ? shareDisplay(before) : 'percent') + L.flagMark(before?.flags ?? []),
+      to: L.number(sc.to, now ? shareDisplay(now) : 'percent') + L.flagMark(now?.flags ?? []),
+      baseline: L.baseline(sc.baseline, sc.relation),
     }),
     [sc],
     [
@@ -532,7 +534,7 @@ function keyPoints(w: Writer, scope: SectionScope): WrittenSection {
   const sd = w.get('key_points.departures.cis.share', 'share');
   if (sa || sd)
     shares.push(
-      sentence(L.t.cisShares({ when, arrivals: sa ? w.pct(sa.value) : undefined, departures: sd ? w.pct(sd.value) : undefined }), [sa, sd], [sa ? w.shareFigure(sa).claim : undefined, sd ? w.shareFigure(sd).claim : undefined]),
+      sentence(L.t.cisShares({ when, arrivals: sa ? w.shareFigure(sa).text : undefined, departures: sd ? w.shareFigure(sd).text : undefined }), [sa, sd], [sa ? w.shareFigure(sa).claim : undefined, sd ? w.shareFigure(sd).claim : undefined]),
     );
   for (const m of ['arrivals', 'departures']) {
     const sc = w.get(`key_points.${m}.cis.share_change`, 'share_change');

@@ -50,6 +50,14 @@ export function flagsAt(inputs: readonly FactInput[], p: Period): Flag[] {
   return [...set].sort();
 }
 
+/**
+ * How a share is shown: one decimal; a published share written without decimals ("90") as published, "90%"
+ * (writing.md, rule 5 as decided for M3: never more precision than the source printed).
+ */
+export function shareDisplay(f: ShareFact): Display {
+  return f.published && f.inputs.every((i) => i.raw !== undefined && !/[.,]/.test(i.raw)) ? 'percent0' : 'percent';
+}
+
 export function marksOf(flags: readonly Flag[]): Mark[] {
   return [...flags];
 }
@@ -84,11 +92,12 @@ export class Writer {
 
   /** A share as a figure with its claim (published shares are stated as published). */
   shareFigure(f: ShareFact): Figure {
+    const display = shareDisplay(f);
     const claim: ShareClaim = {
       what: 'share', series: seriesOf(f.subject), period: f.period.code, marks: marksOf(f.flags), whole: f.whole, published: f.published,
-      value: f.value, display: 'percent', shown: this.locale.digits(f.value, 'percent'),
+      value: f.value, display, shown: this.locale.digits(f.value, display),
     };
-    return { text: this.locale.number(f.value, 'percent'), marks: f.flags, claim };
+    return { text: this.locale.number(f.value, display), marks: f.flags, claim };
   }
 
   num(v: number, style: Style): string {

@@ -224,7 +224,7 @@ class Ctx {
   /** The value as displayed (rounded as the locale rounds it): one decimal for per cent, points and ratios. */
   shown(v: number, d: Display): number {
     const digits = this.digits(v, d).replace(/\D/g, '');
-    const n = d === 'count' ? Number(digits) : Number(digits) / 10;
+    const n = d === 'count' || d === 'percent0' ? Number(digits) : Number(digits) / 10;
     return v < 0 ? -n : n;
   }
 
@@ -406,6 +406,12 @@ function shareAt(env: Env, s: Series, whole: string, published: boolean, p: Peri
 function share(env: Env, c: Extract<Claim, { what: 'share' }>): Check {
   const v = shareAt(env, c.series, c.whole, c.published, env.p);
   if (isFail(v)) return v;
+  // A published share written without decimals is shown as published; nothing else is shown without decimals.
+  if (c.display === 'percent0') {
+    const asPublished = c.published && v.rows.every((r) => r.raw !== undefined && !/[.,]/.test(r.raw));
+    if (!asPublished) return { reason: `${env.label}: the share is shown without decimals, but it was not published so`, expected: env.ctx.digits(v.v, 'percent') };
+    return figure(env, 'share', v.v, 'percent0', c.shown) ?? v.rows;
+  }
   return displayIs(env, c.display, 'percent', 'a share') ?? figure(env, 'share', v.v, 'percent', c.shown) ?? v.rows;
 }
 

@@ -60,6 +60,7 @@ export const ENGLISH_WORDS: Required<WordsOptions> = {
   multiples: { 'times as many': 1, 'times as much': 1, 'times as large': 1, 'times that of': -1 },
   units: {
     percent: ['%'],
+    percent0: ['%'],
     points: ['percentage points', 'percentage point'],
     money: ['million USD'],
     ratio: ['times'],
@@ -690,7 +691,7 @@ class Reading {
     const display = (c as { display?: Display }).display;
     if (display) {
       const after = this.text.slice(t.end, t.end + 40);
-      const unit = this.opt.units.find((u) => u.re.test(after));
+      const unit = this.opt.units.find((u) => u.display === display && u.re.test(after)) ?? this.opt.units.find((u) => u.re.test(after));
       const needs = this.opt.units.find((u) => u.display === display);
       if (unit && unit.display !== display) problems.push(`${where}: ${t.digits} is written as ${unit.display}, the claim is ${display} (${describeClaim(c)})`);
       else if (!unit && needs && display !== 'ratio') problems.push(`${where}: ${t.digits} lacks its unit (${display}) (${describeClaim(c)})`);

@@ -1,6 +1,7 @@
 // Regression tests for docs/fact-check.md: one test per defect id, each on the case(s) the fact-check reports it
 // on (test/factcheck/cases.ts). Each test asserts what the statement means, not one wording, so it keeps passing
 // under a reasonable rewording and fails on the text the fact-check quotes.
+import { UserError } from '../../src/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { narrate } from '../../src/narrate/index.ts';
 import * as C from './cases.ts';
@@ -591,6 +592,15 @@ describe('fact-check cases: every run', () => {
     });
     for (const run of c.runs)
       it(`${c.name} --period ${run.period} --template ${run.template}: no figure contradicts the data`, async () => {
+        if (c === C.pin_cross) {
+          // A pin no key finding can state (a rank) is an error located in report.yaml (U8), never dropped silently.
+          const e = await report(c, run.period, run.template).then(() => undefined, (x: unknown) => x);
+          expect(e).toBeInstanceOf(UserError);
+          expect((e as UserError).code).toBe('narrate/unwritable-finding');
+          expect((e as UserError).at?.file).toMatch(/narrative\/2023-Q4\/report\.yaml$/);
+          expect((e as UserError).at?.line).toBeGreaterThan(1);
+          return;
+        }
         const r = await report(c, run.period, run.template);
         const bad = [
           ...misattributed(r),

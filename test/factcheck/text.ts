@@ -57,7 +57,7 @@ export class Report {
       title: s.title,
       dataPeriodLabel: s.dataPeriodLabel,
       sentences: s.paragraphs.flatMap((p) => splitSentences(p.map((x) => x.text).join(' '))),
-      notes: s.notes,
+      notes: s.notes.map((n) => n.text),
       tableNotes: [...s.tables.flatMap((t) => t.notes), ...s.charts.flatMap((c) => c.table.notes)],
       raw: s,
     }));

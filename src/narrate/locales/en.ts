@@ -29,10 +29,11 @@ const digitCache = new Map<number, { digits: string; shown: number }>();
 /** The digits a style shows for |v|, and the number they stand for (what "rounded" and "unchanged" are decided on). */
 function shownDigits(v: number, style: Style): { digits: string; shown: number } {
   const a = Math.abs(v);
-  const key = style === 'count' ? a : -1 - a; // two formats: counts, and one decimal for the rest
+  const whole = style === 'count' || style === 'percent0';
+  const key = whole ? a : -1 - a; // two formats: whole numbers (counts, per cent as published), and one decimal
   let d = digitCache.get(key);
   if (d === undefined) {
-    const digits = style === 'count' ? counts.format(a) : oneDecimal.format(a);
+    const digits = whole ? counts.format(a) : oneDecimal.format(a);
     d = { digits, shown: Number(digits.replaceAll(',', '')) };
     if (digitCache.size > 100_000) digitCache.clear();
     digitCache.set(key, d);
@@ -245,7 +246,7 @@ export function createEnglish(reference: Reference): Locale {
   /** One change item; `baseline` is given for "n times as many as in …". */
   const changeText = (c: ChangeItem, baselineText?: string) => {
     const mark = flagMark(c.flags ?? []);
-    const be = was(c.series.indicator);
+    const be = c.series.minus ? 'was' : was(c.series.indicator);
     switch (c.measure) {
       // No figure, no mark: a mark follows the figure it qualifies.
       case 'unchanged':
@@ -286,7 +287,8 @@ export function createEnglish(reference: Reference): Locale {
       const items = a.items.map((x, i) =>
         i === 0
           ? `${partner(x.code, true)} accounted for ${fig(x.share ?? '', x.shareMarks)} of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)} (${fig(x.value, x.marks, true)})`
-          : `${partner(x.code)} for ${fig(x.share ?? '', x.shareMarks)} (${fig(x.value, x.marks, true)})`,
+          : // One bracket after the share holds the value and the marks of both ("for 28.6% (1,154,478, derived)").
+            `${partner(x.code)} for ${x.share} (${fig(x.value, [...new Set([...(x.marks ?? []), ...(x.shareMarks ?? [])])].sort() as Flag[], true)})`,
       );
       return `${list(items)}.`;
     },
@@ -551,7 +553,7 @@ export function createEnglish(reference: Reference): Locale {
       if (v === null || v === undefined || !Number.isFinite(v)) return NOT_AVAILABLE;
       const sign = opts.signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
       const marks = (['I', 'E', 'P'] as const).filter((f) => opts.flags?.includes(f)).map((f) => CELL_MARKS[f]).join('');
-      return `${sign}${this.digits(v, style)}${style === 'percent' ? '%' : ''}${marks}`;
+      return `${sign}${this.digits(v, style)}${style === 'percent' || style === 'percent0' ? '%' : ''}${marks}`;
     },
     unitLabel: (unit: Unit) => ({ persons: 'persons', usd_million: 'million USD', percent: 'per cent', ratio: 'ratio' })[unit],
     partnerLabel,
@@ -564,6 +566,7 @@ export function createEnglish(reference: Reference): Locale {
         case 'money':
           return `${sign}${d} million USD`;
         case 'percent':
+        case 'percent0':
           return `${sign}${d}%`;
         case 'points':
           return `${sign}${d} percentage ${cardinalOneDecimal.select(Math.abs(v)) === 'one' ? 'point' : 'points'}`;
