@@ -54,7 +54,7 @@ export const ENGLISH_WORDS: Required<WordsOptions> = {
     'with published figures',
   ],
   marks: { E: 'estimate', I: 'derived', P: 'provisional' },
-  baselineIntros: ['compared with', 'than in', 'as in', 'than', 'from', 'as', 'that of'],
+  baselineIntros: ['compared with', 'than in', 'as in', 'than', 'from', 'as', 'that of', 'with figures for'],
   sinceIntros: ['since'],
   neutral: ['add up', 'adds up', 'added up', 'gave up', 'give up', 'broken down', 'higher education', 'upper'],
   multiples: { 'times as many': 1, 'times as much': 1, 'times as large': 1, 'times that of': -1 },

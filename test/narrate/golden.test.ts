@@ -20,7 +20,7 @@ describe.each(cases)('$template $period', ({ template, period }) => {
     [`${template}-${period}-findings.txt`, model.findings.map((f) => `- ${f.text}`).join('\n')],
     ...model.sections.map((s): [string, string] => [
       `${template}-${period}-${s.id}.txt`,
-      [...s.paragraphs.map((p) => p.map((x) => x.text).join('\n')), ...s.notes.map((n) => `Note: ${n}`)].join('\n\n'),
+      [...s.paragraphs.map((p) => p.map((x) => x.text).join('\n')), ...s.notes.map((n) => `Note: ${n.text}`)].join('\n\n'),
     ]),
   ];
   it.each(files)('%s', (name, text) => {

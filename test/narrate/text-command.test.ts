@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { text } from '../../src/commands/text.ts';
-import { pinsOf, selectFindings, candidates } from '../../src/narrate/findings.ts';
-import { computeFacts } from '../../src/compare/index.ts';
+import { narrate } from '../../src/narrate/index.ts';
 import { UserError } from '../../src/errors.ts';
 import { DATA_DIR, sampleDataset } from '../compare/sample.ts';
 
@@ -40,14 +39,50 @@ describe('migreport text', () => {
 });
 
 describe('key findings from report.yaml', () => {
-  it('pins come first, drops are left out, unknown ids are user errors', async () => {
+  const withFindings = async (findings: Record<string, string[]>) => {
     const ds = await sampleDataset();
-    const { facts } = computeFacts(ds, { template: 'iom-quarterly', period: '2023-Q4' });
-    const known = (id: string) => facts.byId.has(id);
-    const { pin, drop } = pinsOf({ findings: { pin: ['trp.total.level'], drop: ['flows.arrivals.total.change'] } }, known);
-    const chosen = selectFindings(candidates(facts.all()), (id) => facts.byId.get(id), pin, drop);
-    expect(chosen.map((f) => f.id)).not.toContain('flows.arrivals.total.change');
-    expect(chosen.length).toBeLessThanOrEqual(5);
-    expect(() => pinsOf({ findings: { pin: ['no.such.fact'] } }, known)).toThrow(UserError);
+    const n = ds.narratives.get('2023-Q4')!;
+    const at = { ...n.at, ...Object.fromEntries(Object.entries(findings).flatMap(([k, ids]) => ids.map((id, i) => [`findings.${k}:${id}`, { file: 'data/narrative/2023-Q4/report.yaml', line: 20 + i, column: 7 }]))) };
+    const narratives = new Map(ds.narratives);
+    narratives.set('2023-Q4', { ...n, report: { ...n.report, findings }, at });
+    return { ...ds, narratives };
+  };
+
+  it('pins come first, in their order; drops are left out', async () => {
+    const ds = await withFindings({ pin: ['remittances_in.total.change'], drop: ['flows.arrivals.total.change'] });
+    const { model } = narrate(ds, { template: 'iom-quarterly', period: '2023-Q4', lang: 'en' });
+    expect(model.findings[0].factIds).toContain('remittances_in.total.change');
+    expect(model.findings.flatMap((f) => f.factIds)).not.toContain('flows.arrivals.total.change');
+    expect(model.findings.length).toBeLessThanOrEqual(6);
+  });
+
+  it('an unknown id, or a pin no key finding can state, is an error located where report.yaml names it', async () => {
+    const located = (e: unknown) => [(e as UserError).code, (e as UserError).at?.line];
+    const unknown = await withFindings({ pin: ['no.such.fact'] });
+    expect(located(catching(() => narrate(unknown, { template: 'iom-quarterly', period: '2023-Q4', lang: 'en' })))).toEqual(['narrate/unknown-finding', 20]);
+    const rank = await withFindings({ pin: ['flows.arrivals.total.change', 'flows.arrivals.uzb.rank'] });
+    expect(located(catching(() => narrate(rank, { template: 'iom-quarterly', period: '2023-Q4', lang: 'en' })))).toEqual(['narrate/unwritable-finding', 21]);
+  });
+
+  it('as an editor picks them: the headline totals first, current news before older data, one per series', async () => {
+    const ds = await sampleDataset();
+    const { model } = narrate(ds, { template: 'iom-quarterly', period: '2023-Q4', lang: 'en' });
+    const ids = model.findings.map((f) => f.factIds[0]);
+    expect(ids.slice(0, 2)).toEqual(['flows.arrivals.total.change', 'flows.departures.total.change']);
+    // Remittances (January–September) are older than the quarter: after every finding on the quarter.
+    const firstOld = ids.findIndex((id) => id.startsWith('remittances'));
+    expect(firstOld).toBeGreaterThan(1);
+    expect(ids.slice(firstOld).every((id) => id.startsWith('remittances'))).toBe(true);
+    const series = model.findings.map((f) => f.claims[0].series.indicator + f.claims[0].series.partner);
+    expect(new Set(series).size).toBe(series.length);
   });
 });
+
+function catching(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
