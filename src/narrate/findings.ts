@@ -169,6 +169,8 @@ export function findingSentence(w: Writer, f: Fact, scopes: SectionScope[], body
       while (n < f.members.length && f.members[n].value === f.members[n - 1].value) n++;
       const members = f.members.slice(0, n);
       if (members.some((m) => m.shareId === null)) return undefined;
+      // Only what the body states: each share named is in a section sentence.
+      if (!members.every((m) => body.some((s) => s.factIds.includes(m.shareId!)))) return undefined;
       const scope = topScope(w, f, n);
       // "The largest shares" only when no member left out could beat the ones named; else not a finding.
       if (scope === 'listed') return undefined;

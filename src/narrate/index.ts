@@ -185,7 +185,10 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
     case 'remittances_in': {
       const top = w.get(`${scope.id}.total.top`, 'top');
       const partners = (top?.members ?? []).map((m) => m.partner);
-      const c = twoPeriodsChart(w, `${scope.id}-countries`, scope.id, '', scope.id, scope, partners, L.t.noun(scope.id), findingFor(`${scope.id}.total.movers`));
+      // Two periods side by side where the members can be compared; else this period's members alone.
+      const c =
+        twoPeriodsChart(w, `${scope.id}-countries`, scope.id, '', scope.id, scope, partners, L.t.noun(scope.id), findingFor(`${scope.id}.total.movers`)) ??
+        membersChart(w, `${scope.id}-countries`, top, L.t.noun(scope.id), findingFor(`${scope.id}.total.top`));
       push(c, scope.id, TOTAL);
       break;
     }

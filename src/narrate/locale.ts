@@ -93,7 +93,7 @@ export interface Templates {
   prpTerminated(a: { when: string; parts: ListItem[] }): string;
   balances(a: { when: string; items: { code: string; direction: Direction; value: string; marks?: Flag[]; plus: string; minus: string }[] }): string;
   /** A balance that changed sign: `subject` names the balance (from `balanceNoun`); `from` is the baseline's sign (0: zero). */
-  signChange(a: { subject: string; direction: Direction; from: Direction; value: string; baseline: string }): string;
+  signChange(a: { subject: string; direction: Direction; from: Direction; value: string; marks?: Flag[]; baseline: string }): string;
   /** What a balance of a partner is called: ('pr_arrivals', 'pr_departures') → "net migration"; permits → "the balance … for CIS countries". */
   balanceNoun(plus: string, minus: string, partner?: string): string;
   stock(a: { when: string; indicator: string; value: string }): string;

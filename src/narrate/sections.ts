@@ -294,9 +294,10 @@ export function signChangeSentenceOf(w: Writer, s: Extract<Fact, { kind: 'sign_c
   const subject = L.t.balanceNoun(s.subject.indicator, s.minusIndicator, s.subject.partner === TOTAL ? undefined : s.subject.partner);
   const direction = w.direction(s.to, 'count');
   const from = w.direction(s.from, 'count');
-  return sentence(L.t.signChange({ subject, direction, from, value: L.number(Math.abs(s.to), 'count'), baseline: L.baseline(s.baseline, s.relation) }), [s], [
+  const marks = flagsAt(s.inputs, s.period);
+  return sentence(L.t.signChange({ subject, direction, from, value: L.number(Math.abs(s.to), 'count'), marks, baseline: L.baseline(s.baseline, s.relation) }), [s], [
     { what: 'sign_change', series: seriesOf(s.subject), period: s.period.code, baseline: s.baseline.code, marks: marksOf(s.flags), sign: direction > 0 ? 1 : -1, from },
-    { what: 'balance', series: seriesOf(s.subject), period: s.period.code, marks: [], sign: direction, value: Math.abs(s.to), display: 'count', shown: L.digits(s.to, 'count') },
+    { what: 'balance', series: seriesOf(s.subject), period: s.period.code, marks, sign: direction, value: Math.abs(s.to), display: 'count', shown: L.digits(s.to, 'count') },
   ]);
 }
 

@@ -336,10 +336,10 @@ export function createEnglish(reference: Reference): Locale {
     unavailable: (a) =>
       a.total
         ? `No total of ${a.subject} was available for ${a.missing}, so this total is not compared with that period.`
-        : `Data on ${a.subject} for ${a.missing} were not available, so this total is not compared with that period.`,
+        : `Data on ${a.subject} were not available for ${a.missing}, so this total is not compared with that period.`,
     trpTotal: (a) => `${capitalise(a.when)}, ${a.value} foreign citizens held temporary residence permits.`,
     prpIssued: (a) =>
-      `${capitalise(a.when)}, ${a.total} permanent residence permits were issued, ${list(a.parts.map((x) => `${x.value} (${x.share}) to citizens of ${partner(x.code)}`))}.`,
+      `${capitalise(a.when)}, ${a.total} permanent residence permits were issued, ${list(a.parts.map((x) => `${x.value} (${fig(x.share ?? '', x.marks, true)}) to citizens of ${partner(x.code)}`))}.`,
     prpTerminated: (a) =>
       `${capitalise(a.when)}, ${list(a.parts.map((x) => `${x.value} citizens of ${partner(x.code)}`))} gave up permanent residence and left Kazakhstan.`,
     balances: (a) =>
@@ -350,7 +350,7 @@ export function createEnglish(reference: Reference): Locale {
             : `${signWord(x.direction)} for ${partner(x.code)}, at ${x.value} (${x.plus} issued against ${x.minus} terminated${flagMark(x.marks ?? [], true).replace(/^,/, ';')})`,
         ),
       )}.`,
-    signChange: (a) => `${capitalise(a.subject)} turned ${signWord(a.direction)} (${a.value}), from ${signWord(a.from)} in ${a.baseline}.`,
+    signChange: (a) => `${capitalise(a.subject)} turned ${signWord(a.direction)} (${fig(a.value, a.marks, true)}), from ${signWord(a.from)} in ${a.baseline}.`,
     balanceNoun,
     stock: (a) =>
       a.indicator === 'kandas_total'
@@ -479,7 +479,6 @@ export function createEnglish(reference: Reference): Locale {
   };
   const partOfYear = (p: Period): string | undefined => {
     if (p.kind === 'year' || p.kind === 'date' || p.end - p.start >= 11) return undefined;
-    if (p.kind === 'quarter') return `the ${ORDINAL_QUARTER[(p.start % 12) / 3]} quarter`;
     if (p.start === p.end) return monthName(p.start);
     return `${monthName(p.start)}–${monthName(p.end)}`;
   };
