@@ -77,6 +77,8 @@ export interface UnavailableFact extends FactBase {
   /** The period whose data are missing. */
   missing: Period;
   relation: Relation;
+  /** True when members of the whole (a group or `_T`) have figures for the missing period, but no total can be had. */
+  partial: boolean;
 }
 
 /** 100 × part / whole for one period. */

@@ -18,7 +18,7 @@ import type {
   Subject,
   UnavailableFact,
 } from './facts.ts';
-import { flagsOf, valueOf, type Valued } from './values.ts';
+import { flagsOf, membersOf, valueOf, type Valued } from './values.ts';
 import { byCode } from '../order.ts';
 
 // ── pure arithmetic ──────────────────────────────────────────────────────────────────────────
@@ -132,7 +132,8 @@ export function changeFact(
   const before = baseline ? valueOf(ds, s, baseline) : undefined;
   if (!before || !baseline) {
     const missing = baseline ?? p;
-    return { id, section, kind: 'unavailable', subject: s, period: p, missing, relation, formula: `${label(s)}, ${missing.code}: no data`, inputs: now.inputs, flags: flagsOf(now.inputs) };
+    const partial = baseline !== undefined && membersOf(ds, s.partner).some((m) => valueOf(ds, { ...s, partner: m }, missing) !== undefined);
+    return { id, section, kind: 'unavailable', subject: s, period: p, missing, relation, partial, formula: `${label(s)}, ${missing.code}: no data`, inputs: now.inputs, flags: flagsOf(now.inputs) };
   }
   return changeFromValues(section, id, s, p, baseline, relation, before, now, ds.reference.indicators.get(s.indicator)?.unit ?? 'persons');
 }

@@ -82,7 +82,7 @@ function changesSentence(w: Writer, scope: SectionScope, rows: { id: string; sub
 function unavailableSentence(w: Writer, u: UnavailableFact): Sentence {
   const L = w.locale;
   // Figures by country but no total: say there is no total, not that there are no data (C3).
-  const members = w.facts.all().some((f) => f.kind === 'change' && f.subject.indicator === u.subject.indicator && f.subject.partner !== u.subject.partner && f.baseline.key === u.missing.key);
+  const members = u.partial;
   return sentence(L.t.unavailable({ subject: L.t.noun(u.subject.indicator, u.subject.partner === TOTAL ? undefined : u.subject.partner), missing: L.periodLabel(u.missing), total: members }), [u], [
     { what: 'no_data', series: seriesOf(u.subject), period: u.missing.code, marks: [], ...(members ? { total: true } : {}) },
   ]);
@@ -324,14 +324,19 @@ function prp(w: Writer, scope: SectionScope): WrittenSection {
       ),
     );
   const gap = w.get('prp.issued.partition', 'partition');
-  if (gap)
+  if (gap) {
+    const sumMarks = flagsAt(gap.inputs.filter((i) => gap.parts.includes(i.country)), gap.period);
+    const totalMarks = flagsAt(gap.inputs.filter((i) => i.country === gap.whole), gap.period);
+    const restMarks = flagsAt(gap.inputs, gap.period);
+    const mark = (v: number, m: Flag[]) => L.number(v, 'count') + L.flagMark(m);
     issued.push(
-      sentence(L.t.partitionNote({ indicator: 'prp_issued', sum: L.number(gap.sumOfParts, 'count'), total: L.number(gap.total, 'count'), gap: L.number(Math.abs(gap.gap), 'count') }), [gap], [
-        { what: 'sum', series: { indicator: 'prp_issued', partner: TOTAL, region: '', breakdown: '' }, period: gap.period.code, marks: [], members: gap.parts, value: gap.sumOfParts, display: 'count', shown: L.digits(gap.sumOfParts, 'count') },
-        { what: 'level', series: { indicator: 'prp_issued', partner: gap.whole, region: '', breakdown: '' }, period: gap.period.code, marks: [], value: gap.total, display: 'count', shown: L.digits(gap.total, 'count') },
-        { what: 'rest', series: { indicator: 'prp_issued', partner: gap.whole, region: '', breakdown: '' }, period: gap.period.code, marks: [], members: gap.parts, value: Math.abs(gap.gap), display: 'count', shown: L.digits(gap.gap, 'count') },
+      sentence(L.t.partitionNote({ indicator: 'prp_issued', sum: mark(gap.sumOfParts, sumMarks), total: mark(gap.total, totalMarks), gap: mark(Math.abs(gap.gap), restMarks) }), [gap], [
+        { what: 'sum', series: { indicator: 'prp_issued', partner: TOTAL, region: '', breakdown: '' }, period: gap.period.code, marks: sumMarks, members: gap.parts, value: gap.sumOfParts, display: 'count', shown: L.digits(gap.sumOfParts, 'count') },
+        { what: 'level', series: { indicator: 'prp_issued', partner: gap.whole, region: '', breakdown: '' }, period: gap.period.code, marks: totalMarks, value: gap.total, display: 'count', shown: L.digits(gap.total, 'count') },
+        { what: 'rest', series: { indicator: 'prp_issued', partner: gap.whole, region: '', breakdown: '' }, period: gap.period.code, marks: restMarks, members: gap.parts, value: Math.abs(gap.gap), display: 'count', shown: L.digits(gap.gap, 'count') },
       ]),
     );
+  }
   for (const g of GROUPS) {
     const { items, facts, claims } = members(w, w.get(factId('prp', 'issued', partnerKey(g), 'top'), 'top'), { minShare: 0, max: 8 });
     if (items.length) issued.push(sentence(L.t.members({ indicator: 'prp_issued', whole: g, items }), facts, claims));
@@ -460,7 +465,8 @@ function shareChangeSentence(w: Writer, sc: Extract<Fact, { kind: 'share_change'
     [sc],
     [
       { what: 'share_change', series: seriesOf(sc.subject), whole: sc.whole, period: sc.period.code, baseline: sc.baseline.code, marks: marksOf(sc.flags), sign: direction, published, ...(direction !== 0 ? { value: Math.abs(pp), display: 'points' as const, shown: L.digits(pp, 'points') } : {}) },
-      before ? w.shareFigure(before).claim : undefined,
+      // Unchanged, the text states the share once ("was unchanged at 3.3%"): the current one.
+      before && direction !== 0 ? w.shareFigure(before).claim : undefined,
       now ? w.shareFigure(now).claim : undefined,
     ],
   );

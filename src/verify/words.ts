@@ -198,6 +198,8 @@ interface PeriodSpan extends Span {
 interface Word extends Span {
   sign: Sign;
   examined: boolean;
+  /** A zero that is a starting point ("rose from zero to 20.2"), not a direction of its own. */
+  baseline?: boolean;
 }
 
 interface Clause {
@@ -616,7 +618,8 @@ class Reading {
     for (let m = d.re.exec(this.blanked); m; m = d.re.exec(this.blanked)) {
       const sign = d.sign.get(m[0].toLowerCase());
       if (sign === undefined) continue;
-      this.words.push({ start: m.index, end: m.index + m[0].length, sign, examined: false });
+      const baseline = sign === 0 && /\bfrom\s+$/i.test(this.text.slice(Math.max(0, m.index - 8), m.index)) && /^\s+to\b/i.test(this.text.slice(m.index + m[0].length, m.index + m[0].length + 5));
+      this.words.push({ start: m.index, end: m.index + m[0].length, sign, examined: false, ...(baseline ? { baseline: true, examined: true } : {}) });
     }
   }
 
@@ -682,7 +685,7 @@ class Reading {
     } else if (sg) {
       // "rose from zero to 688,069": the zero is the baseline, the verb the direction.
       const fromZero = c.what === 'change' && c.measure === 'from_zero';
-      word = this.scope(fromZero ? this.words.filter((w) => w.sign !== 0) : this.words, t.index, true)[0];
+      word = this.scope(this.words.filter((w) => !w.baseline && (!fromZero || w.sign !== 0)), t.index, true)[0];
       if (fromZero) for (const w of this.words) if (w.sign === 0 && w.end <= t.index && t.index - w.end < 8) w.examined = true;
       if (word && word.sign !== sg.sign) problems.push(`${where}: ${this.quote(word)} before ${t.digits} states ${signName(word.sign)}, the claim ${signName(sg.sign)} (${describeClaim(c)})`);
       if (t.sign !== 0 && t.sign !== sg.sign) problems.push(`${where}: the sign of ${t.digits} is against the claim's direction (${describeClaim(c)})`);

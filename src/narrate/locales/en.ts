@@ -371,11 +371,11 @@ export function createEnglish(reference: Reference): Locale {
         case 'virtually_unchanged':
           return `${head}, virtually unchanged compared with ${a.baseline} (${a.before}).`;
         case 'times':
-          return `${head}, ${c.magnitude} times as much as in ${a.baseline} (${a.before}).`;
+          return `${head}, ${fig(`${c.magnitude} times as much`, c.flags)} as in ${a.baseline} (${a.before}).`;
         case 'from_zero':
           return `${head}, up from zero in ${a.baseline}.`;
         default:
-          return `${head}, ${c.direction > 0 ? 'up' : 'down'} by ${a.absolute ? `${a.absolute} (${c.magnitude})` : c.magnitude} compared with ${a.baseline} (${a.before}).`;
+          return `${head}, ${c.direction > 0 ? 'up' : 'down'} by ${a.absolute ? `${a.absolute} (${fig(c.magnitude, c.flags, true)})` : fig(c.magnitude, c.flags)} compared with ${a.baseline} (${a.before}).`;
       }
     },
     bnsTotals: (a) =>
