@@ -32,6 +32,8 @@ export interface TableRow {
   flags: Flag[];
   /** True for a total row. */
   total?: boolean;
+  /** What the row's figures state (src/claims.ts): every figure in a cell is one of these, re-derived by the verifier. */
+  claims?: Claim[];
 }
 
 export interface Table {
@@ -41,6 +43,8 @@ export interface Table {
   rows: TableRow[];
   /** Notes printed under the table (rounding, flags, missing values). */
   notes: string[];
+  /** The claims of each note, aligned with `notes`. */
+  noteClaims?: Claim[][];
   sources: string[];
 }
 
@@ -57,6 +61,9 @@ export interface ChartData {
   values: Record<string, unknown>[];
   caption: string;
   alt: string;
+  /** The claims of the finding the alt text repeats, and that finding's text (the end of `alt`). */
+  altClaims?: Claim[];
+  altFinding?: string;
   source: string;
   table: Table;
 }

@@ -68,7 +68,7 @@ export async function loadProject(dataDir: string, opts: { root?: string } = {})
       const n = readNarrative(`${narrativeDir}/${name}`, folder, name, reference, problems);
       if (n) {
         narratives.set(name, n);
-        for (const at of Object.values(n.at)) files.push(at.file);
+        for (const at of Object.values(n.at)) if (!files.includes(at.file)) files.push(at.file);
       }
     }
   }

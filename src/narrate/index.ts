@@ -9,8 +9,9 @@ import { computeFacts, type ComputedFacts, type Fact, type TopFact } from '../co
 import { factId, partnerKey } from '../compare/ids.ts';
 import type { SectionScope } from '../compare/sections.ts';
 import { DefectError, UserError } from '../errors.ts';
-import { verifyReport, type Verified, type WordsCheck } from '../verify/index.ts';
-import { checkWords } from '../verify/words.ts';
+import { verifyReport, type ChartCheck, type TableCheck, type Verified, type WordsCheck } from '../verify/index.ts';
+import { checkTableRow, checkWords, orphanFigures } from '../verify/words.ts';
+import { parsePeriod } from '../period.ts';
 import { describeClaim, type Claim } from '../claims.ts';
 import { narrateMessages } from '../messages/index.ts';
 import type { ChartData, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
@@ -57,7 +58,7 @@ function membersChart(w: Writer, id: string, top: TopFact | undefined, subject: 
   for (const m of top.members) {
     const level = w.get(m.levelId, 'level')!;
     const share = m.shareId ? w.get(m.shareId, 'share') : undefined;
-    rows.push({ cells: [L.partnerLabel(m.partner), w.level(level), share ? L.number(share.value, 'percent') : L.t.words.notAvailable], flags: level.flags });
+    rows.push({ cells: [L.partnerLabel(m.partner), w.level(level), share ? L.number(share.value, 'percent') : L.t.words.notAvailable], flags: level.flags, claims: [level, share].flatMap((f) => (f ? w.factClaims(f) : [])) });
     values.push({ partner: L.partnerLabel(m.partner), value: m.value, label: L.number(m.value, styleOf(level.unit)), flag: flagOf(level) });
   }
   const caption = L.t.caption({ subject, by: 'country', period: when });
@@ -73,7 +74,7 @@ function membersChart(w: Writer, id: string, top: TopFact | undefined, subject: 
     notes: [],
     sources: [...new Set(top.inputs.map((i) => i.source))],
   };
-  return { id, spec: 'partners-bar', values, caption, alt: L.t.alt({ type: 'bars', subject, period: when, finding: finding?.text ?? '' }), source: table.sources.join(', '), table };
+  return { id, spec: 'partners-bar', values, caption, alt: L.t.alt({ type: 'bars', subject, period: when, finding: finding?.text ?? '' }), altClaims: finding?.claims ?? [], altFinding: finding?.text, source: table.sources.join(', '), table };
 }
 
 /** Two periods side by side for each member (two-periods-bar), with the signed change in the table. */
@@ -90,7 +91,7 @@ function twoPeriodsChart(w: Writer, id: string, section: string, measure: string
     if (!c) continue;
     const style = styleOf(c.unit);
     c.inputs.forEach((i) => sources.add(i.source));
-    rows.push({ cells: [L.partnerLabel(p), L.number(c.from, style), L.number(c.to, style), c.pct === null ? L.t.words.notAvailable : L.number(c.pct, 'percent', true)], flags: c.flags });
+    rows.push({ cells: [L.partnerLabel(p), L.number(c.from, style), L.number(c.to, style), c.pct === null ? L.t.words.notAvailable : L.number(c.pct, 'percent', true)], flags: c.flags, claims: w.factClaims(c) });
     values.push({ partner: L.partnerLabel(p), period: before, value: c.from, label: L.number(c.from, style), order: 1, flag: flagOf(c) });
     values.push({ partner: L.partnerLabel(p), period: now, value: c.to, label: L.number(c.to, style), order: 2, flag: '' });
   }
@@ -102,7 +103,7 @@ function twoPeriodsChart(w: Writer, id: string, section: string, measure: string
     rows, notes: [], sources: [...sources],
   };
   void indicator;
-  return { id, spec: 'two-periods-bar', values, caption, alt: L.t.alt({ type: 'two-periods', subject, period: `${before} / ${now}`, finding: finding?.text ?? '' }), source: table.sources.join(', '), table };
+  return { id, spec: 'two-periods-bar', values, caption, alt: L.t.alt({ type: 'two-periods', subject, period: `${before} / ${now}`, finding: finding?.text ?? '' }), altClaims: finding?.claims ?? [], altFinding: finding?.text, source: table.sources.join(', '), table };
 }
 
 function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][]): { charts: ChartData[]; notes: Sentence[] } {
@@ -147,13 +148,14 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
         const table: Table = {
           id: 'prp-balance-table', caption: L.t.caption({ subject, by: 'group', period: when }),
           columns: [{ label: L.t.words.group, align: 'left' }, { label: L.t.words.issued, align: 'right' }, { label: L.t.words.terminated, align: 'right' }, { label: L.t.words.balance, align: 'right' }],
-          rows: balances.map((b) => ({ cells: [L.partnerLabel(b.subject.partner), L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags })),
+          rows: balances.map((b) => ({ cells: [L.partnerLabel(b.subject.partner), L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags, claims: w.factClaims(b) })),
           notes: [], sources: [...new Set(balances.flatMap((b) => b.inputs.map((i) => i.source)))],
         };
         charts.push({
           id: 'prp-balance', spec: 'balance-bar', caption: table.caption, table, source: table.sources.join(', '),
           values: balances.map((b) => ({ partner: L.partnerLabel(b.subject.partner), value: b.value, label: L.number(b.value, 'count', true), flag: flagOf(b) })),
           alt: L.t.alt({ type: 'balance', subject, period: when, finding: findingFor('prp.cis.balance')?.text ?? '' }),
+          altClaims: findingFor('prp.cis.balance')?.claims ?? [], altFinding: findingFor('prp.cis.balance')?.text,
         });
       }
       break;
@@ -170,13 +172,14 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
         const table: Table = {
           id: `kandas-${measure}-chart-table`, caption,
           columns: [{ label: measure === 'age' ? L.t.words.ageGroup : L.t.words.education, align: 'left' }, { label: L.t.words.share, align: 'right' }],
-          rows: levels.map((f) => ({ cells: [L.t.breakdownLabel(breakdownKey(f)), L.cell(f.value, 'percent', { flags: f.flags })], flags: f.flags })),
-          notes: structureNotes(w, indicator, levels).map((n) => n.text), sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
+          rows: levels.map((f) => ({ cells: [L.t.breakdownLabel(breakdownKey(f)), L.cell(f.value, 'percent', { flags: f.flags })], flags: f.flags, claims: w.factClaims(f) })),
+          notes: structureNotes(w, indicator, levels).map((n) => n.text), noteClaims: structureNotes(w, indicator, levels).map((n) => n.claims), sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
         };
         charts.push({
           id: `kandas-${measure}`, spec: 'structure-bar', caption, table, source: table.sources.join(', '),
           values: levels.map((f) => ({ group, category: L.t.breakdownLabel(breakdownKey(f)), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
           alt: L.t.alt({ type: 'structure', subject: caption, period: when, finding: findingFor(`kandas.${measure}`)?.text ?? '' }),
+          altClaims: findingFor(`kandas.${measure}`)?.claims ?? [], altFinding: findingFor(`kandas.${measure}`)?.text,
         });
       }
       break;
@@ -199,7 +202,7 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
         const b = w.get(id, 'balance');
         if (!b) continue;
         const label = L.periodLabel(b.period);
-        rows.push({ cells: [label, L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags });
+        rows.push({ cells: [label, L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags, claims: w.factClaims(b) });
         values.push(
           { period: label, series: L.t.words.arrivals, value: b.plus, label: L.number(b.plus, 'count'), flag: '' },
           { period: label, series: L.t.words.departures, value: b.minus, label: L.number(b.minus, 'count'), flag: '' },
@@ -213,7 +216,7 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
           columns: [{ label: L.t.words.period, align: 'left' }, { label: L.t.words.arrivals, align: 'right' }, { label: L.t.words.departures, align: 'right' }, { label: L.t.words.net, align: 'right' }],
           rows, notes: [], sources: [...new Set(w.facts.ofSection('key_points').flatMap((f) => f.inputs.map((i) => i.source)))],
         };
-        charts.push({ id: 'key-points', spec: 'series-bar', values, caption, table, source: table.sources.join(', '), alt: L.t.alt({ type: 'series', subject: L.t.noun('pr_arrivals'), period: caption, finding: findingFor('key_points.arrivals.change')?.text ?? '' }) });
+        charts.push({ id: 'key-points', spec: 'series-bar', values, caption, table, source: table.sources.join(', '), alt: L.t.alt({ type: 'series', subject: L.t.noun('pr_arrivals'), period: caption, finding: findingFor('key_points.arrivals.change')?.text ?? '' }), altClaims: findingFor('key_points.arrivals.change')?.claims ?? [], altFinding: findingFor('key_points.arrivals.change')?.text });
       }
       break;
     }
@@ -290,7 +293,32 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   const periodOf = new Map(computed.sections.map((sc) => [sc.id, sc.period]));
   const words: WordsCheck = (t, where, section) =>
     checkWords(t.text, t.claims, locale.vocabulary, { period: section ? (periodOf.get(section) ?? computed.period) : undefined }, locale.words).map((f) => ({ where, text: t.text, claim: f.claim, reason: f.reason }));
-  const verified = verifyReport(dataset, model, (v, d) => locale.digits(v, d), words);
+  const periodsOf = (section: string, claims: Claim[]) => {
+    const sc = computed.sections.find((x) => x.id === section);
+    const codes = new Set(claims.flatMap((c) => [c.period, ...('baseline' in c ? [c.baseline] : []), ...('since' in c ? [c.since] : [])]));
+    return [...(sc?.period ? [sc.period] : []), ...(sc?.baseline ? [sc.baseline] : []), computed.period, ...[...codes].flatMap((code) => parsePeriod(code) ?? [])];
+  };
+  const tableCheck: TableCheck = (t, section) => {
+    const rowClaims = t.rows.flatMap((r) => r.claims ?? []);
+    const out = [...orphanFigures(t.caption, locale.vocabulary, periodsOf(section, rowClaims))];
+    for (const r of t.rows) out.push(...checkTableRow(r.cells, r.claims ?? [], locale.vocabulary));
+    t.notes.forEach((n, i) => {
+      const claims = t.noteClaims?.[i] ?? [];
+      if (claims.length) out.push(...checkWords(n, claims, locale.vocabulary, { period: periodOf.get(section) ?? computed.period }, locale.words).map((f) => f.reason));
+      else out.push(...orphanFigures(n, locale.vocabulary, periodsOf(section, rowClaims)));
+    });
+    return out;
+  };
+  // A chart's alt text is the chart type, what is shown and the finding (a sentence verified where it stands):
+  // the words before the finding state no figure of their own.
+  const chartCheck: ChartCheck = (c, section) => {
+    const out = orphanFigures(c.caption, locale.vocabulary, periodsOf(section, c.altClaims ?? []));
+    const finding = c.altFinding && c.alt.endsWith(c.altFinding) ? c.altFinding : '';
+    if (c.altFinding && !finding) out.push(`the alt text does not end with the finding it repeats: “${c.altFinding}”`);
+    out.push(...orphanFigures(c.alt.slice(0, c.alt.length - finding.length), locale.vocabulary, periodsOf(section, c.altClaims ?? [])));
+    return out;
+  };
+  const verified = verifyReport(dataset, model, (v, d) => locale.digits(v, d), words, { table: tableCheck, chart: chartCheck });
   if (verified.failures.length && opts.verify !== 'collect') throw new DefectError(verified.failures, (c) => describeClaim(c as Claim));
   return { computed, model, verified };
 }

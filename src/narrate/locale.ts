@@ -142,7 +142,7 @@ export interface Templates {
   /** Table note for marked cells ("* derived by the compilers from published rates of change"). */
   cellFlagNote(flags: Flag[]): string;
   /** Table note when the listed countries fall short of their whole (a group, or `_T`): "…the remaining 858 are not broken down by country." */
-  restNote(a: { whole: string; listed: string; rest: string; total: string }): string;
+  restNote(a: { indicator?: string; whole: string; listed: string; rest: string; total: string }): string;
   /** Note when the published parts of a structure add up to less than 100: "The remaining 8.8% … is not broken down." */
   structureRest(a: { rest: string; indicator: string }): string;
   /** Table note: shares are of the group the country belongs to. */

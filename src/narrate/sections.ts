@@ -301,6 +301,21 @@ export function signChangeSentenceOf(w: Writer, s: Extract<Fact, { kind: 'sign_c
   ]);
 }
 
+/** Parts of a whole that do not add up to its published total, with the claims of the three figures. */
+export function partitionSentence(w: Writer, gap: Extract<Fact, { kind: 'partition' }>): Sentence {
+  const L = w.locale;
+  const sumMarks = flagsAt(gap.inputs.filter((i) => gap.parts.includes(i.country)), gap.period);
+  const totalMarks = flagsAt(gap.inputs.filter((i) => i.country === gap.whole), gap.period);
+  const restMarks = flagsAt(gap.inputs, gap.period);
+  const mark = (v: number, m: Flag[]) => L.number(v, 'count') + L.flagMark(m);
+  const series = { indicator: gap.indicator, partner: gap.whole, region: '', breakdown: '' };
+  return sentence(L.t.partitionNote({ indicator: gap.indicator, sum: mark(gap.sumOfParts, sumMarks), total: mark(gap.total, totalMarks), gap: mark(Math.abs(gap.gap), restMarks) }), [gap], [
+    { what: 'sum', series: { ...series, partner: TOTAL }, period: gap.period.code, marks: sumMarks, members: gap.parts, value: gap.sumOfParts, display: 'count', shown: L.digits(gap.sumOfParts, 'count') },
+    { what: 'level', series, period: gap.period.code, marks: totalMarks, value: gap.total, display: 'count', shown: L.digits(gap.total, 'count') },
+    { what: 'rest', series, period: gap.period.code, marks: restMarks, members: gap.parts, value: Math.abs(gap.gap), display: 'count', shown: L.digits(gap.gap, 'count') },
+  ]);
+}
+
 function prp(w: Writer, scope: SectionScope): WrittenSection {
   const L = w.locale;
   const notes: Sentence[] = [];
@@ -324,19 +339,7 @@ function prp(w: Writer, scope: SectionScope): WrittenSection {
       ),
     );
   const gap = w.get('prp.issued.partition', 'partition');
-  if (gap) {
-    const sumMarks = flagsAt(gap.inputs.filter((i) => gap.parts.includes(i.country)), gap.period);
-    const totalMarks = flagsAt(gap.inputs.filter((i) => i.country === gap.whole), gap.period);
-    const restMarks = flagsAt(gap.inputs, gap.period);
-    const mark = (v: number, m: Flag[]) => L.number(v, 'count') + L.flagMark(m);
-    issued.push(
-      sentence(L.t.partitionNote({ indicator: 'prp_issued', sum: mark(gap.sumOfParts, sumMarks), total: mark(gap.total, totalMarks), gap: mark(Math.abs(gap.gap), restMarks) }), [gap], [
-        { what: 'sum', series: { indicator: 'prp_issued', partner: TOTAL, region: '', breakdown: '' }, period: gap.period.code, marks: sumMarks, members: gap.parts, value: gap.sumOfParts, display: 'count', shown: L.digits(gap.sumOfParts, 'count') },
-        { what: 'level', series: { indicator: 'prp_issued', partner: gap.whole, region: '', breakdown: '' }, period: gap.period.code, marks: totalMarks, value: gap.total, display: 'count', shown: L.digits(gap.total, 'count') },
-        { what: 'rest', series: { indicator: 'prp_issued', partner: gap.whole, region: '', breakdown: '' }, period: gap.period.code, marks: restMarks, members: gap.parts, value: Math.abs(gap.gap), display: 'count', shown: L.digits(gap.gap, 'count') },
-      ]),
-    );
-  }
+  if (gap) issued.push(partitionSentence(w, gap));
   for (const g of GROUPS) {
     const { items, facts, claims } = members(w, w.get(factId('prp', 'issued', partnerKey(g), 'top'), 'top'), { minShare: 0, max: 8 });
     if (items.length) issued.push(sentence(L.t.members({ indicator: 'prp_issued', whole: g, items }), facts, claims));

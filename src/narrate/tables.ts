@@ -7,22 +7,24 @@ import { dynamicId, type SectionScope } from '../compare/sections.ts';
 import { flagsOf } from '../compare/values.ts';
 import type { Table, TableColumn, TableRow } from '../report-model.ts';
 import type { Style } from './locale.ts';
-import { sentence, sourcesOfAll, styleOf, type Writer } from './write.ts';
-import type { Claim } from '../claims.ts';
+import { flagsAt, sentence, seriesOf, sourcesOfAll, styleOf, type Writer } from './write.ts';
+import { partitionSentence } from './sections.ts';
+import type { Claim, Display } from '../claims.ts';
 import type { Sentence } from '../report-model.ts';
 import { byCode } from '../order.ts';
 
 const GROUPS = ['CIS', 'NONCIS'];
 
-/** Flags of the inputs that belong to one period (a change's baseline cell carries only the baseline's flags). */
-function flagsAt(inputs: FactInput[], p: Period): Flag[] {
-  return flagsOf(inputs.filter((i) => i.period === p.code || parsePeriod(i.period)?.key === p.key));
+/** A whole's share of itself (the 100.0% of a total row), as a claim. */
+function wholeShare(w: Writer, total: LevelFact, p: Period = total.period, marks: Flag[] = total.flags): Claim {
+  return { what: 'share', series: seriesOf(total.subject), whole: total.subject.partner, period: p.code, marks, published: false, value: 100, display: 'percent', shown: w.locale.digits(100, 'percent') };
 }
 
 /** Collects the facts of a table as its rows are built: sources and flags come from them. */
 class TableBuilder {
   readonly rows: TableRow[] = [];
   readonly notes: string[] = [];
+  readonly noteClaims: Claim[][] = [];
   private readonly facts = new Set<Fact>();
   private readonly flags = new Set<Flag>();
 
@@ -39,30 +41,37 @@ class TableBuilder {
     return this.w.locale.cell(v, style, { signed, flags });
   }
 
-  row(cells: string[], facts: (Fact | undefined)[], total = false): void {
+  /** A row: its cells, the facts behind them (their claims are what the cells may state), and claims of its own. */
+  row(cells: string[], facts: (Fact | undefined)[], total = false, extra: Claim[] = []): void {
     // A fact's flags are its inputs' flags, so the row's are their union (sorted, as flagsOf gives them).
     const flags = new Set<Flag>();
+    const claims: Claim[] = [...extra];
     for (const f of facts)
       if (f) {
         this.facts.add(f);
         for (const x of f.flags) flags.add(x);
+        claims.push(...this.w.factClaims(f));
       }
-    this.rows.push({ cells, flags: [...flags].sort(), ...(total ? { total } : {}) });
+    this.rows.push({ cells, flags: [...flags].sort(), ...(total ? { total } : {}), claims });
   }
 
-  note(text: string | undefined): void {
-    if (text && !this.notes.includes(text)) this.notes.push(text);
+  note(text: string | undefined, claims: Claim[] = []): void {
+    if (text && !this.notes.includes(text)) {
+      this.notes.push(text);
+      this.noteClaims.push(claims);
+    }
   }
 
   done(): Table | undefined {
     if (this.rows.length === 0) return undefined;
     const L = this.w.locale;
     const notes = [...this.notes];
-    if (this.rows.some((r) => r.cells.slice(1).includes(L.t.words.notAvailable))) notes.push(L.t.notAvailableNote);
+    const noteClaims = [...this.noteClaims];
+    if (this.rows.some((r) => r.cells.slice(1).includes(L.t.words.notAvailable))) (notes.push(L.t.notAvailableNote), noteClaims.push([]));
     const flagNote = L.t.cellFlagNote([...this.flags].sort());
-    if (flagNote) notes.push(flagNote);
+    if (flagNote) (notes.push(flagNote), noteClaims.push([]));
     const sources = sourcesOfAll(this.facts);
-    return { id: this.id, caption: this.caption, columns: this.columns, rows: this.rows, notes, sources };
+    return { id: this.id, caption: this.caption, columns: this.columns, rows: this.rows, notes, noteClaims, sources };
   }
 }
 
@@ -76,7 +85,22 @@ function restNote(w: Writer, t: TableBuilder, whole: string, total: LevelFact | 
   const listed = top.members.reduce((s, m) => s + m.value, 0);
   const rest = total.value - listed;
   if (w.locale.rounded(rest, style) <= 0) return;
-  t.note(w.locale.t.restNote({ whole, listed: w.locale.number(listed, style), rest: w.locale.number(rest, style), total: w.locale.number(total.value, style) }));
+  const L = w.locale;
+  const d = style as Display;
+  const members = top.members.map((m) => m.partner);
+  const series = { indicator: top.indicator, partner: whole, region: '', breakdown: '' };
+  const marksOf = (inputs: FactInput[]) => flagsAt(inputs, top.period);
+  const memberInputs = top.inputs.filter((i) => members.includes(i.country));
+  const sumMarks = marksOf(memberInputs);
+  const restMarks = [...new Set([...sumMarks, ...total.flags])].sort() as Flag[];
+  t.note(
+    L.t.restNote({ indicator: top.indicator, whole, listed: L.number(listed, style) + L.flagMark(sumMarks), rest: L.number(rest, style) + L.flagMark(restMarks), total: L.number(total.value, style) + L.flagMark(total.flags) }),
+    [
+      { what: 'sum', series, period: top.period.code, marks: sumMarks, members, value: listed, display: d, shown: L.digits(listed, d) },
+      { what: 'rest', series, period: top.period.code, marks: restMarks, members, value: rest, display: d, shown: L.digits(rest, d) },
+      w.levelClaim(total),
+    ],
+  );
 }
 
 // ── IOM quarterly ───────────────────────────────────────────────────────────────────────────
@@ -125,7 +149,7 @@ function flows(w: Writer, scope: SectionScope): Table[] {
         const share = member.shareId ? w.get(member.shareId, 'share') : undefined;
         t.row([L.partnerLabel(member.partner), t.cell(level.value, 'count', level.flags), t.cell(share?.value, 'percent')], [level, share]);
       }
-      if (total && top?.members.length) t.row([L.partnerLabel(g), t.cell(total.value, 'count', total.flags), t.cell(100, 'percent')], [total], true);
+      if (total && top?.members.length) t.row([L.partnerLabel(g), t.cell(total.value, 'count', total.flags), t.cell(100, 'percent')], [total], true, [wholeShare(w, total)]);
       restNote(w, t, g, total, top);
     }
     t.note(L.t.shareOfGroupNote);
@@ -149,7 +173,7 @@ function trp(w: Writer, scope: SectionScope): Table[] {
     const share = m.shareId ? w.get(m.shareId, 'share') : undefined;
     t.row([L.partnerLabel(m.partner), t.cell(level.value, 'count', level.flags), t.cell(share?.value, 'percent')], [level, share]);
   }
-  if (total && t.rows.length) t.row([L.t.words.total, t.cell(total.value, 'count', total.flags), t.cell(100, 'percent')], [total], true);
+  if (total && t.rows.length) t.row([L.t.words.total, t.cell(total.value, 'count', total.flags), t.cell(100, 'percent')], [total], true, [wholeShare(w, total)]);
   restNote(w, t, TOTAL, total, top);
   const table = t.done();
   return table ? [table] : [];
@@ -179,7 +203,10 @@ function prp(w: Writer, scope: SectionScope): Table[] {
   }
   if (t.rows.length) line(L.t.words.total, TOTAL, true);
   const gap = w.get('prp.issued.partition', 'partition');
-  if (gap) t.note(L.t.partitionNote({ indicator: 'prp_issued', sum: L.number(gap.sumOfParts, 'count'), total: L.number(gap.total, 'count'), gap: L.number(Math.abs(gap.gap), 'count') }));
+  if (gap) {
+    const note = partitionSentence(w, gap);
+    t.note(note.text, note.claims);
+  }
   const table = t.done();
   return table ? [table] : [];
 }
@@ -195,7 +222,7 @@ function kandas(w: Writer): Table[] {
       right(L.t.words.share),
     ]);
     for (const f of levels) t.row([L.t.breakdownLabel(breakdownKey(f)), t.cell(f.value, 'percent', f.flags)], [f]);
-    for (const n of structureNotes(w, indicator, levels)) t.note(n.text);
+    for (const n of structureNotes(w, indicator, levels)) t.note(n.text, n.claims);
     const table = t.done();
     if (table) tables.push(table);
   }
@@ -266,16 +293,18 @@ function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' 
     const change = w.get(factId(section, key, 'change'), 'change');
     const before = isTotal ? w.get(factId(section, 'total', 'level_before'), 'level') : undefined;
     const shareBefore = isTotal ? undefined : w.get(factId(section, key, 'share_before'), 'share');
-    const cells = [label, t.cell(level?.value, 'money', level?.flags), isTotal ? t.cell(100, 'percent') : t.cell(share?.value, 'percent')];
+    // A total is 100% of itself, where it is not zero (a share of nothing does not exist).
+    const hundred = (v: number | undefined) => (v === undefined || v === 0 ? t.cell(undefined, 'percent') : t.cell(100, 'percent'));
+    const cells = [label, t.cell(level?.value, 'money', level?.flags), isTotal ? hundred(level?.value) : t.cell(share?.value, 'percent')];
+    const extra: Claim[] = [];
+    if (isTotal && level && level.value !== 0) extra.push(wholeShare(w, level, p));
     if (b) {
       const beforeValue = change?.from ?? before?.value;
-      cells.push(
-        t.cell(beforeValue, 'money', change ? flagsAt(change.inputs, b) : before?.flags),
-        isTotal ? (beforeValue === undefined ? t.cell(undefined, 'percent') : t.cell(100, 'percent')) : t.cell(shareBefore?.value, 'percent'),
-        t.cell(change?.pct, 'percent', change?.flags, true),
-      );
+      const beforeFlags = change ? flagsAt(change.inputs, b) : (before?.flags ?? []);
+      cells.push(t.cell(beforeValue, 'money', beforeFlags), isTotal ? hundred(beforeValue) : t.cell(shareBefore?.value, 'percent'), t.cell(change?.pct, 'percent', change?.flags, true));
+      if (isTotal && (level ?? before) && beforeValue !== undefined && beforeValue !== 0) extra.push(wholeShare(w, (level ?? before)!, b, beforeFlags));
     }
-    t.row(cells, [level, share, change, before, shareBefore], isTotal);
+    t.row(cells, [level, share, change, before, shareBefore], isTotal, extra);
   };
   for (const m of top?.members ?? []) line(L.partnerLabel(m.partner), m.partner, false);
   if (total && t.rows.length) line(L.t.words.total, TOTAL, true);

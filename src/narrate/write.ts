@@ -85,6 +85,41 @@ export class Writer {
     return { text: this.locale.number(f.value, styleOf(f.unit)), marks: f.flags, claim: this.levelClaim(f) };
   }
 
+  /**
+   * Every claim a fact's figures can state in a table cell: a level; a change's two levels and its per cent and
+   * absolute change; a share; a balance's two sides and the balance; a share change's two shares and its points.
+   */
+  factClaims(f: Fact): Claim[] {
+    const L = this.locale;
+    const level = (s: Series, p: Period, value: number, display: Display, flags: Flag[]): LevelClaim => ({ what: 'level', series: s, period: p.code, marks: flags, value, display, shown: L.digits(value, display) });
+    switch (f.kind) {
+      case 'level':
+        return [this.levelClaim(f)];
+      case 'share':
+        return [this.shareFigure(f).claim];
+      case 'change': {
+        const d = styleOf(f.unit) as Display;
+        const s = seriesOf(f.subject);
+        const out: Claim[] = [level(s, f.baseline, f.from, d, flagsAt(f.inputs, f.baseline)), level(s, f.period, f.to, d, flagsAt(f.inputs, f.period))];
+        const base = { what: 'change' as const, series: s, period: f.period.code, baseline: f.baseline.code, marks: marksOf(f.flags) };
+        if (f.pct !== null) out.push({ ...base, measure: 'pct', sign: this.direction(f.pct, 'percent'), value: Math.abs(f.pct), display: 'percent', shown: L.digits(f.pct, 'percent') });
+        out.push({ ...base, measure: 'abs', sign: this.direction(f.abs, d), value: Math.abs(f.abs), display: d, shown: L.digits(f.abs, d) });
+        return out;
+      }
+      case 'balance': {
+        const sides = (indicator: string, value: number) =>
+          level({ indicator, partner: f.subject.partner, region: f.subject.region, breakdown: f.subject.breakdown }, f.period, value, 'count', flagsAt(f.inputs.filter((i) => i.indicator === indicator), f.period));
+        return [
+          sides(f.subject.indicator, f.plus),
+          sides(f.minusIndicator, f.minus),
+          { what: 'balance', series: seriesOf(f.subject), period: f.period.code, marks: marksOf(f.flags), sign: this.direction(f.value, 'count'), value: Math.abs(f.value), display: 'count', shown: L.digits(f.value, 'count') },
+        ];
+      }
+      default:
+        return [];
+    }
+  }
+
   levelClaim(f: LevelFact): LevelClaim {
     const display = styleOf(f.unit) as Display;
     return { what: 'level', series: seriesOf(f.subject), period: f.period.code, marks: marksOf(f.flags), value: f.value, display, shown: this.locale.digits(f.value, display) };

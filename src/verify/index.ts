@@ -32,10 +32,30 @@ export interface ClaimedText {
 }
 
 /** What verifyReport reads: the texts of a report by place (the report model's findings, paragraphs and notes). */
+/** A table as the verifier reads it: caption, rows (cells with the claims they may state), notes with their claims. */
+export interface ClaimedTable {
+  id: string;
+  caption: string;
+  rows: { cells: string[]; claims?: Claim[] }[];
+  notes: string[];
+  noteClaims?: Claim[][];
+}
+
 export interface ReportTexts {
   findings: (ClaimedText & { section?: string })[];
-  sections: { id: string; paragraphs: ClaimedText[][]; notes: ClaimedText[] }[];
+  sections: {
+    id: string;
+    paragraphs: ClaimedText[][];
+    notes: ClaimedText[];
+    tables?: ClaimedTable[];
+    charts?: { id: string; caption: string; alt: string; altClaims?: Claim[]; altFinding?: string; table: ClaimedTable }[];
+  }[];
 }
+
+/** Reads a table's cells, caption and notes (words.ts), for the section it is in. */
+export type TableCheck = (t: ClaimedTable, section: string) => string[];
+/** Reads a chart's caption and alt text against the claims of the finding it repeats. */
+export type ChartCheck = (c: { caption: string; alt: string; altClaims?: Claim[]; altFinding?: string }, section: string) => string[];
 
 /** Reads one text's words against its claims; `section`: the section it is in or summarises. */
 export type WordsCheck = (t: ClaimedText, where: string, section: string | undefined) => VerifyFailure[];
@@ -73,7 +93,7 @@ function differ(a: { shown?: string; rest: string }, b: { shown?: string; rest: 
  * of the same series and period state different things; no key finding is repeated; no key finding states what
  * the body does not (every claim of a finding has its key among the body's claims).
  */
-export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf, words?: WordsCheck): Verified {
+export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf, words?: WordsCheck, tables?: { table: TableCheck; chart: ChartCheck }): Verified {
   const failures: VerifyFailure[] = [];
   let claims = 0;
   const seen = new Map<string, { statement: ReturnType<typeof statement>; where: string; text: string }>();
@@ -104,6 +124,28 @@ export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf,
       findingTexts.add(t.text);
     }
     if (words) failures.push(...words(t, where, section));
+  }
+  // Tables (the standalone ones and each chart's) and chart captions and alt text: every figure a verified claim.
+  for (const s of report.sections) {
+    const all = [...(s.tables ?? []), ...(s.charts ?? []).map((c) => c.table)];
+    for (const t of all) {
+      const where = `${s.id} table ${t.id}`;
+      for (const row of t.rows)
+        for (const c of row.claims ?? []) {
+          claims++;
+          const bad = recomputeClaim(ds, c, digits);
+          if (bad) failures.push({ where, text: row.cells.join(' | '), claim: c, reason: bad.reason, expected: bad.expected });
+        }
+      (t.noteClaims ?? []).forEach((list, i) =>
+        list.forEach((c) => {
+          claims++;
+          const bad = recomputeClaim(ds, c, digits);
+          if (bad) failures.push({ where: `${where} note ${i + 1}`, text: t.notes[i], claim: c, reason: bad.reason, expected: bad.expected });
+        }),
+      );
+      if (tables) for (const reason of tables.table(t, s.id)) failures.push({ where, text: t.caption, reason });
+    }
+    if (tables) for (const c of s.charts ?? []) for (const reason of tables.chart(c, s.id)) failures.push({ where: `${s.id} chart ${c.id}`, text: c.alt, reason });
   }
   return { claims, failures };
 }

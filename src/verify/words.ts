@@ -74,7 +74,25 @@ export function checkWords(
   ctx: { period?: Period },
   options: WordsOptions = {},
 ): WordsFailure[] {
-  return new Reading(text, claims, vocab, ctx, { ...ENGLISH_WORDS, ...options }).check();
+  return [...new Reading(text, claims, vocab, ctx, { ...ENGLISH_WORDS, ...options }).check(), ...wordingRules(claims)];
+}
+
+/**
+ * How a sentence states a change (docs/writing.md rules 2 and 4), beyond its truth: a per cent change shown as 0.0%
+ * is "unchanged" or "virtually unchanged", and one of 100% or more is "n times as many". Tables show both as figures.
+ */
+function wordingRules(claims: Claim[]): WordsFailure[] {
+  const out: WordsFailure[] = [];
+  const shownValue = (c: { shown?: string; display?: Display }) => (c.shown === undefined ? undefined : Number(c.shown.replace(/\D/g, '')) / (c.display === 'count' || c.display === 'percent0' ? 1 : 10));
+  for (const c of claims) {
+    if ((c.what === 'change' || c.what === 'ratio') && c.measure === 'pct') {
+      const v = shownValue(c);
+      if (v === 0) out.push({ reason: `a change shown as 0.0% is worded "unchanged" or "virtually unchanged" (rule 2): ${describeClaim(c)}`, claim: c });
+      if (v !== undefined && v >= 100 && c.sign > 0) out.push({ reason: `a rise of 100% or more is worded "n times as many" (rule 4): ${describeClaim(c)}`, claim: c });
+    }
+    if (c.what === 'change' && c.measure === 'abs' && shownValue(c) === 0) out.push({ reason: `a change shown as zero is worded "unchanged" (rule 2): ${describeClaim(c)}`, claim: c });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -958,4 +976,36 @@ class Reading {
         if (!at.includes(mk)) this.fail(`${this.around({ start: t.index, end: t.end })}: ${t.digits} lacks its mark “${this.o.marks[mk]}” (${describeClaim(c)})`, c);
     }
   }
+}
+
+/**
+ * Figures in a text that states no claim of its own (a caption, a note on marks): every number must stand inside a
+ * phrase of one of the given periods (its year); any other is an orphan.
+ */
+export function orphanFigures(text: string, vocab: Vocabulary, periods: Period[]): string[] {
+  let masked = text;
+  const phrases = [...new Set(periods.flatMap((p) => [...vocab.periodPhrases(p), ...vocab.baselinePhrases(p, 'previous'), ...vocab.baselinePhrases(p, 'year_ago')]))].sort((a, b) => b.length - a.length);
+  for (const ph of phrases) masked = masked.split(ph).join(' '.repeat(ph.length));
+  return vocab.readNumbers(masked).map((t) => `“${text}”: the figure ${t.digits} is stated by no claim`);
+}
+
+/**
+ * A table row: every figure in its cells (after the row label) is the figure of one of the row's claims, with the
+ * claim's sign where the cell is signed (a level's sign is its value's).
+ */
+export function checkTableRow(cells: string[], claims: Claim[], vocab: Vocabulary): string[] {
+  const out: string[] = [];
+  for (const cell of cells.slice(1))
+    for (const t of vocab.readNumbers(cell)) {
+      const matching = claims.filter((c) => 'shown' in c && c.shown === t.digits);
+      if (!matching.length) {
+        out.push(`cell “${cell}” of the row “${cells[0]}”: the figure ${t.digits} is stated by no claim of the row`);
+        continue;
+      }
+      if (t.sign === 0) continue;
+      const signOfClaim = (c: Claim): number | undefined =>
+        'sign' in c && c.sign !== undefined ? c.sign : 'value' in c && typeof c.value === 'number' ? Math.sign(c.value) : undefined;
+      if (!matching.some((c) => signOfClaim(c) === t.sign)) out.push(`cell “${cell}” of the row “${cells[0]}”: the sign of ${t.digits} is against its claim (${matching.map(describeClaim).join('; ')})`);
+    }
+  return out;
 }

@@ -424,7 +424,7 @@ export function createEnglish(reference: Reference): Locale {
     missingSection: (a) => `No data on ${a.what} were available for the report period.`,
     caption: (a) => `${capitalise(a.subject)} by ${a.by}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Horizontal bar chart', 'two-periods': 'Grouped bar chart comparing two periods', balance: 'Diverging bar chart', structure: 'Stacked percentage bar chart', series: 'Grouped bar chart by period' }[a.type]} of ${a.subject}, ${a.period}. ${a.finding}`,
+      `${{ bars: 'Horizontal bar chart', 'two-periods': 'Grouped bar chart', balance: 'Diverging bar chart', structure: 'Stacked percentage bar chart', series: 'Grouped bar chart by period' }[a.type]} of ${a.subject}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Country', region: 'Region', group: 'Group', category: 'Category', share: 'Share', change: 'Change', balance: 'Balance',
       issued: 'Issued', terminated: 'Terminated', period: 'Period', arrivals: 'Arrivals', departures: 'Departures', net: 'Net migration',
@@ -450,7 +450,7 @@ export function createEnglish(reference: Reference): Locale {
         flags.includes('P') ? `${CELL_MARKS.P} Provisional.` : '',
       ].filter(Boolean).join(' '),
     restNote: (a) =>
-      `The countries listed${a.whole === '_T' ? '' : ` for ${partner(a.whole)}`} add up to ${a.listed} of ${a.total}; the remaining ${a.rest} ${a.rest.includes('USD') ? 'is' : 'are'} not broken down by country in the source.`,
+      `The countries listed add up to ${a.listed} of the ${a.total} of ${a.whole === '_T' ? `all ${noun(a.indicator ?? '')}` : noun(a.indicator ?? '', a.whole)}; the remaining ${a.rest} ${a.rest.includes('USD') ? 'is' : 'are'} not broken down by country in the source.`,
     structureRest: (a) =>
       `The remaining ${a.rest} of ${a.indicator === 'kandas_by_education' ? 'kandas of working age' : noun(a.indicator)} ${a.indicator === 'kandas_by_education' ? 'are' : 'is'} not broken down by ${a.indicator === 'kandas_by_education' ? 'level of education' : 'category'} in the source.`,
     shareOfGroupNote: 'Shares are of the total of the group the country belongs to.',
