@@ -149,7 +149,7 @@ function flows(w: Writer, scope: SectionScope): Table[] {
         const share = member.shareId ? w.get(member.shareId, 'share') : undefined;
         t.row([L.partnerLabel(member.partner), t.cell(level.value, 'count', level.flags), t.cell(share?.value, 'percent')], [level, share]);
       }
-      if (total && top?.members.length) t.row([L.partnerLabel(g), t.cell(total.value, 'count', total.flags), t.cell(100, 'percent')], [total], true, [wholeShare(w, total)]);
+      if (total && top?.members.length) t.row([L.partnerLabel(g), t.cell(total.value, 'count', total.flags), t.cell(total.value === 0 ? undefined : 100, 'percent')], [total], true, total.value === 0 ? [] : [wholeShare(w, total)]);
       restNote(w, t, g, total, top);
     }
     t.note(L.t.shareOfGroupNote);
@@ -173,7 +173,7 @@ function trp(w: Writer, scope: SectionScope): Table[] {
     const share = m.shareId ? w.get(m.shareId, 'share') : undefined;
     t.row([L.partnerLabel(m.partner), t.cell(level.value, 'count', level.flags), t.cell(share?.value, 'percent')], [level, share]);
   }
-  if (total && t.rows.length) t.row([L.t.words.total, t.cell(total.value, 'count', total.flags), t.cell(100, 'percent')], [total], true, [wholeShare(w, total)]);
+  if (total && t.rows.length) t.row([L.t.words.total, t.cell(total.value, 'count', total.flags), t.cell(total.value === 0 ? undefined : 100, 'percent')], [total], true, total.value === 0 ? [] : [wholeShare(w, total)]);
   restNote(w, t, TOTAL, total, top);
   const table = t.done();
   return table ? [table] : [];

@@ -450,7 +450,7 @@ export function createEnglish(reference: Reference): Locale {
         flags.includes('P') ? `${CELL_MARKS.P} Provisional.` : '',
       ].filter(Boolean).join(' '),
     restNote: (a) =>
-      `The countries listed add up to ${a.listed} of the ${a.total} of ${a.whole === '_T' ? `all ${noun(a.indicator ?? '')}` : noun(a.indicator ?? '', a.whole)}; the remaining ${a.rest} ${a.rest.includes('USD') ? 'is' : 'are'} not broken down by country in the source.`,
+      `The countries listed add up to ${a.listed} of the ${a.total}${MEASURES[a.indicator ?? '']?.money ? ' of' : ''} ${a.whole === '_T' ? noun(a.indicator ?? '') : noun(a.indicator ?? '', a.whole)}; the remaining ${a.rest} ${a.rest.includes('USD') ? 'is' : 'are'} not broken down by country in the source.`,
     structureRest: (a) =>
       `The remaining ${a.rest} of ${a.indicator === 'kandas_by_education' ? 'kandas of working age' : noun(a.indicator)} ${a.indicator === 'kandas_by_education' ? 'are' : 'is'} not broken down by ${a.indicator === 'kandas_by_education' ? 'level of education' : 'category'} in the source.`,
     shareOfGroupNote: 'Shares are of the total of the group the country belongs to.',
