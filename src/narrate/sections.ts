@@ -421,7 +421,7 @@ function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' 
         L.t.moneyTotal({ indicator: section, when: L.periodIn(total.period), value: L.number(total.value, 'money'), marks: total.flags, item, absolute: absolute?.magnitude, baseline: L.baseline(scope.baseline, 'year_ago'), before: L.number(change.from, 'money') + L.flagMark(beforeMarks, true) }),
         [total, change],
         // From zero, the sentence states the new level once (its level claim) and the rise without a figure.
-        [w.levelClaim(total), item.measure === 'from_zero' ? { ...item.claim, shown: undefined, value: undefined, display: undefined } : item.claim, absolute?.claim, item.measure === 'from_zero' ? undefined : before],
+        [w.levelClaim(total), item.measure === 'from_zero' ? { ...item.claim, shown: undefined, value: undefined, display: undefined } : item.claim, absolute?.claim, item.measure === 'from_zero' || item.measure === 'unchanged' ? undefined : before],
       ),
     );
   } else if (total) {
@@ -439,7 +439,9 @@ function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' 
     second.push(movers);
     // The largest change of a share, in percentage points (the difference of the two shares as printed).
     const shareChanges = w.facts.ofSection(section).filter((f) => f.kind === 'share_change');
-    const biggest = [...shareChanges].sort((a, b) => Math.abs(b.pp) - Math.abs(a.pp) || byCode(a.id, b.id))[0];
+    // By the change as printed (the difference of the printed shares), ties by id: the same whatever the scale.
+    const printed = (x: { from: number; to: number }) => Math.abs(L.rounded(x.to, 'percent') - L.rounded(x.from, 'percent'));
+    const biggest = [...shareChanges].sort((a, b) => printed(b) - printed(a) || byCode(a.id, b.id))[0];
     if (biggest) second.push(shareChangeSentence(w, biggest, section));
   }
   paragraphs.push(second);

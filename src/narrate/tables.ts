@@ -45,14 +45,12 @@ class TableBuilder {
   row(cells: string[], facts: (Fact | undefined)[], total = false, extra: Claim[] = []): void {
     // A fact's flags are its inputs' flags, so the row's are their union (sorted, as flagsOf gives them).
     const flags = new Set<Flag>();
-    const claims: Claim[] = [...extra];
     for (const f of facts)
       if (f) {
         this.facts.add(f);
         for (const x of f.flags) flags.add(x);
-        claims.push(...this.w.factClaims(f));
       }
-    this.rows.push({ cells, flags: [...flags].sort(), ...(total ? { total } : {}), claims });
+    this.rows.push({ cells, flags: [...flags].sort(), ...(total ? { total } : {}), claims: this.w.rowClaims(cells, facts, extra) });
   }
 
   note(text: string | undefined, claims: Claim[] = []): void {

@@ -120,6 +120,12 @@ export class Writer {
     }
   }
 
+  /** The claims of some facts whose figures a table row's cells show (the others are not stated there). */
+  rowClaims(cells: string[], facts: (Fact | undefined)[], extra: Claim[] = []): Claim[] {
+    const shown = cells.slice(1).join(' ');
+    return [...extra, ...facts.flatMap((f) => (f ? this.factClaims(f) : []))].filter((c) => 'shown' in c && c.shown !== undefined && shown.includes(c.shown));
+  }
+
   levelClaim(f: LevelFact): LevelClaim {
     const display = styleOf(f.unit) as Display;
     return { what: 'level', series: seriesOf(f.subject), period: f.period.code, marks: marksOf(f.flags), value: f.value, display, shown: this.locale.digits(f.value, display) };

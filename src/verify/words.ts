@@ -175,7 +175,7 @@ function optionRegexes(cache: VocabCache, o: Required<WordsOptions>): OptionRege
     const markAlt = [...markOf.keys()].map(escape).join('|');
     const intro = (words: string[]) =>
       words.length
-        ? new RegExp(`${NOT_WORD_BEFORE}(?:${words.map(escape).join('|')})\\s+(?:[^\\s#,;:()]+\\s+){0,2}\\(?$`, 'iu')
+        ? new RegExp(`${NOT_WORD_BEFORE}(?:${words.map(escape).join('|')})\\s+(?:(?:[^\\s#,;:()]|,(?=\\S))+\\s+){0,4}\\(?$`, 'iu')
         : null;
     r = {
       conj: o.conjunctions.length ? new RegExp(o.conjunctions.map(escape).join('|'), 'giu') : null,
@@ -289,6 +289,7 @@ class Reading {
   private periods: PeriodSpan[] = [];
   private mentions: Mention[] = [];
   private blanked = '';
+  private lower: string | undefined;
   private clauseOf = new Int32Array(0);
   private clauses: Clause[] = [];
   private words: Word[] = [];
@@ -350,7 +351,9 @@ class Reading {
 
   /** Every occurrence of the phrases in the text not yet occupied, longest phrase first. */
   private find<T>(phrases: Map<string, T>, accept: (s: number, e: number, info: T) => void) {
-    const list = [...phrases.keys()].sort((a, b) => b.length - a.length);
+    // Most phrases do not occur at all: a plain substring test skips their regex.
+    const lower = (this.lower ??= this.text.toLowerCase());
+    const list = [...phrases.keys()].filter((p) => lower.includes(p.toLowerCase())).sort((a, b) => b.length - a.length);
     for (const p of list) {
       const re = phraseRegex(this.cache, p);
       if (!re) continue;

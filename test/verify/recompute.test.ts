@@ -1,5 +1,7 @@
 // The verifier re-derives each claim from the rows: a true claim of every kind passes, false ones fail with a
 // reason, including every kind of falsehood the outside fact-check found (docs: /work/shared/docs/fact-check.md).
+import { checkWords } from '../../src/verify/words.ts';
+import { createEnglish } from '../../src/narrate/locales/en.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { sampleDataset, tinyDataset } from '../compare/sample.ts';
 const en: DigitsOf = (v: number, d: Display) => fixedDigits(v, d === 'count' ? 0 : 1, ',', '.', (a) => String(a));
 
 let sample: Dataset;
+const L = createEnglish(tinyDataset([]).reference);
 beforeAll(async () => {
   sample = await sampleDataset();
 });
@@ -108,7 +111,9 @@ describe('change', () => {
   it('states rises of 100% or more as times', () => {
     const ds = tinyDataset(['x,2022,_T,,,100', 'x,2023,_T,,,250']);
     passes(ds, change(series('x', T), '2023', '2022', 'times', 1, '2.5', 'ratio'));
-    fails(ds, change(series('x', T), '2023', '2022', 'pct', 1, '150.0'), '100% or more', /2\.5 times/);
+    // A table cell may show +150.0%: true. A sentence must say "2.5 times as many" — the words check's rule 4.
+    passes(ds, change(series('x', T), '2023', '2022', 'pct', 1, '150.0'));
+    expect(checkWords('x rose by 150.0%.', [change(series('x', T), '2023', '2022', 'pct', 1, '150.0')], L.vocabulary, {}).map((f) => f.reason).join()).toMatch(/rule 4/);
     fails(ds, change(series('x', T), '2022', '2023', 'times', 1, '2.5', 'ratio'), 'not a rise to 2 times or more');
   });
   it('a balance that crosses zero is a change of sign, not a rise of more than 100%', () => {
@@ -117,13 +122,15 @@ describe('change', () => {
   it('unchanged only when nothing displayed moves; virtually unchanged when the per cent rounds to zero', () => {
     const flat = tinyDataset(['x,2022,_T,,,50', 'x,2023,_T,,,50']);
     passes(flat, change(series('x', T), '2023', '2022', 'unchanged', 0));
-    fails(flat, change(series('x', T), '2023', '2022', 'pct', 1, '0.0'), 'rounds to 0.0%', 'unchanged');
+    fails(flat, change(series('x', T), '2023', '2022', 'pct', 1, '0.0'), 'the data give no change');
     const tiny = tinyDataset(['remittances_out,2022,_T,,,844.1', 'remittances_out,2023,_T,,,844.44']);
     const s = series('remittances_out', T);
     // "Virtually unchanged" states no direction.
     passes(tiny, change(s, '2023', '2022', 'virtually_unchanged', 0, '0.3', 'money'));
     fails(tiny, change(s, '2023', '2022', 'unchanged', 0), 'not unchanged');
-    fails(tiny, change(s, '2023', '2022', 'pct', 1, '0.0'), 'virtually unchanged');
+    // +0.04% shown as 0.0% is true as a cell; a sentence says "virtually unchanged" (the words check's rule 2).
+    fails(tiny, change(s, '2023', '2022', 'pct', 1, '0.0'), 'no change');
+    expect(checkWords('remittances rose by 0.0%.', [change(s, '2023', '2022', 'pct', 0, '0.0')], L.vocabulary, {}).map((f) => f.reason).join()).toMatch(/rule 2/);
     fails(tiny, change(s, '2023', '2022', 'virtually_unchanged', -1, '0.3', 'money'), 'not a fall');
   });
   it('fails when the baseline has no data', () => {

@@ -335,8 +335,8 @@ export function createEnglish(reference: Reference): Locale {
     },
     unavailable: (a) =>
       a.total
-        ? `No total of ${a.subject} was available for ${a.missing}, so this total is not compared with that period.`
-        : `Data on ${a.subject} were not available for ${a.missing}, so this total is not compared with that period.`,
+        ? `For ${a.missing}, no total of ${a.subject} was available, so this total is not compared with that period.`
+        : `For ${a.missing}, no data on ${a.subject} were available, so this total is not compared with that period.`,
     trpTotal: (a) => `${capitalise(a.when)}, ${a.value} foreign citizens held temporary residence permits.`,
     prpIssued: (a) =>
       `${capitalise(a.when)}, ${a.total} permanent residence permits were issued, ${list(a.parts.map((x) => `${x.value} (${fig(x.share ?? '', x.marks, true)}) to citizens of ${partner(x.code)}`))}.`,
@@ -366,16 +366,17 @@ export function createEnglish(reference: Reference): Locale {
       const head = `${capitalise(a.when)}, ${noun(a.indicator)} amounted to ${fig(a.value, a.marks)}`;
       const c = a.item;
       switch (c.measure) {
+        // The baseline's own figure follows "from" (never a second bracket after a baseline that has one).
         case 'unchanged':
-          return `${head}, unchanged compared with ${a.baseline} (${a.before}).`;
+          return `${head}, unchanged compared with ${a.baseline}.`;
         case 'virtually_unchanged':
-          return `${head}, virtually unchanged compared with ${a.baseline} (${a.before}).`;
+          return `${head}, virtually unchanged from ${a.before} in ${a.baseline}.`;
         case 'times':
-          return `${head}, ${fig(`${c.magnitude} times as much`, c.flags)} as in ${a.baseline} (${a.before}).`;
+          return `${head}, ${fig(`${c.magnitude} times as much`, c.flags)} as in ${a.baseline}, when they amounted to ${a.before}.`;
         case 'from_zero':
           return `${head}, up from zero in ${a.baseline}.`;
         default:
-          return `${head}, ${c.direction > 0 ? 'up' : 'down'} by ${a.absolute ? `${a.absolute} (${fig(c.magnitude, c.flags, true)})` : fig(c.magnitude, c.flags)} compared with ${a.baseline} (${a.before}).`;
+          return `${head}, ${c.direction > 0 ? 'up' : 'down'} by ${a.absolute ? `${a.absolute} (${fig(c.magnitude, c.flags, true)})` : fig(c.magnitude, c.flags)} from ${a.before} in ${a.baseline}.`;
       }
     },
     bnsTotals: (a) =>
