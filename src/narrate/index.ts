@@ -11,7 +11,7 @@ import type { SectionScope } from '../compare/sections.ts';
 import { DefectError, UserError } from '../errors.ts';
 import { verifyReport, type ChartCheck, type TableCheck, type Verified, type WordsCheck } from '../verify/index.ts';
 import { checkTableRow, checkWords, orphanFigures } from '../verify/words.ts';
-import { parsePeriod } from '../period.ts';
+import { parsePeriod, type Period } from '../period.ts';
 import { describeClaim, type Claim } from '../claims.ts';
 import { narrateMessages } from '../messages/index.ts';
 import type { ChartData, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
@@ -298,10 +298,17 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   const periodOf = new Map(computed.sections.map((sc) => [sc.id, sc.period]));
   const words: WordsCheck = (t, where, section) =>
     checkWords(t.text, t.claims, locale.vocabulary, { period: section ? (periodOf.get(section) ?? computed.period) : undefined }, locale.words).map((f) => ({ where, text: t.text, claim: f.claim, reason: f.reason }));
+  const parsed = new Map<string, Period | undefined>();
+  const parse = (code: string) => (parsed.has(code) ? parsed.get(code) : (parsed.set(code, parsePeriod(code)), parsed.get(code)));
   const periodsOf = (section: string, claims: Claim[]) => {
     const sc = computed.sections.find((x) => x.id === section);
-    const codes = new Set(claims.flatMap((c) => [c.period, ...('baseline' in c ? [c.baseline] : []), ...('since' in c ? [c.since] : [])]));
-    return [...(sc?.period ? [sc.period] : []), ...(sc?.baseline ? [sc.baseline] : []), computed.period, ...[...codes].flatMap((code) => parsePeriod(code) ?? [])];
+    const codes = new Set<string>();
+    for (const c of claims) {
+      codes.add(c.period);
+      if ('baseline' in c) codes.add(c.baseline);
+      if ('since' in c) codes.add(c.since);
+    }
+    return [...(sc?.period ? [sc.period] : []), ...(sc?.baseline ? [sc.baseline] : []), computed.period, ...[...codes].flatMap((code) => parse(code) ?? [])];
   };
   const tableCheck: TableCheck = (t, section) => {
     const rowClaims = t.rows.flatMap((r) => r.claims ?? []);

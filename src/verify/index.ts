@@ -106,6 +106,7 @@ export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf,
   const bodyKeys = new Set<string>();
   for (const { t, finding } of places) if (!finding) for (const c of t.claims) bodyKeys.add(claimKey(c));
   const findingTexts = new Set<string>();
+  const read = new Set<string>();
   for (const { where, t, finding, section } of places) {
     for (const c of t.claims) {
       claims++;
@@ -123,7 +124,12 @@ export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf,
       if (findingTexts.has(t.text)) failures.push({ where, text: t.text, reason: 'the key finding is repeated' });
       findingTexts.add(t.text);
     }
-    if (words) failures.push(...words(t, where, section));
+    // A text read once: a key finding that repeats a body sentence word for word, with the same claims, is that sentence.
+    const key = `${section}\u0000${t.text}\u0000${t.claims.map(claimKey).join('\u0001')}`;
+    if (words && !read.has(key)) {
+      read.add(key);
+      failures.push(...words(t, where, section));
+    }
   }
   // Tables (the standalone ones and each chart's) and chart captions and alt text: every figure a verified claim.
   for (const s of report.sections) {

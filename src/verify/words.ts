@@ -113,6 +113,9 @@ interface OptionRegexes {
   baselineIntro: RegExp | null;
   sinceIntro: RegExp | null;
   units: { display: Display; re: RegExp }[];
+  /** Built on first use: the mark regex as a plain pattern, and marks closing a bracket of figures. */
+  markOnly?: RegExp;
+  closing?: RegExp;
 }
 
 const caches = new WeakMap<Vocabulary, VocabCache>();
@@ -439,7 +442,11 @@ class Reading {
     let s = '';
     for (let i = a; i < start; i++) s += this.occupied[i] ? '#' : this.text[i];
     // A mark between a figure and its period ("from 41.5% (estimate) in …") is not a word of the sentence.
-    return this.opt.marks ? s.replace(new RegExp(this.opt.marks.source, 'giu'), '') : s;
+    if (!this.opt.marks || !s.includes('(')) return s;
+    this.opt.marks.lastIndex = 0;
+    const out = s.replace(this.opt.marks, '');
+    this.opt.marks.lastIndex = 0;
+    return out;
   }
 
   private findMentions() {
@@ -935,7 +942,7 @@ class Reading {
       const gap = this.text.slice(t.end, at).replace(markOnly, '');
       return gap.length <= 30 && !/[\d,;:()]/.test(gap) ? t : undefined;
     };
-    const markOnly = new RegExp(re ? re.source : '$^', 'giu');
+    const markOnly = (this.opt.markOnly ??= new RegExp(re ? re.source : '$^', 'giu'));
     if (re) {
       re.lastIndex = 0;
       for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
@@ -943,7 +950,8 @@ class Reading {
         found.push({ span: { start: m.index, end: m.index + m[0].length }, marks: read(m[1]), tokens: t ? [t] : [] });
       }
       const alt = [...this.opt.markOf.keys()].map(escape).join('|');
-      const closing = new RegExp(`[,;]\\s*((?:${alt})(?:\\s*,\\s*(?:${alt}))*)\\s*\\)`, 'giu');
+      const closing = (this.opt.closing ??= new RegExp(`[,;]\\s*((?:${alt})(?:\\s*,\\s*(?:${alt}))*)\\s*\\)`, 'giu'));
+      closing.lastIndex = 0;
       for (let m = closing.exec(this.text); m; m = closing.exec(this.text)) {
         let depth = 0;
         let open = -1;
@@ -986,9 +994,10 @@ class Reading {
  * phrase of one of the given periods (its year); any other is an orphan.
  */
 export function orphanFigures(text: string, vocab: Vocabulary, periods: Period[]): string[] {
+  if (!/\d/.test(text)) return [];
   let masked = text;
   const phrases = [...new Set(periods.flatMap((p) => [...vocab.periodPhrases(p), ...vocab.baselinePhrases(p, 'previous'), ...vocab.baselinePhrases(p, 'year_ago')]))].sort((a, b) => b.length - a.length);
-  for (const ph of phrases) masked = masked.split(ph).join(' '.repeat(ph.length));
+  for (const ph of phrases) if (masked.includes(ph)) masked = masked.split(ph).join(' '.repeat(ph.length));
   return vocab.readNumbers(masked).map((t) => `“${text}”: the figure ${t.digits} is stated by no claim`);
 }
 
