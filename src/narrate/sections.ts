@@ -418,7 +418,7 @@ function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' 
     const before: Claim = { what: 'level', series: seriesOf(change.subject), period: change.baseline.code, marks: beforeMarks, value: change.from, display: 'money', shown: L.digits(change.from, 'money') };
     first.push(
       sentence(
-        L.t.moneyTotal({ indicator: section, when: L.periodIn(total.period), value: L.number(total.value, 'money'), marks: total.flags, item, absolute: absolute?.magnitude, baseline: L.baseline(scope.baseline, 'year_ago'), before: L.number(change.from, 'money') + L.flagMark(beforeMarks, true) }),
+        L.t.moneyTotal({ indicator: section, when: L.periodIn(total.period), value: L.number(total.value, 'money'), marks: total.flags, item, absolute: absolute?.magnitude, baseline: L.baseline(scope.baseline, 'year_ago'), before: L.number(change.from, 'money') + L.flagMark(beforeMarks) }),
         [total, change],
         // From zero, the sentence states the new level once (its level claim) and the rise without a figure.
         [w.levelClaim(total), item.measure === 'from_zero' ? { ...item.claim, shown: undefined, value: undefined, display: undefined } : item.claim, absolute?.claim, item.measure === 'from_zero' || item.measure === 'unchanged' ? undefined : before],

@@ -972,17 +972,21 @@ class Reading {
         found.push({ span: { start: m.index, end: m.index + m[0].length }, marks: read(m[1]), tokens: [...(t ? [t] : []), ...inside] });
       }
     }
+    // A mark belongs to the claims bound to its figure, or to any claim showing the same digits (two claims may show
+    // one figure, "the 200,000 … the remaining 200,000 (estimate)", and either token may be bound to either).
     const byToken = new Map<NumberToken, Claim[]>();
     for (const [c, t] of tokenOf) byToken.set(t, [...(byToken.get(t) ?? []), c]);
+    const byDigits = (t: NumberToken) => this.claims.filter((c) => 'shown' in c && c.shown === t.digits);
     for (const f of found) {
-      const owners = f.tokens.flatMap((t) => byToken.get(t) ?? []);
+      const owners = f.tokens.flatMap((t) => [...(byToken.get(t) ?? []), ...byDigits(t)]);
       for (const mk of f.marks)
         if (!owners.some((c) => c.marks.includes(mk)))
           this.fail(`${this.around(f.span)}: ${this.quote(f.span)} marks ${f.tokens.length ? f.tokens.map((t) => t.digits).join(', ') : 'no figure'}, which no claim marked ${mk} shows`);
     }
     for (const [c, t] of tokenOf) {
       if (!c.marks.length || !('shown' in c)) continue;
-      const at = found.filter((f) => f.tokens.includes(t)).flatMap((f) => f.marks);
+      const same = tokens.filter((x) => x.digits === t.digits);
+      const at = found.filter((f) => f.tokens.some((x) => same.includes(x))).flatMap((f) => f.marks);
       for (const mk of c.marks)
         if (!at.includes(mk)) this.fail(`${this.around({ start: t.index, end: t.end })}: ${t.digits} lacks its mark “${this.o.marks[mk]}” (${describeClaim(c)})`, c);
     }
