@@ -30,6 +30,8 @@ export interface ReportRequest {
   period?: string;
   template: string;
   lang: string;
+  /** The preview's draft: rejected claims are marked in place instead of stopping, every figure explained on hover. */
+  preview?: boolean;
 }
 
 export interface ProjectPaths {
@@ -81,7 +83,7 @@ export async function renderReport(
   time: StageTimer = untimed,
 ): Promise<RenderedReport> {
   const model = time('compare+narrate', () =>
-    buildReportModel(dataset, { period: request.period, template: request.template as ReportModel['template'], lang: request.lang }),
+    buildReportModel(dataset, { period: request.period, template: request.template as ReportModel['template'], lang: request.lang, ...(request.preview ? { verify: 'collect' as const, provenance: true } : {}) }),
   );
   // A period the data say nothing about is a mistake in the request, not an empty report.
   if (model.sections.every((s) => s.paragraphs.length === 0 && s.tables.length === 0 && s.charts.length === 0)) {
@@ -101,6 +103,7 @@ export async function renderReport(
         lang: request.lang,
         sources: dataset.reference.sources,
         dateLabel,
+        provenance: request.preview === true,
       },
       policyOf(dataset, model.period, dateLabel),
     ),

@@ -18,6 +18,17 @@ export interface Sentence {
   claims: Claim[];
   /** For a key finding: the section whose statement it repeats. */
   section?: string;
+  /** In the preview only: each figure's place in `text`, what it states and the rows behind it (or why it was rejected). */
+  provenance?: FigureProvenance[];
+}
+
+/** A figure of a sentence as the preview explains it on hover and focus. */
+export interface FigureProvenance {
+  start: number;
+  end: number;
+  /** What is stated, the recomputed value and the rows behind it (file:line, source); or the verifier's reason. */
+  explanation: string;
+  rejected: boolean;
 }
 
 export interface TableColumn {

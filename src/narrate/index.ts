@@ -8,13 +8,13 @@ import { TOTAL } from '../model.ts';
 import { computeFacts, type ComputedFacts, type Fact, type TopFact } from '../compare/index.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
 import type { SectionScope } from '../compare/sections.ts';
-import { DefectError, UserError } from '../errors.ts';
-import { verifyReport, type ChartCheck, type TableCheck, type Verified, type WordsCheck } from '../verify/index.ts';
+import { DefectError, UserError, formatLocation } from '../errors.ts';
+import { explainClaim, verifyReport, type ChartCheck, type TableCheck, type Verified, type WordsCheck } from '../verify/index.ts';
 import { checkTableRow, checkWords, orphanFigures } from '../verify/words.ts';
 import { parsePeriod, type Period } from '../period.ts';
 import { describeClaim, type Claim } from '../claims.ts';
 import { narrateMessages } from '../messages/index.ts';
-import type { ChartData, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
+import type { ChartData, FigureProvenance, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
 import { keyFindings } from './findings.ts';
 import type { Locale, LocaleFactory } from './locale.ts';
 import { createEnglish } from './locales/en.ts';
@@ -245,7 +245,7 @@ export interface NarratedReport {
  * `verify`: `throw` (the default) stops on a claim the verifier rejects; `collect` returns the failures (the fuzzer,
  * the preview); `none` skips the verifier — only for the benchmark, which reports the verifier's share of the time.
  */
-export function narrate(dataset: Dataset, opts: { period?: string; template: TemplateKind | string; lang: string; verify?: 'throw' | 'collect' | 'none' }): NarratedReport {
+export function narrate(dataset: Dataset, opts: { period?: string; template: TemplateKind | string; lang: string; verify?: 'throw' | 'collect' | 'none'; provenance?: boolean }): NarratedReport {
   const locale = localeFor(dataset, opts.lang);
   const computed = computeFacts(dataset, { period: opts.period, template: opts.template });
   const w = new Writer(locale, computed.facts, dataset.reference.regions.size);
@@ -332,11 +332,44 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   };
   const verified = verifyReport(dataset, model, (v, d) => locale.digits(v, d), words, { table: tableCheck, chart: chartCheck });
   if (verified.failures.length && opts.verify !== 'collect') throw new DefectError(verified.failures, (c) => describeClaim(c as Claim));
+  if (opts.provenance) explainFigures(dataset, locale, model, verified);
   return { computed, model, verified };
 }
 
+/**
+ * For the preview: each figure of each sentence bound to its claim (in order, digits as shown), with what it states,
+ * the rows the verifier re-derived it from, and, for a rejected claim, the verifier's reason.
+ */
+export function explainFigures(ds: Dataset, L: Locale, model: ReportModel, verified: Verified): void {
+  const rejected = new Map<Claim, string>();
+  for (const f of verified.failures) if (f.claim) rejected.set(f.claim, f.reason);
+  const rejectedText = new Map<string, string>();
+  for (const f of verified.failures) if (!f.claim) rejectedText.set(f.text, f.reason);
+  const sentences = [...model.findings, ...model.sections.flatMap((s) => [...s.paragraphs.flat(), ...s.notes])];
+  for (const s of sentences) {
+    const tokens = L.vocabulary.readNumbers(s.text);
+    const used = new Set<number>();
+    const out: FigureProvenance[] = [];
+    for (const c of s.claims) {
+      if (!('shown' in c) || c.shown === undefined) continue;
+      const i = tokens.findIndex((t, k) => !used.has(k) && t.digits === c.shown);
+      if (i < 0) continue;
+      used.add(i);
+      const why = rejected.get(c);
+      const explained = explainClaim(ds, c, (v, d) => L.digits(v, d));
+      const rows = 'rows' in explained ? explained.rows.map((r) => `${formatLocation(r.at)} (${r.source}${r.status !== 'A' ? `, ${r.status}` : ''})`) : [];
+      const text = why ? `Rejected: ${why}` : `States: ${describeClaim(c)}. Re-derived from: ${rows.join('; ') || 'no row'}.`;
+      out.push({ start: tokens[i].index + (tokens[i].sign ? 1 : 0), end: tokens[i].end, explanation: text, rejected: !!why });
+    }
+    const textWhy = rejectedText.get(s.text);
+    if (textWhy) out.push({ start: 0, end: 0, explanation: `Rejected: ${textWhy}`, rejected: true });
+    s.provenance = out.filter((f) => f.end > f.start);
+    if (textWhy && !s.provenance.length && s.text.length) s.provenance = [{ start: 0, end: s.text.length, explanation: `Rejected: ${textWhy}`, rejected: true }];
+  }
+}
+
 /** The report model for a template, period and language (what the render stage consumes). */
-export function buildReportModel(dataset: Dataset, opts: { period?: string; template: TemplateKind; lang: string }): ReportModel {
+export function buildReportModel(dataset: Dataset, opts: { period?: string; template: TemplateKind; lang: string; verify?: 'throw' | 'collect'; provenance?: boolean }): ReportModel {
   return narrate(dataset, opts).model;
 }
 

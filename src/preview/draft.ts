@@ -1,7 +1,7 @@
 // Renders the draft through the build pipeline for the preview, redoing only what a change needs:
 // a change under data/ reloads and re-audits the data; a template or style change reuses them.
 import path from 'node:path';
-import { formatLocation, isUserError, userErrorsOf } from '../errors.ts';
+import { formatLocation } from '../errors.ts';
 import type { SourceLocation } from '../model.ts';
 import {
   loadAndAudit as pipelineLoadAndAudit,
@@ -15,7 +15,7 @@ import {
 import { printPdf as publishPdf } from '../publish/pdf.ts';
 import { startBrowser, type BrowserHandle } from '../publish/browser.ts';
 import { isInside } from './paths.ts';
-import { errorOf, type Finding, type RenderOutcome } from './server.ts';
+import type { Finding, RenderOutcome } from './server.ts';
 
 export interface Draft {
   render: (changed: string[]) => Promise<RenderOutcome>;
@@ -32,10 +32,6 @@ export interface DraftStages {
   renderReport: typeof pipelineRenderReport;
   printPdf: (html: string, print: PrintSetup, lang: string) => Promise<Uint8Array>;
 }
-
-/** The self-check's failures (see src/narrate/selfcheck.ts): a figure or direction word against its fact. */
-const SELF_CHECK_CODES = new Set(['narrate/number-without-fact', 'narrate/direction-contradicts', 'narrate/signed-magnitude']);
-
 
 export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stages: Partial<DraftStages> = {}): Draft {
   const loadAndAudit = stages.loadAndAudit ?? pipelineLoadAndAudit;
@@ -64,19 +60,12 @@ export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stage
 
   return {
     async render(changed) {
-      let report: RenderedReport;
-      try {
-        if (!loaded || touchesData(changed)) {
-          loaded = undefined; // a failed load must be retried on the next change, whatever it is
-          loaded = await loadAndAudit(paths);
-        }
-        report = await renderReport(loaded.dataset, loaded.findings, request, paths);
-      } catch (e) {
-        if (isUserError(e) && userErrorsOf(e).some((u) => SELF_CHECK_CODES.has(u.code))) {
-          return { ok: false, error: { ...errorOf(e), kind: 'self-check' } };
-        }
-        throw e;
+      if (!loaded || touchesData(changed)) {
+        loaded = undefined; // a failed load must be retried on the next change, whatever it is
+        loaded = await loadAndAudit(paths);
       }
+      // The draft is rendered as a preview: a claim the verifier rejects is marked in place, not a stop.
+      const report = await renderReport(loaded.dataset, loaded.findings, { ...request, preview: true }, paths);
       const print = printSetup(paths, report, request.lang);
       last = { report, print };
       return {
@@ -84,9 +73,8 @@ export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stage
         html: report.html,
         printHtml: report.printHtml,
         findings: report.findings.map(findingOf),
-        // The self-check runs inside the sentence stage and stops the render when it fails (the
-        // overlay then shows its problem), so a finished render has passed it.
-        selfCheck: { ok: true, problems: [], sentences: sentenceCount(report) },
+        // The verifier's rejections, marked in place in the page and listed by the badge.
+        selfCheck: verification(report),
         print: { css: print.css, headerText: print.headerText, pageLabel: print.pageLabel },
       };
     },
@@ -98,6 +86,13 @@ export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stage
       if (browser) await (await browser.catch(() => undefined))?.close();
     },
   };
+}
+
+function verification(report: RenderedReport): { ok: boolean; problems: string[]; sentences?: number } {
+  const model = report.model;
+  const sentences = model?.sections ? [...(model.findings ?? []), ...model.sections.flatMap((s) => [...s.paragraphs.flat(), ...s.notes])] : [];
+  const problems = sentences.flatMap((s) => (s.provenance ?? []).filter((f) => f.rejected).map((f) => `${f.explanation} — “${s.text}”`));
+  return { ok: problems.length === 0, problems, sentences: sentenceCount(report) };
 }
 
 function sentenceCount(report: RenderedReport): number | undefined {

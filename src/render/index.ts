@@ -24,6 +24,8 @@ export interface RenderOptions {
   sources: Map<string, Source>;
   /** Says an ISO date in the report's language ("10 May 2024"); from the narrate locale. */
   dateLabel: (iso: string) => string;
+  /** The preview: each figure of a sentence explained on hover and focus (never in the published HTML). */
+  provenance?: boolean;
 }
 
 interface FootnoteView {
@@ -101,8 +103,22 @@ function chartView(chart: ChartData, svgs: Map<string, string>, notes: Footnotes
   };
 }
 
+/** A sentence as HTML; in the preview, each figure a focusable span explaining its claim (rejected ones marked). */
+function sentenceHtml(s: Sentence): string {
+  if (!s.provenance?.length) return escapeHtml(s.text);
+  let out = '';
+  let at = 0;
+  for (const f of [...s.provenance].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue;
+    out += escapeHtml(s.text.slice(at, f.start));
+    out += `<span class="claim${f.rejected ? ' claim-rejected' : ''}" tabindex="0" title="${escapeHtml(f.explanation)}" data-claim="${escapeHtml(f.explanation)}">${escapeHtml(s.text.slice(f.start, f.end))}</span>`;
+    at = f.end;
+  }
+  return out + escapeHtml(s.text.slice(at));
+}
+
 function paragraphHtml(sentences: Sentence[], notes: Footnotes): Handlebars.SafeString {
-  const text = sentences.map((s) => escapeHtml(s.text)).join(' ');
+  const text = sentences.map(sentenceHtml).join(' ');
   return new Handlebars.SafeString(text + notes.cite(sentences.flatMap((s) => s.sources)));
 }
 
@@ -187,7 +203,7 @@ export function reportView(
   const notes = new Footnotes(opts.sources);
   const svgs = new Map(charts.map((c) => [c.id, c.svg]));
   const n = model.meta.narrative;
-  const findings = model.findings.map((s) => new Handlebars.SafeString(escapeHtml(s.text)));
+  const findings = model.findings.map((s) => new Handlebars.SafeString(sentenceHtml(s)));
   const policyItems: PolicyViewItem[] = policy.map((p) => ({
     date: p.date,
     html: new Handlebars.SafeString(

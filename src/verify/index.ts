@@ -23,7 +23,7 @@ export interface Verified {
 /** How the claim's language displays a figure (the locale's digits): the verifier compares displayed digits. */
 export type DigitsOf = (v: number, display: Display) => string;
 
-export { recomputeClaim } from './recompute.ts';
+export { explainClaim, recomputeClaim } from './recompute.ts';
 
 /** A piece of generated text and the claims its words state. */
 export interface ClaimedText {

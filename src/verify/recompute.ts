@@ -913,6 +913,19 @@ function validSeries(s: unknown): s is Series {
 
 /** Re-derives one claim from the rows: undefined when the data support it, else why not (never throws). */
 export function recomputeClaim(ds: Dataset, claim: Claim, digits: DigitsOf): { reason: string; expected?: string } | undefined {
+  const r = rederive(ds, claim, digits);
+  return 'reason' in r ? r : undefined;
+}
+
+/**
+ * What the verifier re-derived a claim from: the rows behind it (file:line, source), or why the data do not
+ * support it. The preview shows this beside each figure.
+ */
+export function explainClaim(ds: Dataset, claim: Claim, digits: DigitsOf): { rows: Observation[] } | { reason: string; expected?: string } {
+  return rederive(ds, claim, digits);
+}
+
+function rederive(ds: Dataset, claim: Claim, digits: DigitsOf): { rows: Observation[] } | { reason: string; expected?: string } {
   let label = 'claim';
   try {
     if (!claim || typeof claim !== 'object') return { reason: 'malformed claim: not an object' };
@@ -981,7 +994,7 @@ export function recomputeClaim(ds: Dataset, claim: Claim, digits: DigitsOf): { r
         return { reason: `unknown claim kind ${JSON.stringify(what)}` };
     }
     if (isFail(out)) return out;
-    return checkMarks(env, out, claim.marks);
+    return checkMarks(env, out, claim.marks) ?? { rows: out };
   } catch (e) {
     return { reason: `${label}: could not be checked (${e instanceof Error ? e.message : String(e)})` };
   }

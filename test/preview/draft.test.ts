@@ -79,10 +79,11 @@ describe('draftRenderer', () => {
 });
 
 describe('draftRenderer with a report model', () => {
+  const rejected = { text: 'Arrivals rose by 3%.', claims: [], provenance: [{ start: 16, end: 17, explanation: 'Rejected: the data give a fall', rejected: true }] };
   const model = {
     meta: { title: 'Migration in Kazakhstan', periodLabel: 'October–December 2023' },
     findings: [{}, {}],
-    sections: [{ paragraphs: [[{}, {}], [{}]] }, { paragraphs: [] }],
+    sections: [{ paragraphs: [[{}, {}], [{}]], notes: [] }, { paragraphs: [], notes: [] }],
   };
   const stages = (renderReport: () => Promise<unknown>) => ({
     loadAndAudit: (async () => ({ dataset: {}, findings: [] })) as never,
@@ -90,7 +91,7 @@ describe('draftRenderer with a report model', () => {
     printPdf: async (_html: string, print: { title: string; headerText: string }) => new TextEncoder().encode(`${print.title}|${print.headerText}`),
   });
 
-  it('counts the sentences the self-check read back, and prints with the title and header of the build', async () => {
+  it('counts the sentences the verifier read, and prints with the title and header of the build', async () => {
     const draft = draftRenderer(paths, request, stages(async () => ({ model, findings: [], html: '<p>x</p>', printHtml: '<p>x</p>' })));
     const outcome = await draft.render([]);
     expect(outcome).toMatchObject({
@@ -103,19 +104,13 @@ describe('draftRenderer with a report model', () => {
     );
   });
 
-  it.each([
-    ['narrate/direction-contradicts', 'self-check'],
-    ['narrate/number-without-fact', 'self-check'],
-    ['narrate/signed-magnitude', 'self-check'],
-  ])('marks a %s error as a self-check failure', async (code, kind) => {
-    const draft = draftRenderer(
-      paths,
-      request,
-      stages(async () => {
-        throw new UserError({ code, message: 'says "rose" but fell by 3', hint: 'report it' });
-      }),
-    );
-    expect(await draft.render([])).toEqual({ ok: false, error: { message: 'says "rose" but fell by 3', hint: 'report it', kind } });
+  it('renders as a preview, and lists the claims the verifier rejected (marked in place in the page) on the badge', async () => {
+    let asked: unknown;
+    const withRejected = { ...model, sections: [{ paragraphs: [[rejected]], notes: [] }] };
+    const draft = draftRenderer(paths, request, stages(async (...args: unknown[]) => ((asked = args[2]), { model: withRejected, findings: [], html: '<p>x</p>', printHtml: '<p>x</p>' })));
+    const outcome = await draft.render([]);
+    expect(asked).toMatchObject({ preview: true });
+    expect(outcome).toMatchObject({ ok: true, selfCheck: { ok: false, problems: ['Rejected: the data give a fall — “Arrivals rose by 3%.”'] } });
   });
 
   it('lets other errors through to the server, which shows them without the self-check mark', async () => {
