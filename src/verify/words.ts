@@ -13,7 +13,19 @@
 //    before the bracket, else all of that clause), else to those of the nearest earlier clause of the sentence
 //    with mentions; its direction word is the nearest one before it, looked up the same way.
 import { describeClaim, type Claim, type Display, type Mark, type Series } from '../claims.ts';
-import { months, parsePeriod, periodFromSpan, previousPeriod, sameLastYear, type Period } from '../period.ts';
+import { months, parsePeriod as parsePeriodUncached, periodFromSpan, previousPeriod, sameLastYear, type Period } from '../period.ts';
+
+/** Period codes parsed once (every sentence names the same few periods). */
+const parsedPeriods = new Map<string, Period | undefined>();
+function parsePeriod(code: string): Period | undefined {
+  let p = parsedPeriods.get(code);
+  if (p === undefined && !parsedPeriods.has(code)) {
+    p = parsePeriodUncached(code);
+    if (parsedPeriods.size > 10_000) parsedPeriods.clear();
+    parsedPeriods.set(code, p);
+  }
+  return p;
+}
 import type { NumberToken, Sign, Vocabulary } from './vocabulary.ts';
 
 export interface WordsFailure {
@@ -74,7 +86,15 @@ export function checkWords(
   ctx: { period?: Period },
   options: WordsOptions = {},
 ): WordsFailure[] {
-  return [...new Reading(text, claims, vocab, ctx, { ...ENGLISH_WORDS, ...options }).check(), ...wordingRules(claims)];
+  return [...new Reading(text, claims, vocab, ctx, merged(options)).check(), ...wordingRules(claims)];
+}
+
+/** The language's words over the English defaults, merged once per options object (a locale passes the same one). */
+const mergedOptions = new WeakMap<WordsOptions, Required<WordsOptions>>();
+function merged(options: WordsOptions): Required<WordsOptions> {
+  let m = mergedOptions.get(options);
+  if (!m) mergedOptions.set(options, (m = { ...ENGLISH_WORDS, ...options }));
+  return m;
 }
 
 /**
@@ -169,7 +189,13 @@ function superlativeOf(v: Vocabulary, cache: VocabCache) {
   return cache.superlative;
 }
 
+/** Option regexes by options object (the merged options are one object per locale), then by content. */
+const optionsByObject = new WeakMap<object, Map<VocabCache, OptionRegexes>>();
 function optionRegexes(cache: VocabCache, o: Required<WordsOptions>): OptionRegexes {
+  let byCache = optionsByObject.get(o);
+  if (!byCache) optionsByObject.set(o, (byCache = new Map()));
+  const known = byCache.get(cache);
+  if (known) return known;
   const key = JSON.stringify(o);
   let r = cache.options.get(key);
   if (!r) {
@@ -193,6 +219,7 @@ function optionRegexes(cache: VocabCache, o: Required<WordsOptions>): OptionRege
     };
     cache.options.set(key, r);
   }
+  byCache.set(cache, r);
   return r;
 }
 
