@@ -5,14 +5,14 @@ import type { Claim } from './claims.ts';
 
 export type TemplateKind = 'iom-quarterly' | 'bns-release';
 
-/** One generated sentence and the facts whose figures it states (the self-check reads it against them). */
+/** One generated sentence, the facts it was written from and the claims its words state (the verifier reads it against them). */
 export interface Sentence {
   text: string;
   /** Ids of the facts the sentence was written from (see `migreport text --json`). */
   factIds: string[];
   /** Source ids (sources.csv) of the observations behind the figures; the renderer numbers the footnotes. */
   sources: string[];
-  /** Indicators the sentence names without a fact behind the name (a section with no data); the self-check skips their names. */
+  /** Indicators the sentence names without a fact behind the name (a section with no data). */
   indicators?: string[];
   /** What the words state, language-neutral (src/claims.ts): the verifier re-derives each and reads the words against them. */
   claims: Claim[];

@@ -1,4 +1,4 @@
-// User-facing messages of the compare and narrate stages (facts, sentences, the self-check).
+// User-facing messages of the compare and narrate stages (facts, sentences, key findings).
 import type { Message } from '../errors.ts';
 
 export type { Message };
@@ -39,26 +39,3 @@ export const unwritableFinding = (id: string, kind: string): Message => ({
   hint: 'pin a change, record, streak, change of sign, crossover, movers, top or balance fact instead (see "migreport text --json"), or remove the pin',
 });
 
-export const numberWithoutFact = (sentence: string, number: string): Message => ({
-  code: 'narrate/number-without-fact',
-  message: `the figure ${number} in the sentence "${sentence}" matches none of the facts it was written from`,
-  hint: 'this is a defect in the sentence engine; the report was not built',
-});
-
-export const directionContradicts = (sentence: string, word: string, factId: string): Message => ({
-  code: 'narrate/direction-contradicts',
-  message: `the word "${word}" in the sentence "${sentence}" contradicts the sign of the fact ${factId}`,
-  hint: 'this is a defect in the sentence engine; the report was not built',
-});
-
-export const signedMagnitude = (sentence: string): Message => ({
-  code: 'narrate/signed-magnitude',
-  message: `the sentence "${sentence}" puts a signed number after a direction word`,
-  hint: 'this is a defect in the sentence engine; the report was not built',
-});
-
-export const figureWrongSubject = (sentence: string, number: string, named: string[]): Message => ({
-  code: 'narrate/figure-wrong-subject',
-  message: `the figure ${number} in the sentence "${sentence}" stands next to ${named.join(', ')} but belongs to none of their facts`,
-  hint: 'this is a defect in the sentence engine (a figure credited to the wrong partner); the report was not built',
-});

@@ -1,8 +1,8 @@
-// The narrate stage: facts → sentences (self-checked), tables and chart data → the report model templates consume.
+// The narrate stage: facts → sentences with their claims, tables and chart data → the report model templates consume.
 //
-//   computeFacts ──► per section: writeSection (sentences) + tables + charts
-//                └─► key findings (scored candidates, report.yaml pins/drops)
-//   every sentence ──► selfCheck (figures read back against their facts) ──► ReportModel
+//   computeFacts ──► per section: writeSection (sentences + claims) + tables + charts
+//                └─► key findings (the editor's rules of findings.ts, report.yaml pins/drops)
+//   every text ──► verifyReport (src/verify/: claims re-derived from the rows, words read against them) ──► ReportModel
 import type { Dataset } from '../model.ts';
 import { TOTAL } from '../model.ts';
 import { computeFacts, type ComputedFacts, type Fact, type TopFact } from '../compare/index.ts';
@@ -28,7 +28,7 @@ export type { Locale } from './locale.ts';
 /** Locales by language tag; adding one is adding a module here (see README.md). */
 export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish };
 
-/** One locale per reference and language: the self-check caches name forms and period phrases per locale object. */
+/** One locale per reference and language: the locale and the verifier cache name forms and period phrases per locale object. */
 const locales = new WeakMap<Dataset['reference'], Map<string, Locale>>();
 
 export function localeFor(dataset: Dataset, lang: string): Locale {
@@ -240,7 +240,7 @@ export interface NarratedReport {
   verified: Verified;
 }
 
-/** Facts, sentences, tables and charts for a report, self-checked. */
+/** Facts, sentences, tables and charts for a report, every claim verified. */
 /**
  * `verify`: `throw` (the default) stops on a claim the verifier rejects; `collect` returns the failures (the fuzzer,
  * the preview); `none` skips the verifier — only for the benchmark, which reports the verifier's share of the time.

@@ -11,7 +11,7 @@ export type Style = 'count' | 'money' | 'percent' | 'percent0' | 'points' | 'rat
 /** Up, down or unchanged, decided on the displayed (rounded) value. */
 export type Direction = 1 | -1 | 0;
 
-/** A number found in rendered text by the self-check. */
+/** A number found in rendered text (what the verifier's words check reads). */
 export interface ReadNumber {
   /** The digits as displayed, without a sign (e.g. "3,405,102", "22.7"). */
   digits: string;
@@ -173,16 +173,12 @@ export interface Locale {
   partnerLabel(code: string): string;
   /** The full display of a number in a style, e.g. "677.3 million USD", "42.8%", "3,405,102"; signed adds +/−. */
   number(v: number, style: Style, signed?: boolean): string;
-  /** The digits a style shows for a value (no sign, no unit) — what the self-check compares. */
+  /** The digits a style shows for a value (no sign, no unit) — what claims show and the verifier compares. */
   digits(v: number, style: Style): string;
   /** The value as displayed (rounded), so "unchanged" is decided on what the reader sees. */
   rounded(v: number, style: Style): number;
   /** Every number in a text, with its sign if written. */
   readNumbers(text: string): ReadNumber[];
-  /** Words that state a direction, lower case, with their sign (0: unchanged). */
-  directionWords: Record<string, Direction>;
-  /** The word after a ratio ("2.2 times"). */
-  timesWord: string;
   /** "in the fourth quarter of 2023", "for the first three quarters of 2023", "as of 1 September 2023". */
   periodIn(p: Period): string;
   /** "October–December 2023", "1 September 2023", "2023". */
@@ -198,7 +194,7 @@ export interface Locale {
   flagMark(flags: Flag[], inBrackets?: boolean): string;
   /** Capitalises the first letter (sentence start). */
   capitalise(text: string): string;
-  /** Indicator names from the reference (for the self-check, which skips digits inside them). */
+  /** Indicator names from the reference. */
   indicatorName(id: string): string;
   /** The months a period covers within its year, as records and streaks compare them ("January–June"); undefined for a year. */
   partOfYear(p: Period): string | undefined;

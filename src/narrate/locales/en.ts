@@ -23,7 +23,7 @@ const oneDecimal = { format: (v: number) => fixedDigits(v, 1, ',', '.', (a) => v
 const cardinal = new Intl.PluralRules(TAG);
 const cardinalOneDecimal = new Intl.PluralRules(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const MINUS = '\u2212';
-/** Formatting is the hot path of the self-check: formatted digits and the value they show, by value (negative keys: one-decimal styles). */
+/** Formatting is a hot path (claims, tables, the verifier): formatted digits and the value they show, by value (negative keys: one-decimal styles). */
 const digitCache = new Map<number, { digits: string; shown: number }>();
 
 /** The digits a style shows for |v|, and the number they stand for (what "rounded" and "unchanged" are decided on). */
@@ -59,7 +59,7 @@ function monthYear(index: number): string {
   return `${monthName(index)} ${Math.floor(index / 12)}`;
 }
 
-/** Period phrases are asked for often (sentences, the self-check): cache them by period code. */
+/** Period phrases are asked for often (sentences, the verifier's vocabulary): cache them by period code. */
 function cached(fn: (p: Period) => string): (p: Period) => string {
   const memo = new Map<string, string>();
   return (p) => {
@@ -580,8 +580,6 @@ export function createEnglish(reference: Reference): Locale {
       return v < 0 ? -n : n;
     },
     readNumbers,
-    directionWords: DIRECTION_WORDS,
-    timesWord: 'times',
     periodIn,
     periodLabel: label,
     baseline,
