@@ -1,7 +1,7 @@
 // What the verifier needs of a language to read its words against claims: every way the text names a series,
 // a partner, a period; its direction, superlative and ordinal words; and its number format. Each locale
 // provides one (src/narrate/locales/<lang>.ts), from its own words, so every language is checked alike.
-import type { Series } from '../claims.ts';
+import type { Claim, Series } from '../claims.ts';
 import type { Period } from '../period.ts';
 
 export type Sign = -1 | 0 | 1;
@@ -37,4 +37,10 @@ export interface Vocabulary {
   superlativeWords: Record<string, 'most' | 'largest' | 'highest' | 'lowest'>;
   /** Ordinal and cardinal number words in a text ("second", "twelfth", "two"), with the number they stand for. */
   readNumberWords(text: string): { n: number; index: number; end: number; ordinal: boolean }[];
+  /**
+   * The language's own grammar of the claims' words, each problem one line: the verb agrees with the series named
+   * ("net migration was", "arrivals were"), a period's wording fits its kind ("year running" only for steps of a
+   * year), words the language does not use ("times less" in English).
+   */
+  grammar?(text: string, claims: Claim[]): string[];
 }

@@ -86,7 +86,7 @@ export function checkWords(
   ctx: { period?: Period },
   options: WordsOptions = {},
 ): WordsFailure[] {
-  return [...new Reading(text, claims, vocab, ctx, merged(options)).check(), ...wordingRules(claims)];
+  return [...new Reading(text, claims, vocab, ctx, merged(options)).check(), ...wordingRules(claims), ...(vocab.grammar?.(text, claims) ?? []).map((reason) => ({ reason }))];
 }
 
 /** The language's words over the English defaults, merged once per options object (a locale passes the same one). */

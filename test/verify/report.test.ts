@@ -77,6 +77,19 @@ describe('what the report-wide checks catch', () => {
     expect(orphanFigures(`${caption}, 12 countries`, L().vocabulary, [parsePeriod('2023-Q4')!, parsePeriod('2023-Q3')!]).join()).toMatch(/figure 12/);
   });
 
+  it("the locale's grammar: agreement (G1, G2), years running only for yearly streaks, no 'times less' (P1, rule 4)", () => {
+    const { model } = narrate(ds, { template: 'bns-release', period: '2024-Q2', lang: 'en' });
+    const record = model.sections[0].paragraphs.flat().find((x) => x.claims.some((c) => c.what === 'record' && c.series.indicator === 'pr_arrivals'))!;
+    expect(record.text).toMatch(/\) were the highest/);
+    const grammar = (text: string) => L().vocabulary.grammar!(text, record.claims);
+    expect(grammar(record.text)).toEqual([]);
+    expect(grammar(record.text.replace(') were', ') was')).join()).toMatch(/does not agree/);
+    const net = { what: 'change' as const, series: { indicator: 'pr_arrivals', minus: 'pr_departures', partner: '_T', region: '', breakdown: '' }, period: '2024', baseline: '2023', marks: [], measure: 'unchanged' as const, sign: 0 as const };
+    expect(L().vocabulary.grammar!('Compared with 2023, net migration were unchanged.', [net]).join()).toMatch(/does not agree/);
+    expect(L().vocabulary.grammar!('Net migration was positive for the third year running in this part of the year.', [net]).join()).toMatch(/year running.*\n?|this part of the year/);
+    expect(L().vocabulary.grammar!('Departures were 2.8 times less than in 2023.', [net]).join()).toMatch(/times less/);
+  });
+
   it('two claims of one series and period that disagree are a contradiction; a repeated finding and one the body does not state fail', () => {
     const { model } = narrate(ds, { template: 'iom-quarterly', period: '2023-Q4', lang: 'en' });
     expect(verify(model).failures).toEqual([]);

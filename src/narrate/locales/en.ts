@@ -530,6 +530,25 @@ export function createEnglish(reference: Reference): Locale {
     baselinePhrases: (p, relation) => uniqueLongestFirst([baseline(p, relation), label(p)]),
     directionWords: DIRECTION_WORDS,
     superlativeWords: SUPERLATIVES,
+    grammar: (text, claims) => {
+      const out: string[] = [];
+      // The verb agrees with the series it follows: "<name>[ in <months>][ (<figure>)] was|were".
+      for (const c of claims) {
+        const s = c.series;
+        const singularSeries = s.minus ? true : singular(s.indicator);
+        for (const name of s.minus ? [balanceNoun(s.indicator, s.minus)] : measureNames(s.indicator).filter((n) => MEASURES[s.indicator]?.all === n || n === noun(s.indicator, s.partner))) {
+          // (Not after "of" or "on": "no total of arrivals was available" agrees with "total".)
+          const re = new RegExp(`(?<!\\b(?:of|on) )\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: in [A-Z][a-z]+(?:–[A-Z][a-z]+)?)?(?: \\([^)]*\\))? (was|were)\\b`, 'gi');
+          for (const m of text.matchAll(re))
+            if ((m[1].toLowerCase() === 'was') !== singularSeries) out.push(`“${m[0]}”: the verb does not agree with “${name}”`);
+        }
+      }
+      // "N-th year running" is said of steps of a year only; English never says "times less" or "this part of the year".
+      if (/\byear running\b/.test(text) && !claims.some((c) => c.what === 'streak' && c.step === 'year')) out.push('“year running” without a streak over years');
+      if (/\btimes (?:less|fewer)\b/.test(text)) out.push('“times less/fewer” is not English usage (writing.md rule 4)');
+      if (/\bthis part of the year\b/.test(text)) out.push('“this part of the year” names no months');
+      return out;
+    },
     readNumberWords: (text) => {
       const out: { n: number; index: number; end: number; ordinal: boolean }[] = [];
       const re = /\b(zeroth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|one|two|three|four|\d+(?:st|nd|rd|th))\b/gi;
