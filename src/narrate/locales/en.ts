@@ -169,6 +169,7 @@ const INDICATOR_PHRASES: Record<string, string> = {
   kandas_total: 'ethnic Kazakhs returned since 1991',
   kandas_by_age: 'kandas by age group',
   kandas_by_education: 'working-age kandas by education',
+  internal_migrants_ratio: 'the number of people moving within the country compared with a year earlier',
 };
 
 const BREAKDOWN_WORDS: Record<string, string> = {
@@ -532,13 +533,16 @@ export function createEnglish(reference: Reference): Locale {
     superlativeWords: SUPERLATIVES,
     grammar: (text, claims) => {
       const out: string[] = [];
-      // The verb agrees with the series it follows: "<name>[ in <months>][ (<figure>)] was|were".
+      // The verb agrees with the series it follows: "<name>[ in <months>][ (<figure>)] was|were" — except where the
+      // series is not the subject ("No data on X and Y were available": the subject is "data").
+      if (/\bno (?:data|total)\b/i.test(text)) return out;
       for (const c of claims) {
         const s = c.series;
         const singularSeries = s.minus ? true : singular(s.indicator);
         for (const name of s.minus ? [balanceNoun(s.indicator, s.minus)] : measureNames(s.indicator).filter((n) => MEASURES[s.indicator]?.all === n || n === noun(s.indicator, s.partner))) {
-          // (Not after "of" or "on": "no total of arrivals was available" agrees with "total".)
-          const re = new RegExp(`(?<!\\b(?:of|on) )\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: in [A-Z][a-z]+(?:–[A-Z][a-z]+)?)?(?: \\([^)]*\\))? (was|were)\\b`, 'gi');
+          // Only where the name is the subject: at the start of the sentence or of a clause ("The share of X in <name>
+          // was" agrees with "share").
+          const re = new RegExp(`(?<=^|[,;] |\\band )${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: in [A-Z][a-z]+(?:–[A-Z][a-z]+)?)?(?: \\([^)]*\\))? (was|were)\\b`, 'gi');
           for (const m of text.matchAll(re))
             if ((m[1].toLowerCase() === 'was') !== singularSeries) out.push(`“${m[0]}”: the verb does not agree with “${name}”`);
         }
