@@ -197,7 +197,12 @@ const DOWN = /\b(fell|decreased|down by|lower|lowest)\b|turned negative|from pos
 /** Magnitudes that a swap keeps: absolute changes and percentage points ("by 166.8 million USD", "by 4.7 percentage points", "by 1,330"). */
 const ABS = /\bby (\d{1,3}(?:,\d{3})*(?:\.\d+)?)(%?)/g;
 
-const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+/**
+ * A change of sign from zero ("turned negative (9), from zero in …") is stated; swapped, the balance ends at zero,
+ * which is no change of sign and is not stated (docs/writing.md): such a sentence is left out of the count.
+ */
+const FROM_ZERO_SIGN_CHANGE = /[^.]*\bturned (?:positive|negative) \([^)]*\), from zero\b[^.]*\./g;
+const count = (s: string, re: RegExp) => (s.replace(FROM_ZERO_SIGN_CHANGE, '').match(re) ?? []).length;
 const magnitudes = (s: string) => [...s.matchAll(ABS)].filter((m) => !m[2]).map((m) => m[1]).sort();
 
 /** Section paragraphs as text, by section id (key findings left out: their choice may depend on magnitudes). */
