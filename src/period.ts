@@ -85,6 +85,19 @@ export function parsePeriod(text: string): Period | undefined {
 }
 
 /** Like parsePeriod, for code that already knows the text is valid. */
+const remembered = new Map<string, Period | undefined>();
+
+/** parsePeriod, remembered: texts, claims and the verifier name the same few periods over and over. */
+export function parsePeriodCached(code: string): Period | undefined {
+  let p = remembered.get(code);
+  if (p === undefined && !remembered.has(code)) {
+    p = parsePeriod(code);
+    if (remembered.size > 10_000) remembered.clear();
+    remembered.set(code, p);
+  }
+  return p;
+}
+
 export function period(text: string): Period {
   const p = parsePeriod(text);
   if (!p) throw new Error(`invalid period ${JSON.stringify(text)}`);

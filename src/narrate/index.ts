@@ -11,7 +11,7 @@ import type { SectionScope } from '../compare/sections.ts';
 import { DefectError, UserError, formatLocation } from '../errors.ts';
 import { explainClaim, verifyReport, type ChartCheck, type TableCheck, type Verified, type WordsCheck } from '../verify/index.ts';
 import { checkTableRow, checkWords, orphanFigures } from '../verify/words.ts';
-import { parsePeriod, type Period } from '../period.ts';
+import { parsePeriodCached } from '../period.ts';
 import { describeClaim, type Claim } from '../claims.ts';
 import { narrateMessages } from '../messages/index.ts';
 import type { ChartData, FigureProvenance, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
@@ -298,8 +298,6 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   const periodOf = new Map(computed.sections.map((sc) => [sc.id, sc.period]));
   const words: WordsCheck = (t, where, section) =>
     checkWords(t.text, t.claims, locale.vocabulary, { period: section ? (periodOf.get(section) ?? computed.period) : undefined }, locale.words).map((f) => ({ where, text: t.text, claim: f.claim, reason: f.reason }));
-  const parsed = new Map<string, Period | undefined>();
-  const parse = (code: string) => (parsed.has(code) ? parsed.get(code) : (parsed.set(code, parsePeriod(code)), parsed.get(code)));
   const periodsOf = (section: string, claims: Claim[]) => {
     const sc = computed.sections.find((x) => x.id === section);
     const codes = new Set<string>();
@@ -308,7 +306,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       if ('baseline' in c) codes.add(c.baseline);
       if ('since' in c) codes.add(c.since);
     }
-    return [...(sc?.period ? [sc.period] : []), ...(sc?.baseline ? [sc.baseline] : []), computed.period, ...[...codes].flatMap((code) => parse(code) ?? [])];
+    return [...(sc?.period ? [sc.period] : []), ...(sc?.baseline ? [sc.baseline] : []), computed.period, ...[...codes].flatMap((code) => parsePeriodCached(code) ?? [])];
   };
   const tableCheck: TableCheck = (t, section) => {
     const rowClaims = t.rows.flatMap((r) => r.claims ?? []);

@@ -7,7 +7,7 @@
 // period and completeness it states, and the status marks of every row its figures rest on.
 import type { Claim, Display, Mark, Series } from '../claims.ts';
 import type { Country, Dataset, Observation, Unit } from '../model.ts';
-import { monthCode, parsePeriod, type Period } from '../period.ts';
+import { monthCode, parsePeriodCached, type Period } from '../period.ts';
 import { normaliseBreakdown } from '../query.ts';
 import { byCode } from '../order.ts';
 import type { DigitsOf } from './index.ts';
@@ -63,18 +63,8 @@ function indexOf(observations: Observation[]): Map<string, IndicatorRows> {
   return index;
 }
 
-const parsed = new Map<string, Period | undefined>();
-
 /** parsePeriod, remembered: claims name the same few periods over and over. */
-function parse(code: string): Period | undefined {
-  let p = parsed.get(code);
-  if (p === undefined && !parsed.has(code)) {
-    p = parsePeriod(code);
-    if (parsed.size > 10_000) parsed.clear();
-    parsed.set(code, p);
-  }
-  return p;
-}
+const parse = parsePeriodCached;
 
 const memberCache = new WeakMap<Map<string, Country>, Map<string, string[]>>();
 const memberSets = new WeakMap<string[], Set<string>>();

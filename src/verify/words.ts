@@ -13,19 +13,7 @@
 //    before the bracket, else all of that clause), else to those of the nearest earlier clause of the sentence
 //    with mentions; its direction word is the nearest one before it, looked up the same way.
 import { describeClaim, type Claim, type Display, type Mark, type Series } from '../claims.ts';
-import { months, parsePeriod as parsePeriodUncached, periodFromSpan, previousPeriod, sameLastYear, type Period } from '../period.ts';
-
-/** Period codes parsed once (every sentence names the same few periods). */
-const parsedPeriods = new Map<string, Period | undefined>();
-function parsePeriod(code: string): Period | undefined {
-  let p = parsedPeriods.get(code);
-  if (p === undefined && !parsedPeriods.has(code)) {
-    p = parsePeriodUncached(code);
-    if (parsedPeriods.size > 10_000) parsedPeriods.clear();
-    parsedPeriods.set(code, p);
-  }
-  return p;
-}
+import { months, parsePeriodCached as parsePeriod, periodFromSpan, previousPeriod, sameLastYear, type Period } from '../period.ts';
 import type { NumberToken, Sign, Vocabulary } from './vocabulary.ts';
 
 export interface WordsFailure {
