@@ -1,9 +1,10 @@
 // Key findings, as an editor picks them (the rule is written in docs/writing.md, "Key findings"):
 //   1. only what the body of the report states (a finding's fact is stated by a section sentence);
 //   2. the period's headline first: the change of each section's main total, then a change of sign of a balance,
-//      records and streaks, group balances, the leaders of a list, crossovers, movers;
-//   3. current news before older data: a section whose data end before the report period comes after every
-//      section that speaks of the report period;
+//      records and streaks, a main total's level where it has no change to state, group balances, the leaders
+//      of a list, crossovers, movers;
+//   3. current news before older data: findings whose data end before the report period are chosen with a lower
+//      score and presented after every finding on the report period;
 //   4. one finding per series at most; movers and crossovers only after the total they belong to;
 //   5. at most six; report.yaml pins (first, in its order) and drops by fact id; a pinned finding that cannot be
 //      written is an error located in report.yaml, never silently dropped.
@@ -32,7 +33,7 @@ export interface Candidate {
 const TOP_N = 3;
 
 /** Base scores by kind (rule 2); a headline is the change of a main total. */
-const SCORES = { headline: 100, sign_change: 95, record: 90, streak: 85, balance: 70, top: 60, crossover: 55, movers: 50 } as const;
+const SCORES = { headline: 100, sign_change: 95, record: 90, streak: 85, total: 80, balance: 70, top: 60, crossover: 55, movers: 50 } as const;
 /**
  * Subtracted from a finding whose data end before the report period when choosing (rule 3): an older headline still
  * beats a current list's leaders; the chosen findings are then presented current news first.
@@ -59,10 +60,15 @@ function totalOf(f: Fact): string | undefined {
  */
 export function candidates(facts: Fact[], stated: ReadonlySet<string>, report: Period): Candidate[] {
   const out: Candidate[] = [];
+  // A main total with no change to state (no baseline figures) is a finding by its level.
+  const changed = new Set(facts.flatMap((f) => (f.kind === 'change' ? [`${f.subject.indicator}|${f.subject.partner}|${f.period.key}`] : [])));
   for (const f of facts) {
     if (!stated.has(f.id)) continue;
     let score: number | undefined;
     switch (f.kind) {
+      case 'level':
+        if (f.subject.partner === TOTAL && !f.subject.breakdown && f.period.kind !== 'date' && !changed.has(`${f.subject.indicator}|${f.subject.partner}|${f.period.key}`)) score = SCORES.total;
+        break;
       case 'change':
         // The change of a main total; a balance's change (net migration) in people misleads as a headline.
         if (f.subject.partner === TOTAL && !f.subject.minus) score = SCORES.headline + Math.min(Math.abs(f.pct ?? 0), 100) / 100;
@@ -148,6 +154,8 @@ export function findingSentence(w: Writer, f: Fact, scopes: SectionScope[], body
       const item = w.changeItem(L.t.noun(f.subject.indicator, f.subject.partner === TOTAL ? undefined : f.subject.partner), f, { absolute: f.subject.minus !== undefined });
       return sentence(L.t.changes({ when: L.periodIn(f.period), baseline: L.baseline(f.baseline, f.relation), items: [item] }), [f], [item.claim]);
     }
+    case 'level':
+      return sentence(L.t.level({ when: L.periodIn(f.period), indicator: f.subject.indicator, value: w.level(f) }), [f], [w.levelClaim(f)]);
     case 'crossover':
       return crossoverSentenceOf(w, f);
     case 'movers': {
