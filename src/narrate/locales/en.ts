@@ -149,13 +149,24 @@ const BALANCES: Record<string, { all: string; of?: (p: string) => string }> = {
   'interregional_arrivals-interregional_departures': { all: 'interregional net migration' },
 };
 
+/** A total as a sentence states it ("25,399 permanent residence permits were issued"), where "numbered" reads badly. */
+const LEVEL_PHRASES: Record<string, (value: string) => string> = {
+  border_arrivals: (v) => `${v} arrivals of foreign citizens were recorded at the borders of Kazakhstan`,
+  border_departures: (v) => `${v} departures of foreign citizens were recorded at the borders of Kazakhstan`,
+  trp_holders: (v) => `${v} foreign citizens held temporary residence permits`,
+  prp_issued: (v) => `${v} permanent residence permits were issued`,
+  prp_terminated: (v) => `${v} people gave up permanent residence and left Kazakhstan`,
+  pr_arrivals: (v) => `${v} people arrived in Kazakhstan for permanent residence`,
+  pr_departures: (v) => `${v} people left Kazakhstan for permanent residence abroad`,
+};
+
 /** Other ways the sentences name a measure (the words check finds a figure's series by these). */
 const PARAPHRASES: Record<string, string[]> = {
   prp_issued: ['permanent residence permits were issued', 'issued'],
   prp_terminated: ['gave up permanent residence and left Kazakhstan', 'terminated'],
   trp_holders: ['foreign citizens held temporary residence permits'],
   pr_arrivals: ['people arrived in Kazakhstan for permanent residence', 'arrivals'],
-  pr_departures: ['left it for permanent residence abroad', 'departures'],
+  pr_departures: ['left it for permanent residence abroad', 'left Kazakhstan for permanent residence abroad', 'departures'],
   kandas_granted: ['ethnic Kazakhs had returned to Kazakhstan and received kandas status'],
   kandas_total: ['ethnic Kazakhs had returned to Kazakhstan since 1991'],
   kandas_by_age: ['of kandas'],
@@ -275,7 +286,11 @@ export function createEnglish(reference: Reference): Locale {
       if (times.length) parts.push(parts.length ? list(times) : a.when ? `${capitalise(a.when)}, ${list(times)}` : capitalise(list(times)));
       return `${parts.join('; ')}.`;
     },
-    level: (a) => `${capitalise(a.when)}, ${noun(a.indicator, a.partner)} ${measure(a.indicator).money ? 'amounted to' : 'numbered'} ${a.value}.`,
+    level: (a) => {
+      const phrase = a.partner ? undefined : LEVEL_PHRASES[a.indicator];
+      if (phrase) return `${capitalise(a.when)}, ${phrase(a.value)}.`;
+      return `${capitalise(a.when)}, ${noun(a.indicator, a.partner)} ${measure(a.indicator).money ? 'amounted to' : 'numbered'} ${a.value}.`;
+    },
     split: (a) => {
       const m = measure(a.indicator);
       const parts = a.parts.map((x, i) => `${x.value} (${fig(x.share ?? '', x.marks, true)}) ${i === 0 ? m.verb : m.prep} ${partner(x.code)}`);
