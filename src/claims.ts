@@ -230,3 +230,49 @@ export function describeClaim(c: Claim): string {
   const members = 'members' in c ? ` {${c.members.join(',')}}` : '';
   return `${c.what}${measure}${fig} ${name} ${c.period}${vs}${members}`;
 }
+
+/** How a claim's figure is computed from the rows, in one line (the preview shows it beside each figure). */
+export function formulaOf(c: Claim): string {
+  const s = c.series;
+  const extra = [s.region, s.breakdown].filter(Boolean).join(',');
+  const at = (indicator: string, partner = s.partner) => `${indicator}[${partner}${extra ? ',' + extra : ''}]`;
+  const value = (p: string) => (s.minus ? `(${at(s.indicator)} − ${at(s.minus)}, ${p})` : `${at(s.indicator)}, ${p}`);
+  switch (c.what) {
+    case 'level':
+      return value(c.period);
+    case 'change':
+      return c.measure === 'pct'
+        ? `100 × (${value(c.period)} / ${value(c.baseline)} − 1)`
+        : c.measure === 'times'
+          ? `${value(c.period)} / ${value(c.baseline)}`
+          : `${value(c.period)} − ${value(c.baseline)}`;
+    case 'share':
+      return c.published ? `${at(s.indicator)}, ${c.period}, as published` : `100 × ${at(s.indicator)} / ${at(s.indicator, c.whole)}, ${c.period}`;
+    case 'share_change':
+      return `share ${c.period} − share ${c.baseline} (of ${c.whole}, as printed; percentage points)`;
+    case 'ratio':
+      return `${value(c.period)} / ${value(c.baseline)}`;
+    case 'balance':
+    case 'sign_change':
+      return value(c.period);
+    case 'record':
+      return `${c.extreme === 'high' ? 'max' : 'min'} of ${s.minus ? `${at(s.indicator)} − ${at(s.minus)}` : at(s.indicator)} over the same months of each year since ${c.since}`;
+    case 'streak':
+      return `consecutive years of ${c.mode === 'sign' ? 'the same sign' : 'moves one way'} ending ${c.period}, since ${c.since}`;
+    case 'crossover':
+      return `${at(s.indicator)} > ${at(s.indicator, c.other)} in ${c.period}, < in ${c.baseline}`;
+    case 'top':
+      return `members of ${s.partner} by ${s.indicator}, ${c.period}, largest first`;
+    case 'most':
+      return `members of ${s.partner} by per cent change of ${s.indicator}, ${c.period} vs ${c.baseline}`;
+    case 'count':
+      return `regions with ${s.indicator} ${c.rule === 'positive' ? '> 0' : c.rule === 'negative' ? '< 0' : 'published'}, ${c.period}`;
+    case 'no_data':
+    case 'not_broken_down':
+      return `rows of ${at(s.indicator)}${c.what === 'not_broken_down' ? "'s members" : ''}, ${c.period}`;
+    case 'rest':
+      return `${value(c.period)} − (${c.members.join(' + ')})`;
+    case 'sum':
+      return c.members.join(' + ');
+  }
+}

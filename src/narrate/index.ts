@@ -12,7 +12,7 @@ import { DefectError, UserError, formatLocation } from '../errors.ts';
 import { explainClaim, verifyReport, type ChartCheck, type TableCheck, type Verified, type WordsCheck } from '../verify/index.ts';
 import { checkTableRow, checkWords, orphanFigures } from '../verify/words.ts';
 import { parsePeriodCached } from '../period.ts';
-import { describeClaim, type Claim } from '../claims.ts';
+import { describeClaim, formulaOf, type Claim } from '../claims.ts';
 import { narrateMessages } from '../messages/index.ts';
 import type { ChartData, FigureProvenance, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
 import { keyFindings } from './findings.ts';
@@ -356,7 +356,9 @@ export function explainFigures(ds: Dataset, L: Locale, model: ReportModel, verif
       const why = rejected.get(c);
       const explained = explainClaim(ds, c, (v, d) => L.digits(v, d));
       const rows = 'rows' in explained ? explained.rows.map((r) => `${formatLocation(r.at)} (${r.source}${r.status !== 'A' ? `, ${r.status}` : ''})`) : [];
-      const text = why ? `Rejected: ${why}` : `States: ${describeClaim(c)}. Re-derived from: ${rows.join('; ') || 'no row'}.`;
+      const text = why
+        ? `Rejected: ${why}`
+        : `States: ${describeClaim(c)}. Formula: ${formulaOf(c)}. Recomputed: ${c.shown}, as shown. Re-derived from: ${rows.join('; ') || 'no row'}.`;
       out.push({ start: tokens[i].index + (tokens[i].sign ? 1 : 0), end: tokens[i].end, explanation: text, rejected: !!why });
     }
     const textWhy = rejectedText.get(s.text);

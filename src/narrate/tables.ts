@@ -1,10 +1,9 @@
 // Standalone tables of each section, from the same facts as the sentences: cells through the locale, missing as "–", never 0.
 import { TOTAL } from '../model.ts';
-import { parsePeriod, type Period } from '../period.ts';
+import type { Period } from '../period.ts';
 import type { Fact, FactInput, Flag, LevelFact, TopFact } from '../compare/facts.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
 import { dynamicId, type SectionScope } from '../compare/sections.ts';
-import { flagsOf } from '../compare/values.ts';
 import type { Table, TableColumn, TableRow } from '../report-model.ts';
 import type { Style } from './locale.ts';
 import { flagsAt, sentence, seriesOf, sourcesOfAll, styleOf, type Writer } from './write.ts';

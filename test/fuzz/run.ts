@@ -1,8 +1,8 @@
 // Fuzzing: one data folder through the pipeline, every report it can support, and the metamorphic comparisons.
 //
 // For a folder: load (+ audit); for each report kind × each period the data support × en: narrate, plain text,
-// HTML rendered in process exactly as `migreport build --format html` does (renderReport), and — once the lead
-// adds it — the independent verifier (`verifyReport` in src/verify/index.ts). Any thrown error is a failure,
+// HTML rendered in process exactly as `migreport build --format html` does (renderReport), and the independent
+// verifier's findings (narrate runs it; here it collects instead of stopping). Any thrown error is a failure,
 // a UserError too (valid data must never stop a build); each failure carries a signature so that repeated hits
 // of one defect are counted once when listing distinct defects.
 import { isUserError, userErrorsOf } from '../../src/errors.ts';

@@ -21,9 +21,11 @@ describe('provenance in the preview', () => {
     expect(spans.length).toBeGreaterThan(100);
     const total = spans.find((s) => s.text === '3,405,102')!;
     expect(total.getAttribute('tabindex')).toBe('0');
-    expect(total.getAttribute('title')).toMatch(/^States: level 3,405,102 border_arrivals\[_T\] 2023-Q4\. Re-derived from: data\/observations\/border-2023-q4\.csv:\d+ \(/);
+    expect(total.getAttribute('title')).toMatch(
+      /^States: level 3,405,102 border_arrivals\[_T\] 2023-Q4\. Formula: border_arrivals\[_T\], 2023-Q4\. Recomputed: 3,405,102, as shown\. Re-derived from: data\/observations\/border-2023-q4\.csv:\d+ \(/,
+    );
     const fall = spans.find((s) => s.text === '24.0')!;
-    expect(fall.getAttribute('title')).toMatch(/change pct −24\.0 border_arrivals\[_T\] 2023-Q4 vs 2023-Q3.*csv:\d+.*csv:\d+/);
+    expect(fall.getAttribute('title')).toMatch(/change pct −24\.0 border_arrivals\[_T\] 2023-Q4 vs 2023-Q3\. Formula: 100 × \(border_arrivals\[_T\], 2023-Q4 \/ border_arrivals\[_T\], 2023-Q3 − 1\).*csv:\d+.*csv:\d+/);
     expect(dom.querySelectorAll('span.claim-rejected')).toHaveLength(0);
   });
 

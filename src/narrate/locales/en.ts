@@ -6,7 +6,7 @@ import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import { fixedDigits } from '../digits.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
-import type { ChangeItem, Direction, ListItem, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
+import type { ChangeItem, Direction, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
 import type { Vocabulary } from '../../verify/vocabulary.ts';
 import { ENGLISH_WORDS } from '../../verify/words.ts';
 
