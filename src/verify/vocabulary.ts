@@ -43,4 +43,6 @@ export interface Vocabulary {
    * year), words the language does not use ("times less" in English).
    */
   grammar?(text: string, claims: Claim[]): string[];
+  /** The labels a table row of the series may carry (its place, its measure and place, its category, "Total"). */
+  rowLabels?(s: Series): string[];
 }

@@ -1026,6 +1026,19 @@ export function orphanFigures(text: string, vocab: Vocabulary, periods: Period[]
  */
 export function checkTableRow(cells: string[], claims: Claim[], vocab: Vocabulary): string[] {
   const out: string[] = [];
+  // The row's label names the series of its figures: a label of one of its claims' series, or a period of theirs.
+  if (vocab.rowLabels && claims.length) {
+    const label = cells[0].trim().toLowerCase();
+    const named = claims.some(
+      (c) =>
+        vocab.rowLabels!(c.series).some((l) => l.toLowerCase() === label) ||
+        [c.period, ...('baseline' in c ? [c.baseline] : [])].some((code) => {
+          const p = parsePeriod(code);
+          return p !== undefined && vocab.periodPhrases(p).some((ph) => ph.toLowerCase() === label);
+        }),
+    );
+    if (!named) out.push(`the row “${cells[0]}” names none of the series its figures are of (${claims.map(describeClaim).join('; ')})`);
+  }
   for (const cell of cells.slice(1))
     for (const t of vocab.readNumbers(cell)) {
       const matching = claims.filter((c) => 'shown' in c && c.shown === t.digits);

@@ -72,6 +72,8 @@ describe('what the report-wide checks catch', () => {
     expect(checkTableRow(row.cells, row.claims ?? [], L().vocabulary)).toEqual([]);
     expect(checkTableRow([...row.cells.slice(0, -1), '−22.8%*'], row.claims ?? [], L().vocabulary).join()).toMatch(/22\.8 is stated by no claim/);
     expect(checkTableRow([...row.cells.slice(0, -1), '+22.7%*'], row.claims ?? [], L().vocabulary).join()).toMatch(/sign of 22\.7 is against/);
+    // The row's label names its series: the same figures under another group's label fail.
+    expect(checkTableRow(['Arrivals from non-CIS countries', ...row.cells.slice(1)], row.claims ?? [], L().vocabulary).join()).toMatch(/names none of the series/);
     const caption = model.sections[0].tables[0].caption;
     expect(orphanFigures(caption, L().vocabulary, [parsePeriod('2023-Q4')!, parsePeriod('2023-Q3')!])).toEqual([]);
     expect(orphanFigures(`${caption}, 12 countries`, L().vocabulary, [parsePeriod('2023-Q4')!, parsePeriod('2023-Q3')!]).join()).toMatch(/figure 12/);

@@ -568,6 +568,15 @@ export function createEnglish(reference: Reference): Locale {
       if (/\bthis part of the year\b/.test(text)) out.push('“this part of the year” names no months');
       return out;
     },
+    rowLabels: (s) => {
+      const place = s.region || s.partner;
+      const part = s.breakdown ? s.breakdown.split(';').map((kv) => BREAKDOWN_LABELS[kv.split('=')[1] ?? '']).filter((x): x is string => !!x) : [];
+      return [
+        ...part,
+        ...(place === '_T' || place === '_Z' ? ['Total', `${capitalise(measure(s.indicator).all)}, total`] : [partnerLabel(place), capitalise(noun(s.indicator, place))]),
+        ...(s.region ? [region(s.region)] : []),
+      ];
+    },
     readNumberWords: (text) => {
       const out: { n: number; index: number; end: number; ordinal: boolean }[] = [];
       const re = /\b(zeroth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|one|two|three|four|\d+(?:st|nd|rd|th))\b/gi;
