@@ -136,6 +136,8 @@ function cacheOf(v: Vocabulary): VocabCache {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
+/** A letter or digit (a phrase found inside a longer word is no mention). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
 /** A case-insensitive regex of alternatives (longest first), bounded by non-letters where the phrase has letters. */
@@ -159,6 +161,33 @@ function names(cache: VocabCache, key: string, make: () => string[]): string[] {
   let list = cache.names.get(key);
   if (!list) cache.names.set(key, (list = make().filter((s) => s && s.trim())));
   return list;
+}
+
+/**
+ * The whole-word occurrences of some words (lower case keys) in a text, in text order, longer words first where they
+ * overlap: a plain search, not a regex (a Unicode alternation costs a cold build tens of milliseconds to run).
+ */
+function wholeWords(text: string, words: Map<string, unknown>): { 0: string; index: number }[] {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    const re = alternation([...words.keys()]);
+    if (!re) return [];
+    re.lastIndex = 0;
+    return [...text.matchAll(re)].map((m) => ({ 0: m[0], index: m.index! }));
+  }
+  const found: { 0: string; index: number }[] = [];
+  const taken = new Uint8Array(text.length);
+  for (const w of [...words.keys()].sort((a, b) => b.length - a.length)) {
+    if (!w || !lower.includes(w)) continue;
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+      const e = i + w.length;
+      if ((i > 0 && WORD_CHAR.test(lower[i - 1])) || (e < lower.length && WORD_CHAR.test(lower[e]))) continue;
+      if (taken.subarray(i, e).some((x) => x)) continue;
+      taken.fill(1, i, e);
+      found.push({ 0: text.slice(i, e), index: i });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 function directionOf(v: Vocabulary, cache: VocabCache) {
@@ -307,6 +336,7 @@ class Reading {
   private periods: PeriodSpan[] = [];
   private mentions: Mention[] = [];
   private blanked = '';
+  private neutral: Map<string, boolean> | undefined;
   private lower: string | undefined;
   private clauseOf = new Int32Array(0);
   private clauses: Clause[] = [];
@@ -367,11 +397,34 @@ class Reading {
     this.occupied.fill(1, s, e);
   }
 
-  /** Every occurrence of the phrases in the text not yet occupied, longest phrase first. */
+  /**
+   * Every occurrence of the phrases in the text not yet occupied, longest phrase first, whole words only. A plain
+   * search of the lower-cased text: a regex per phrase cost a first build ~0.3 s to compile (hundreds of names).
+   */
   private find<T>(phrases: Map<string, T>, accept: (s: number, e: number, info: T) => void) {
-    // Most phrases do not occur at all: a plain substring test skips their regex.
     const lower = (this.lower ??= this.text.toLowerCase());
+    // Lower-casing that changes the length (a rare letter) would shift positions: then the regexes.
+    if (lower.length !== this.text.length) return this.findByRegex(phrases, accept);
     const list = [...phrases.keys()].filter((p) => lower.includes(p.toLowerCase())).sort((a, b) => b.length - a.length);
+    for (const p of list) {
+      const pl = p.toLowerCase();
+      if (!pl) continue;
+      const wordStart = WORD_CHAR.test(pl[0]);
+      const wordEnd = WORD_CHAR.test(pl[pl.length - 1]);
+      for (let s = lower.indexOf(pl); s >= 0; s = lower.indexOf(pl, s + 1)) {
+        const e = s + pl.length;
+        if (wordStart && s > 0 && WORD_CHAR.test(lower[s - 1])) continue;
+        if (wordEnd && e < lower.length && WORD_CHAR.test(lower[e])) continue;
+        if (this.free(s, e)) {
+          this.take(s, e);
+          accept(s, e, phrases.get(p)!);
+        }
+      }
+    }
+  }
+
+  private findByRegex<T>(phrases: Map<string, T>, accept: (s: number, e: number, info: T) => void) {
+    const list = [...phrases.keys()].sort((a, b) => b.length - a.length);
     for (const p of list) {
       const re = phraseRegex(this.cache, p);
       if (!re) continue;
@@ -524,12 +577,8 @@ class Reading {
     }
     out += this.text.slice(last);
     // Phrases that only look like a direction ("add up", "broken down") are blanked too.
-    for (const phrase of this.o.neutral) {
-      const re = phraseRegex(this.cache, phrase);
-      if (!re) continue;
-      re.lastIndex = 0;
-      out = out.replace(re, (m) => ' '.repeat(m.length));
-    }
+    const neutral = (this.neutral ??= new Map(this.o.neutral.map((p) => [p.toLowerCase(), true])));
+    for (const m of wholeWords(out, neutral)) out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
     this.blanked = out;
   }
 
@@ -656,9 +705,7 @@ class Reading {
 
   private readWords() {
     const d = directionOf(this.v, this.cache);
-    if (!d.re) return;
-    d.re.lastIndex = 0;
-    for (let m = d.re.exec(this.blanked); m; m = d.re.exec(this.blanked)) {
+    for (const m of wholeWords(this.blanked, d.sign)) {
       const sign = d.sign.get(m[0].toLowerCase());
       if (sign === undefined) continue;
       const baseline = sign === 0 && /\bfrom\s+$/i.test(this.text.slice(Math.max(0, m.index - 8), m.index)) && /^\s+to\b/i.test(this.text.slice(m.index + m[0].length, m.index + m[0].length + 5));
@@ -870,12 +917,9 @@ class Reading {
   private superlatives() {
     const sup = superlativeOf(this.v, this.cache);
     const found: { span: Span; kind: 'most' | 'largest' | 'highest' | 'lowest' }[] = [];
-    if (sup.re) {
-      sup.re.lastIndex = 0;
-      for (let m = sup.re.exec(this.blanked); m; m = sup.re.exec(this.blanked)) {
-        const kind = sup.kind.get(m[0].toLowerCase());
-        if (kind) found.push({ span: { start: m.index, end: m.index + m[0].length }, kind });
-      }
+    for (const m of wholeWords(this.blanked, sup.kind)) {
+      const kind = sup.kind.get(m[0].toLowerCase());
+      if (kind) found.push({ span: { start: m.index, end: m.index + m[0].length }, kind });
     }
     const matches = (c: Claim, kind: string) =>
       (kind === 'most' && c.what === 'most') ||

@@ -459,8 +459,9 @@ describe('malformed claims fail with a reason, never throw', () => {
   });
 });
 
-describe('speed', () => {
-  it('checks 150 claims well under the report budget once the rows are indexed', () => {
+// (How fast the verifier is, is the benchmark's business — bench/facts.ts reports its share — not a timed test.)
+describe('a report-sized set of claims', () => {
+  it('verifies 150 claims of every kind against the sample', () => {
     const claims: Claim[] = [];
     for (let i = 0; i < 15; i++)
       claims.push(
@@ -475,11 +476,8 @@ describe('speed', () => {
         { what: 'count', series: series('interregional_net', '_Z'), period: '2024-Q1', rule: 'positive', scope: 'listed', marks: [], value: 4, display: 'count', shown: '4' },
         level(series('pr_arrivals', T), '2024-Q1', '7,471'),
       );
+    expect(claims).toHaveLength(150);
     for (const c of claims) expect(check(sample, c)).toBeUndefined();
-    const t0 = performance.now();
-    for (const c of claims) check(sample, c);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(20);
   });
 });
 
