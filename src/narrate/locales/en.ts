@@ -526,6 +526,24 @@ export function createEnglish(reference: Reference): Locale {
     const r = reference.regions.get(code);
     return uniqueLongestFirst([GROUP_NAMES[code], c ? partner(code) : undefined, c?.names.en, r?.names.en, c || r ? undefined : code]);
   };
+  /** The names of a series that may be a verb's subject, each with its agreement pattern, built once per series. */
+  const agreement = new Map<string, { name: string; re: RegExp }[]>();
+  const agreementPatterns = (s: { indicator: string; minus?: string; partner: string }) => {
+    const key = `${s.indicator}|${s.minus ?? ''}|${s.partner}`;
+    let list = agreement.get(key);
+    if (!list) {
+      const names = s.minus ? [balanceNoun(s.indicator, s.minus)] : measureNames(s.indicator).filter((n) => MEASURES[s.indicator]?.all === n || n === noun(s.indicator, s.partner));
+      // Only where the name is the subject: at the start of the sentence or of a clause ("The share of X in <name>
+      // was" agrees with "share").
+      list = names.map((name) => ({
+        name,
+        re: new RegExp(`(?<=^|[,;] |\\band )${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: in [A-Z][a-z]+(?:–[A-Z][a-z]+)?)?(?: \\([^)]*\\))? (was|were)\\b`, 'gi'),
+      }));
+      agreement.set(key, list);
+    }
+    return list;
+  };
+
   const vocabulary: Vocabulary = {
     lang: 'en',
     readNumbers,
@@ -550,14 +568,18 @@ export function createEnglish(reference: Reference): Locale {
       const out: string[] = [];
       // The verb agrees with the series it follows: "<name>[ in <months>][ (<figure>)] was|were" — except where the
       // series is not the subject ("No data on X and Y were available": the subject is "data").
-      if (/\bno (?:data|total)\b/i.test(text)) return out;
+      if (/\bno (?:data|total)\b/i.test(text) || !/\b(?:was|were)\b/.test(text)) return out;
+      const lower = text.toLowerCase();
+      const seen = new Set<string>();
       for (const c of claims) {
         const s = c.series;
+        const key = `${s.indicator}|${s.minus ?? ''}|${s.partner}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         const singularSeries = s.minus ? true : singular(s.indicator);
-        for (const name of s.minus ? [balanceNoun(s.indicator, s.minus)] : measureNames(s.indicator).filter((n) => MEASURES[s.indicator]?.all === n || n === noun(s.indicator, s.partner))) {
-          // Only where the name is the subject: at the start of the sentence or of a clause ("The share of X in <name>
-          // was" agrees with "share").
-          const re = new RegExp(`(?<=^|[,;] |\\band )${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: in [A-Z][a-z]+(?:–[A-Z][a-z]+)?)?(?: \\([^)]*\\))? (was|were)\\b`, 'gi');
+        for (const { name, re } of agreementPatterns(s)) {
+          if (!lower.includes(name.toLowerCase())) continue;
+          re.lastIndex = 0;
           for (const m of text.matchAll(re))
             if ((m[1].toLowerCase() === 'was') !== singularSeries) out.push(`“${m[0]}”: the verb does not agree with “${name}”`);
         }
