@@ -84,6 +84,16 @@ export async function text(opts: Record<string, string | boolean | undefined>, i
           ...model.sections.flatMap((s) => s.paragraphs.flatMap((p, i) => p.map((x, j) => ({ id: `${s.id}.${i + 1}.${j + 1}`, ...withClaims(x) })))),
           ...model.sections.flatMap((s) => s.notes.map((x, i) => ({ id: `${s.id}.note.${i + 1}`, ...withClaims(x) }))),
         ],
+        // Tables (standalone and each chart's): every row's cells with the claims its figures state.
+        tables: model.sections.flatMap((s) =>
+          [...s.tables, ...s.charts.map((c) => c.table)].map((t) => ({
+            id: t.id,
+            section: s.id,
+            caption: t.caption,
+            rows: t.rows.map((r) => ({ cells: r.cells, claims: (r.claims ?? []).map((c) => ({ states: describeClaim(c), ...c })) })),
+            notes: t.notes.map((n, i) => ({ text: n, claims: (t.noteClaims?.[i] ?? []).map((c) => ({ states: describeClaim(c), ...c })) })),
+          })),
+        ),
         verified: { claims: verified.claims, failures: verified.failures.length },
       },
       null,

@@ -30,6 +30,18 @@ describe('migreport text', () => {
     expect(j.sentences.find((s: { id: string }) => s.id === kgz.sentences[0]).text).toContain('Kyrgyzstan (−66.8%)');
   });
 
+  it('--json gives each sentence and each table row with its claims, and what the verifier read', async () => {
+    const { out, io } = capture();
+    await text({ data: DATA_DIR, period: '2023-Q4', template: 'iom-quarterly', lang: 'en', json: true }, io);
+    const j = JSON.parse(out.join('\n'));
+    const totals = j.sentences.find((s: { id: string }) => s.id === 'flows.1.1');
+    expect(totals.claims.map((c: { states: string }) => c.states)).toEqual(['level 3,405,102 border_arrivals[_T] 2023-Q4', 'level 3,554,434 border_departures[_T] 2023-Q4']);
+    const groups = j.tables.find((t: { id: string }) => t.id === 'flows-groups');
+    expect(groups.rows[0].claims.map((c: { states: string }) => c.states)).toContain('change pct −22.7 border_arrivals[CIS] 2023-Q4 vs 2023-Q3');
+    expect(j.verified).toEqual({ claims: expect.any(Number), failures: 0 });
+    expect(j.verified.claims).toBeGreaterThan(300);
+  });
+
   it('rejects an unknown template and a bad period as user errors', async () => {
     const { io } = capture();
     await expect(text({ data: DATA_DIR, template: 'nope', lang: 'en' }, io)).rejects.toBeInstanceOf(UserError);
