@@ -58,7 +58,8 @@ function membersChart(w: Writer, id: string, top: TopFact | undefined, subject: 
   for (const m of top.members) {
     const level = w.get(m.levelId, 'level')!;
     const share = m.shareId ? w.get(m.shareId, 'share') : undefined;
-    rows.push({ cells: [L.partnerLabel(m.partner), w.level(level), share ? L.number(share.value, 'percent') : L.t.words.notAvailable], flags: level.flags, claims: w.rowClaims([L.partnerLabel(m.partner), w.level(level), share ? L.number(share.value, 'percent') : ''], [level, share]) });
+    const cells = [L.partnerLabel(m.partner), w.level(level), share ? L.number(share.value, 'percent') : L.t.words.notAvailable];
+    rows.push({ cells, flags: level.flags, claims: w.rowClaims(cells, [level, share]) });
     values.push({ partner: L.partnerLabel(m.partner), value: m.value, label: L.number(m.value, styleOf(level.unit)), flag: flagOf(level) });
   }
   const caption = L.t.caption({ subject, by: 'country', period: when });
@@ -74,7 +75,7 @@ function membersChart(w: Writer, id: string, top: TopFact | undefined, subject: 
     notes: [],
     sources: [...new Set(top.inputs.map((i) => i.source))],
   };
-  return { id, spec: 'partners-bar', values, caption, alt: L.t.alt({ type: 'bars', subject, period: when, finding: finding?.text ?? '' }), altClaims: finding?.claims ?? [], altFinding: finding?.text, source: table.sources.join(', '), table };
+  return { id, spec: 'partners-bar', values, caption, ...altOf(L, { type: 'bars', subject, period: when }, finding), source: table.sources.join(', '), table };
 }
 
 /** Two periods side by side for each member (two-periods-bar), with the signed change in the table. */
@@ -91,7 +92,8 @@ function twoPeriodsChart(w: Writer, id: string, section: string, measure: string
     if (!c) continue;
     const style = styleOf(c.unit);
     c.inputs.forEach((i) => sources.add(i.source));
-    rows.push({ cells: [L.partnerLabel(p), L.number(c.from, style), L.number(c.to, style), c.pct === null ? L.t.words.notAvailable : L.number(c.pct, 'percent', true)], flags: c.flags, claims: w.rowClaims(['', L.number(c.from, style), L.number(c.to, style), c.pct === null ? '' : L.number(c.pct, 'percent', true)], [c]) });
+    const cells = [L.partnerLabel(p), L.number(c.from, style), L.number(c.to, style), c.pct === null ? L.t.words.notAvailable : L.number(c.pct, 'percent', true)];
+    rows.push({ cells, flags: c.flags, claims: w.rowClaims(cells, [c]) });
     values.push({ partner: L.partnerLabel(p), period: before, value: c.from, label: L.number(c.from, style), order: 1, flag: flagOf(c) });
     values.push({ partner: L.partnerLabel(p), period: now, value: c.to, label: L.number(c.to, style), order: 2, flag: '' });
   }
@@ -103,7 +105,12 @@ function twoPeriodsChart(w: Writer, id: string, section: string, measure: string
     rows, notes: [], sources: [...sources],
   };
   void indicator;
-  return { id, spec: 'two-periods-bar', values, caption, alt: L.t.alt({ type: 'two-periods', subject, period: `${before} / ${now}`, finding: finding?.text ?? '' }), altClaims: finding?.claims ?? [], altFinding: finding?.text, source: table.sources.join(', '), table };
+  return { id, spec: 'two-periods-bar', values, caption, ...altOf(L, { type: 'two-periods', subject, period: `${before} / ${now}` }, finding), source: table.sources.join(', '), table };
+}
+
+/** A chart's alt text — its type, what it shows and the finding it repeats — with that finding's text and claims. */
+function altOf(L: Locale, a: Omit<Parameters<Locale['t']['alt']>[0], 'finding'>, finding: Sentence | undefined): Pick<ChartData, 'alt' | 'altClaims' | 'altFinding'> {
+  return { alt: L.t.alt({ ...a, finding: finding?.text ?? '' }), altClaims: finding?.claims ?? [], altFinding: finding?.text };
 }
 
 function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][]): { charts: ChartData[]; notes: Sentence[] } {
@@ -148,14 +155,16 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
         const table: Table = {
           id: 'prp-balance-table', caption: L.t.caption({ subject, by: 'group', period: when }),
           columns: [{ label: L.t.words.group, align: 'left' }, { label: L.t.words.issued, align: 'right' }, { label: L.t.words.terminated, align: 'right' }, { label: L.t.words.balance, align: 'right' }],
-          rows: balances.map((b) => ({ cells: [L.partnerLabel(b.subject.partner), L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags, claims: w.rowClaims(['', L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], [b]) })),
+          rows: balances.map((b) => {
+            const cells = [L.partnerLabel(b.subject.partner), L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)];
+            return { cells, flags: b.flags, claims: w.rowClaims(cells, [b]) };
+          }),
           notes: [], sources: [...new Set(balances.flatMap((b) => b.inputs.map((i) => i.source)))],
         };
         charts.push({
           id: 'prp-balance', spec: 'balance-bar', caption: table.caption, table, source: table.sources.join(', '),
           values: balances.map((b) => ({ partner: L.partnerLabel(b.subject.partner), value: b.value, label: L.number(b.value, 'count', true), flag: flagOf(b) })),
-          alt: L.t.alt({ type: 'balance', subject, period: when, finding: findingFor('prp.cis.balance')?.text ?? '' }),
-          altClaims: findingFor('prp.cis.balance')?.claims ?? [], altFinding: findingFor('prp.cis.balance')?.text,
+          ...altOf(L, { type: 'balance', subject, period: when }, findingFor('prp.cis.balance')),
         });
       }
       break;
@@ -165,6 +174,7 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
       for (const indicator of ['kandas_by_age', 'kandas_by_education']) {
         const levels = structureLevels(w, indicator);
         if (!levels.length) continue;
+        const structure = structureNotes(w, indicator, levels);
         const when = stockPeriod(w, levels[0].period);
         const measure = indicator === 'kandas_by_age' ? 'age' : 'education';
         const group = L.t.structureGroup(indicator);
@@ -172,14 +182,16 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
         const table: Table = {
           id: `kandas-${measure}-chart-table`, caption,
           columns: [{ label: measure === 'age' ? L.t.words.ageGroup : L.t.words.education, align: 'left' }, { label: L.t.words.share, align: 'right' }],
-          rows: levels.map((f) => ({ cells: [L.t.breakdownLabel(breakdownKey(f)), L.cell(f.value, 'percent', { flags: f.flags })], flags: f.flags, claims: w.rowClaims(['', L.cell(f.value, 'percent', { flags: f.flags })], [f]) })),
-          notes: structureNotes(w, indicator, levels).map((n) => n.text), noteClaims: structureNotes(w, indicator, levels).map((n) => n.claims), sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
+          rows: levels.map((f) => {
+            const cells = [L.t.breakdownLabel(breakdownKey(f)), L.cell(f.value, 'percent', { flags: f.flags })];
+            return { cells, flags: f.flags, claims: w.rowClaims(cells, [f]) };
+          }),
+          notes: structure.map((n) => n.text), noteClaims: structure.map((n) => n.claims), sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
         };
         charts.push({
           id: `kandas-${measure}`, spec: 'structure-bar', caption, table, source: table.sources.join(', '),
           values: levels.map((f) => ({ group, category: L.t.breakdownLabel(breakdownKey(f)), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
-          alt: L.t.alt({ type: 'structure', subject: caption, period: when, finding: findingFor(`kandas.${measure}`)?.text ?? '' }),
-          altClaims: findingFor(`kandas.${measure}`)?.claims ?? [], altFinding: findingFor(`kandas.${measure}`)?.text,
+          ...altOf(L, { type: 'structure', subject: caption, period: when }, findingFor(`kandas.${measure}`)),
         });
       }
       break;
@@ -202,7 +214,8 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
         const b = w.get(id, 'balance');
         if (!b) continue;
         const label = L.periodLabel(b.period);
-        rows.push({ cells: [label, L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], flags: b.flags, claims: w.rowClaims(['', L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)], [b]) });
+        const cells = [label, L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)];
+        rows.push({ cells, flags: b.flags, claims: w.rowClaims(cells, [b]) });
         values.push(
           { period: label, series: L.t.words.arrivals, value: b.plus, label: L.number(b.plus, 'count'), flag: '' },
           { period: label, series: L.t.words.departures, value: b.minus, label: L.number(b.minus, 'count'), flag: '' },
@@ -216,7 +229,7 @@ function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][])
           columns: [{ label: L.t.words.period, align: 'left' }, { label: L.t.words.arrivals, align: 'right' }, { label: L.t.words.departures, align: 'right' }, { label: L.t.words.net, align: 'right' }],
           rows, notes: [], sources: [...new Set(w.facts.ofSection('key_points').flatMap((f) => f.inputs.map((i) => i.source)))],
         };
-        charts.push({ id: 'key-points', spec: 'series-bar', values, caption, table, source: table.sources.join(', '), alt: L.t.alt({ type: 'series', subject: L.t.noun('pr_arrivals'), period: caption, finding: findingFor('key_points.arrivals.change')?.text ?? '' }), altClaims: findingFor('key_points.arrivals.change')?.claims ?? [], altFinding: findingFor('key_points.arrivals.change')?.text });
+        charts.push({ id: 'key-points', spec: 'series-bar', values, caption, table, source: table.sources.join(', '), ...altOf(L, { type: 'series', subject: L.t.noun('pr_arrivals'), period: caption }, findingFor('key_points.arrivals.change')) });
       }
       break;
     }
@@ -240,8 +253,8 @@ export interface NarratedReport {
   verified: Verified;
 }
 
-/** Facts, sentences, tables and charts for a report, every claim verified. */
 /**
+ * Facts, sentences, tables and charts for a report, every claim verified.
  * `verify`: `throw` (the default) stops on a claim the verifier rejects; `collect` returns the failures (the fuzzer,
  * the preview); `none` skips the verifier — only for the benchmark, which reports the verifier's share of the time.
  */
@@ -361,10 +374,9 @@ export function explainFigures(ds: Dataset, L: Locale, model: ReportModel, verif
         : `States: ${describeClaim(c)}. Formula: ${formulaOf(c)}. Recomputed: ${c.shown}, as shown. Re-derived from: ${rows.join('; ') || 'no row'}.`;
       out.push({ start: tokens[i].index + (tokens[i].sign ? 1 : 0), end: tokens[i].end, explanation: text, rejected: !!why });
     }
+    // A failure of the words as a whole (a figure or word no claim states) marks the whole sentence.
     const textWhy = rejectedText.get(s.text);
-    if (textWhy) out.push({ start: 0, end: 0, explanation: `Rejected: ${textWhy}`, rejected: true });
-    s.provenance = out.filter((f) => f.end > f.start);
-    if (textWhy && !s.provenance.length && s.text.length) s.provenance = [{ start: 0, end: s.text.length, explanation: `Rejected: ${textWhy}`, rejected: true }];
+    s.provenance = textWhy ? [{ start: 0, end: s.text.length, explanation: `Rejected: ${textWhy}`, rejected: true }] : out;
   }
 }
 

@@ -256,10 +256,9 @@ export function structureNotes(w: Writer, indicator: string, levels: LevelFact[]
   const p = levels[0].period;
   const parts = levels.map((f) => f.subject.breakdown);
   const flags = [...new Set(levels.flatMap((f) => f.flags))].sort();
-  const claim = (what: 'sum' | 'rest', value: number): Claim =>
-    what === 'sum'
-      ? { what, series: { indicator, partner: TOTAL, region: '', breakdown: '' }, period: p.code, marks: flags, members: parts, value, display: 'percent', shown: L.digits(value, 'percent') }
-      : { what, series: { indicator, partner: TOTAL, region: '', breakdown: '' }, period: p.code, marks: flags, members: parts, value, display: 'percent', shown: L.digits(value, 'percent') };
+  const claim = (what: 'sum' | 'rest', value: number): Claim => ({
+    what, series: { indicator, partner: TOTAL, region: '', breakdown: '' }, period: p.code, marks: flags, members: parts, value, display: 'percent', shown: L.digits(value, 'percent'),
+  });
   // A structure's published parts over 100, or a whole (age groups) short of it beyond rounding, is said as it is.
   if (gap < -0.5 || (indicator === 'kandas_by_age' && gap > 0.5)) return [sentence(L.t.structureSum({ indicator, sum: L.number(sum, 'percent') }), levels, [claim('sum', sum)])];
   if (indicator === 'kandas_by_age' || gap < 0) return [sentence(L.t.roundingNote({ sum: L.number(sum, 'percent') }), levels)];

@@ -2,7 +2,8 @@
 // and the claims each figure states (src/claims.ts), built from the same values as the words.
 import type { Unit } from '../model.ts';
 import type { ChangeFact, Fact, FactInput, FactSet, Flag, LevelFact, MoversFact, ShareFact, Subject } from '../compare/facts.ts';
-import { parsePeriod, type Period } from '../period.ts';
+import { parsePeriodCached, type Period } from '../period.ts';
+import { flagsOf } from '../compare/values.ts';
 import type { ChangeClaim, Claim, Display, LevelClaim, Mark, Series, ShareClaim } from '../claims.ts';
 import type { ChangeItem, Direction, Figure, Locale, MoverItem, Style } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
@@ -45,9 +46,7 @@ export function seriesOf(s: Subject): Series {
 
 /** Flags of the inputs that belong to one period (a baseline's figure carries only the baseline's flags). */
 export function flagsAt(inputs: readonly FactInput[], p: Period): Flag[] {
-  const set = new Set<Flag>();
-  for (const i of inputs) if ((i.status === 'E' || i.status === 'I' || i.status === 'P') && (i.period === p.code || parsePeriod(i.period)?.key === p.key)) set.add(i.status);
-  return [...set].sort();
+  return flagsOf(inputs.filter((i) => i.period === p.code || parsePeriodCached(i.period)?.key === p.key));
 }
 
 /**
@@ -80,14 +79,9 @@ export class Writer {
     return this.locale.number(f.value, styleOf(f.unit)) + this.locale.flagMark(f.flags);
   }
 
-  /** A level as a figure (its marks kept apart, for the template to place) with its claim. */
-  levelFigure(f: LevelFact): Figure {
-    return { text: this.locale.number(f.value, styleOf(f.unit)), marks: f.flags, claim: this.levelClaim(f) };
-  }
-
   /**
    * Every claim a fact's figures can state in a table cell: a level; a change's two levels and its per cent and
-   * absolute change; a share; a balance's two sides and the balance; a share change's two shares and its points.
+   * absolute change; a share; a balance's two sides and the balance.
    */
   factClaims(f: Fact): Claim[] {
     const L = this.locale;

@@ -43,4 +43,11 @@ describe('provenance in the preview', () => {
     expect(s.text.slice(marked.start, marked.end)).toBe('3,405,102');
     expect(marked.explanation).toBe('Rejected: the value is 3,405,103, not 3,405,102');
   });
+
+  it('words that state what no claim does mark the whole sentence', () => {
+    const { model, verified } = narrate(ds, { template: 'iom-quarterly', period: '2023-Q4', lang: 'en' });
+    const s = model.sections[0].paragraphs[0][0];
+    explainFigures(ds, localeFor(ds, 'en'), model, { ...verified, failures: [{ where: 'test', text: s.text, reason: 'the figure 12 is stated by no claim' }] });
+    expect(s.provenance).toEqual([{ start: 0, end: s.text.length, explanation: 'Rejected: the figure 12 is stated by no claim', rejected: true }]);
+  });
 });
