@@ -8,7 +8,7 @@ import type { SectionScope } from '../compare/sections.ts';
 import type { BalanceClaim, Claim, MostClaim, TopClaim } from '../claims.ts';
 import type { ChangeItem, ListItem, MoverItem } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
-import { MOVERS_MIN_COMPARED, flagsAt, marksOf, sentence, seriesOf, shareDisplay, styleOf, type Writer } from './write.ts';
+import { flagsAt, moversComplete, marksOf, sentence, seriesOf, shareDisplay, styleOf, type Writer } from './write.ts';
 import { structureNotes } from './tables.ts';
 import { byCode } from '../order.ts';
 
@@ -103,7 +103,7 @@ export function moversSentence(w: Writer, top: TopFact | undefined, changeOf: (p
   const compared = top.members.map((m) => changeOf(m.partner)).filter((c): c is ChangeFact => c !== undefined);
   if (compared.length === 0) return undefined;
   const movers = compared.map((c) => ({ c, m: w.moverItem(c) }));
-  const complete = compared.length >= top.members.length && compared.length >= MOVERS_MIN_COMPARED;
+  const complete = moversComplete({ compared: compared.length, listed: top.members.length });
   const base = { indicator: top.indicator, whole: top.whole, baseline: L.baseline(baseline, relation) };
   const claimsOf = (xs: { m: MoverItem }[]) => xs.map((x) => x.m.item.claim);
   if (!complete) {

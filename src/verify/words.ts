@@ -109,8 +109,8 @@ function wordingRules(claims: Claim[]): WordsFailure[] {
 interface VocabCache {
   phrase: Map<string, RegExp>;
   names: Map<string, string[]>;
-  direction?: { re: RegExp | null; sign: Map<string, Sign> };
-  superlative?: { re: RegExp | null; kind: Map<string, 'most' | 'largest' | 'highest' | 'lowest'> };
+  direction?: { sign: Map<string, Sign> };
+  superlative?: { kind: Map<string, 'most' | 'largest' | 'highest' | 'lowest'> };
   options: Map<string, OptionRegexes>;
 }
 
@@ -193,7 +193,7 @@ function wholeWords(text: string, words: Map<string, unknown>): { 0: string; ind
 function directionOf(v: Vocabulary, cache: VocabCache) {
   if (!cache.direction) {
     const sign = new Map(Object.entries(v.directionWords).map(([w, s]) => [w.toLowerCase(), s] as [string, Sign]));
-    cache.direction = { re: alternation([...sign.keys()]), sign };
+    cache.direction = { sign };
   }
   return cache.direction;
 }
@@ -201,7 +201,7 @@ function directionOf(v: Vocabulary, cache: VocabCache) {
 function superlativeOf(v: Vocabulary, cache: VocabCache) {
   if (!cache.superlative) {
     const kind = new Map(Object.entries(v.superlativeWords).map(([w, k]) => [w.toLowerCase(), k] as const));
-    cache.superlative = { re: alternation([...kind.keys()]), kind };
+    cache.superlative = { kind };
   }
   return cache.superlative;
 }
