@@ -104,7 +104,14 @@ export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf,
     s.notes.forEach((t, i) => places.push({ where: `${s.id} note ${i + 1}`, t, finding: false, section: s.id }));
   }
   const bodyKeys = new Set<string>();
-  for (const { t, finding } of places) if (!finding) for (const c of t.claims) bodyKeys.add(claimKey(c));
+  // Each claim's key, built once (the body's keys are read before the findings that must match them).
+  const keys = new Map<Claim, string>();
+  const keyOf = (c: Claim) => {
+    let k = keys.get(c);
+    if (k === undefined) keys.set(c, (k = claimKey(c)));
+    return k;
+  };
+  for (const { t, finding } of places) if (!finding) for (const c of t.claims) bodyKeys.add(keyOf(c));
   const findingTexts = new Set<string>();
   const read = new Set<string>();
   for (const { where, t, finding, section } of places) {
@@ -112,7 +119,7 @@ export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf,
       claims++;
       const bad = recomputeClaim(ds, c, digits);
       if (bad) failures.push({ where, text: t.text, claim: c, reason: bad.reason, expected: bad.expected });
-      const key = claimKey(c);
+      const key = keyOf(c);
       const st = statement(c);
       const before = seen.get(key);
       if (before && differ(before.statement, st) && c.what !== 'top')
@@ -125,7 +132,7 @@ export function verifyReport(ds: Dataset, report: ReportTexts, digits: DigitsOf,
       findingTexts.add(t.text);
     }
     // A text read once: a key finding that repeats a body sentence word for word, with the same claims, is that sentence.
-    const key = `${section}\u0000${t.text}\u0000${t.claims.map(claimKey).join('\u0001')}`;
+    const key = `${section}\u0000${t.text}\u0000${t.claims.map(keyOf).join('\u0001')}`;
     if (words && !read.has(key)) {
       read.add(key);
       failures.push(...words(t, where, section));
