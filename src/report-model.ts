@@ -3,7 +3,8 @@
 import type { Flag } from './compare/facts.ts';
 import type { Claim } from './claims.ts';
 
-export type TemplateKind = 'iom-quarterly' | 'bns-release';
+/** A report kind's name: a folder templates/<kind>/ with its report.yaml. */
+export type TemplateKind = string;
 
 /** One generated sentence, the facts it was written from and the claims its words state (the verifier reads it against them). */
 export interface Sentence {

@@ -7,58 +7,70 @@ import { UserError } from '../errors.ts';
 import { narrateMessages } from '../messages/index.ts';
 import { FactSet } from './facts.ts';
 import { withValueMemo } from './values.ts';
-import { SECTIONS, TEMPLATES, sectionFacts, type SectionScope, type Template } from './sections.ts';
+import { sectionFacts, type SectionScope } from './sections.ts';
+import { loadKind } from '../kinds/load.ts';
+import type { KindSpec } from '../kinds/schema.ts';
 
 export * from './facts.ts';
-export { SECTIONS, TEMPLATES, type SectionScope, type Template } from './sections.ts';
+export { type SectionScope } from './sections.ts';
 export { percentChange, shareOf, rankAll, crossovers, recordOf, signStreak, directionStreak } from './kinds.ts';
 
 export interface ComputedFacts {
-  template: Template;
+  /** The report kind's name (templates/<kind>/). */
+  template: string;
+  kind: KindSpec;
   /** The report period (e.g. 2023-Q4); each section's own data period is in its scope. */
   period: Period;
   sections: SectionScope[];
   facts: FactSet;
 }
 
-/** The indicator whose latest period is a template's default report period. */
-const LEAD: Record<Template, string> = { 'iom-quarterly': 'border_arrivals', 'bns-release': 'pr_arrivals' };
+/** The period a row's data end in, in the kind's unit: its quarter, month, year, or the span from January. */
+function unitPeriod(p: Period, unit: KindSpec['period']['unit']): Period | undefined {
+  const y = Math.floor(p.end / 12);
+  const m = (p.end % 12) + 1;
+  switch (unit) {
+    case 'quarter':
+      return parsePeriod(`${y}-Q${Math.floor((m - 1) / 3) + 1}`);
+    case 'month':
+      return parsePeriod(`${y}-${String(m).padStart(2, '0')}`);
+    case 'year':
+      return p.kind === 'year' ? p : undefined;
+    case 'year_to_date':
+      // A span from January to the month the data end in (a whole year is its own year to date).
+      if (p.kind === 'date' || p.start !== y * 12) return undefined;
+      return p;
+  }
+}
 
 /**
- * The report period: as given; else among the quarters in which the lead indicator's data end (for the IOM
- * report, only periods with partner detail), the latest that has a narrative folder, else the latest.
+ * The report period: as given; else among the periods (in the kind's unit) in which the lead indicator's data end
+ * — only rows by partner, or only totals, as the kind says — the latest that has a narrative folder, else the latest.
  */
-export function reportPeriod(ds: Dataset, template: Template, given?: string): Period {
+export function reportPeriod(ds: Dataset, kind: KindSpec, given?: string): Period {
   if (given !== undefined) {
     const p = parsePeriod(given);
     if (!p || p.kind === 'date') throw new UserError(narrateMessages.badPeriod(given));
     return p;
   }
-  const lead = LEAD[template];
-  const rows = select(ds, { indicator: lead }).filter((o) => o.value !== null && (template === 'bns-release' ? o.country === TOTAL : o.country !== TOTAL));
-  if (rows.length === 0) throw new UserError(narrateMessages.noData(template, lead));
-  const quarters = new Map<string, Period>();
+  const { lead, rows: which, unit } = kind.period;
+  const rows = select(ds, { indicator: lead }).filter((o) => o.value !== null && (which === 'total' ? o.country === TOTAL && o.region === '' : o.country !== TOTAL));
+  const periods = new Map<string, Period>();
   for (const o of rows) {
-    const end = o.period.end;
-    const q = parsePeriod(`${Math.floor(end / 12)}-Q${Math.floor((end % 12) / 3) + 1}`)!;
-    quarters.set(q.key, q);
+    const q = unitPeriod(o.period, unit);
+    if (q) periods.set(q.key, periods.get(q.key) ?? q);
   }
-  const sorted = [...quarters.values()].sort((a, b) => a.end - b.end);
+  if (periods.size === 0) throw new UserError(narrateMessages.noData(kind.kind, lead));
+  const sorted = [...periods.values()].sort((a, b) => a.end - b.end || b.start - a.start);
   const narrated = sorted.filter((q) => ds.narratives.has(q.code));
   return (narrated.length ? narrated : sorted)[(narrated.length ? narrated : sorted).length - 1];
 }
 
-export function checkTemplate(template: string): Template {
-  if (!(TEMPLATES as readonly string[]).includes(template)) throw new UserError(narrateMessages.unknownTemplate(template, [...TEMPLATES]));
-  return template as Template;
-}
-
 /** Every fact of a report: levels, changes, shares, ranks, crossovers, balances, ratios, records, streaks. */
-export function computeFacts(ds: Dataset, opts: { period?: string; template: Template | string }): ComputedFacts {
-  const template = checkTemplate(opts.template);
-  const period = reportPeriod(ds, template, opts.period);
+export function computeFacts(ds: Dataset, opts: { period?: string; template: string; kind?: KindSpec }): ComputedFacts {
+  const kind = opts.kind ?? loadKind(opts.template, { reference: ds.reference }).spec;
+  const period = reportPeriod(ds, kind, opts.period);
   const facts = new FactSet();
-  const sections = withValueMemo(ds, () => sectionFacts(ds, facts, template, period));
-  void SECTIONS;
-  return { template, period, sections, facts };
+  const sections = withValueMemo(ds, () => sectionFacts(ds, facts, kind, period));
+  return { template: kind.kind, kind, period, sections, facts };
 }

@@ -19,6 +19,7 @@ import {
 } from './kinds.ts';
 import { flagsOf, inputOf, latestPeriod, calendarYears, memberRows, subject, valueOf, type Valued } from './values.ts';
 import { byCode } from '../order.ts';
+import { blockEntry, typedBlock, type FactBlock, type KindSpec, type SectionSpec } from '../kinds/schema.ts';
 
 /** What a section compares and for which period (the latest at or before the report period). */
 export interface SectionScope {
@@ -30,11 +31,11 @@ export interface SectionScope {
   relation?: Relation;
   /** Indicators the section draws on (for "data not available" notes). */
   indicators: string[];
+  /** The section as its kind's report.yaml declares it, and its measures. */
+  spec: SectionSpec;
+  measures: Map<string, MeasureInfo>;
 }
 
-const GROUPS = ['CIS', 'NONCIS'];
-/** Net migration for permanent residence: the balance pr_arrivals − pr_departures, a series of its own. */
-const NET_SUBJECT: Subject = { indicator: 'pr_arrivals', minus: 'pr_departures', partner: TOTAL, region: '', breakdown: '' };
 
 /** The dataset's own Period object for a span (keeps the code as written, e.g. 2022-Q1/2022-Q3). */
 function dataPeriod(ds: Dataset, indicator: string, p: Period | undefined): Period | undefined {
@@ -63,10 +64,12 @@ function partnerBreakdown(
     lists: { whole: string }[];
     /** Whole for the shares of aggregates (e.g. _T for CIS and NONCIS). */
     aggregateWhole?: string;
+    /** The measure states the total alone: its ids leave the partner out. */
+    totalOnly?: boolean;
   },
 ): void {
   const { section, measure, indicator, period: p, baseline, relation } = opts;
-  const id = (partner: string, kind: string) => factId(section, measure, partnerKey(partner), kind);
+  const id = (partner: string, kind: string) => factId(section, measure, opts.totalOnly && partner === TOTAL ? '' : partnerKey(partner), kind);
   const levels = new Map<string, LevelFact>();
   for (const a of opts.aggregates) {
     const f = levelFact(ds, section, id(a, 'level'), subject(indicator, a), p);
@@ -200,68 +203,253 @@ function partnerBreakdown(
   }
 }
 
-// ── IOM quarterly ───────────────────────────────────────────────────────────────────────────
+// ── The engine: a section's fact blocks (templates/<kind>/report.yaml) ───────────────────────
 
-function flows(ds: Dataset, facts: FactSet, report: Period): SectionScope {
-  const section = 'flows';
-  const p = latestPeriod(ds, 'border_arrivals', report);
-  if (!p) return { id: section, indicators: ['border_arrivals', 'border_departures'] };
-  const baseline = dataPeriod(ds, 'border_arrivals', previousPeriod(p));
-  for (const [measure, indicator] of [
-    ['arrivals', 'border_arrivals'],
-    ['departures', 'border_departures'],
-  ]) {
-    partnerBreakdown(ds, facts, {
-      section, measure, indicator, period: p, baseline, relation: 'previous',
-      aggregates: [TOTAL, ...GROUPS], aggregateWhole: TOTAL, lists: GROUPS.map((whole) => ({ whole })),
-    });
-  }
-  return { id: section, period: p, baseline, relation: 'previous', indicators: ['border_arrivals', 'border_departures'] };
+/** What a measure of a section is: the series it states and how its fact ids name partners. */
+export interface MeasureInfo {
+  indicator: string;
+  /** For a balance: the indicator subtracted. */
+  minus?: string;
+  /** True when the block states the total alone: its ids leave the partner out (`key_points.arrivals.level`). */
+  totalOnly: boolean;
 }
 
-function trp(ds: Dataset, facts: FactSet, report: Period): SectionScope {
-  const section = 'trp';
-  const p = latestPeriod(ds, 'trp_holders', report);
-  if (!p) return { id: section, indicators: ['trp_holders'] };
-  const baseline = dataPeriod(ds, 'trp_holders', previousPeriod(p));
-  partnerBreakdown(ds, facts, {
-    section, measure: '', indicator: 'trp_holders', period: p, baseline, relation: 'previous',
-    aggregates: [TOTAL], lists: [{ whole: TOTAL }],
-  });
-  return { id: section, period: p, baseline, relation: 'previous', indicators: ['trp_holders'] };
+/** The partners a selector names: `total`, `groups` (every group of countries.csv, by code) or codes. */
+export function expandPartners(ds: Dataset, selectors: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const s of selectors) {
+    // Groups in code order, whatever the order of countries.csv's rows.
+    const codes = s === 'total' ? [TOTAL] : s === 'groups' ? [...ds.reference.countries.values()].filter((c) => c.isGroup).map((c) => c.code).sort(byCode) : [s];
+    for (const c of codes) if (!out.includes(c)) out.push(c);
+  }
+  return out;
 }
 
-function prp(ds: Dataset, facts: FactSet, report: Period): SectionScope {
-  const section = 'prp';
-  const p = latestPeriod(ds, 'prp_issued', report);
-  if (!p) return { id: section, indicators: ['prp_issued', 'prp_terminated'] };
-  const baseline = dataPeriod(ds, 'prp_issued', previousPeriod(p));
-  for (const [measure, indicator] of [
-    ['issued', 'prp_issued'],
-    ['terminated', 'prp_terminated'],
-  ]) {
-    partnerBreakdown(ds, facts, {
-      section, measure, indicator, period: p, baseline, relation: 'previous',
-      aggregates: [TOTAL, ...GROUPS], aggregateWhole: TOTAL, lists: GROUPS.map((whole) => ({ whole })),
-    });
+/** A fact id of a measure: `<section>.<measure>.<partner>.<kind>`, the partner left out for a total-only measure. */
+export function measureId(section: string, measure: string, info: MeasureInfo | undefined, partner: string, kind: string): string {
+  return factId(section, measure, info?.totalOnly && partner === TOTAL ? '' : partnerKey(partner), kind);
+}
+
+/** The measures of a section's fact blocks. */
+export function measuresOf(spec: SectionSpec): Map<string, MeasureInfo> {
+  const out = new Map<string, MeasureInfo>();
+  for (const b of spec.facts) {
+    const [type, body] = blockEntry(b);
+    const m = String(body.measure ?? '');
+    if (out.has(m)) continue;
+    const selectors = [...((body.aggregates as string[]) ?? []), ...((body.partners as string[]) ?? [])];
+    const lists = (body.lists as string[] | undefined) ?? [];
+    // A level block states a total at its own latest period; other blocks state the total alone when they name only it.
+    const totalOnly = type === 'level' || (m !== '' && selectors.length > 0 && selectors.every((x) => x === 'total') && lists.length === 0);
+    const indicator = String(body.indicator ?? body.plus ?? '');
+    out.set(m, { indicator, ...(type === 'balance' || type === 'periods' ? { minus: String(body.minus) } : {}), totalOnly });
   }
-  // Balances are computed (issued − terminated); a published prp_balance is the audit's business.
-  for (const partner of [...GROUPS, TOTAL]) {
-    const now = balanceOf(ds, facts, section, factId(section, partnerKey(partner), 'balance'), 'prp_issued', 'prp_terminated', partner, p);
-    if (!now || !baseline) continue;
-    const before = balanceOf(ds, null, section, factId(section, partnerKey(partner), 'balance_before'), 'prp_issued', 'prp_terminated', partner, baseline);
-    if (!before) continue;
-    facts.add(before);
-    const flip = signChangeFact(section, factId(section, partnerKey(partner), 'sign_change'), before, now, 'previous');
-    if (flip) facts.add(flip);
+  return out;
+}
+
+/** The indicators a section states (named when it has no data). */
+function indicatorsOf(spec: SectionSpec): string[] {
+  if (spec.indicators) return [...spec.indicators];
+  const out: string[] = [];
+  for (const b of spec.facts) {
+    const body = blockEntry(b)[1];
+    for (const k of ['indicator', 'plus', 'minus']) if (typeof body[k] === 'string' && !out.includes(body[k] as string)) out.push(body[k] as string);
   }
-  // Balances by country, where both issued and terminated were published (a missing value is no balance, never 0).
-  const countries = new Set(GROUPS.flatMap((g) => memberRows(ds, 'prp_terminated', g, p).map((o) => o.country)));
-  for (const g of GROUPS)
-    for (const o of memberRows(ds, 'prp_issued', g, p))
-      if (countries.has(o.country) && !facts.byId.has(factId(section, partnerKey(o.country), 'balance')))
-        balanceOf(ds, facts, section, factId(section, partnerKey(o.country), 'balance'), 'prp_issued', 'prp_terminated', o.country, p);
-  return { id: section, period: p, baseline, relation: 'previous', indicators: ['prp_issued', 'prp_terminated'] };
+  return out;
+}
+
+function balanceSubject(plus: string, minus: string, partner: string): Subject {
+  return { indicator: plus, minus, partner, region: '', breakdown: '' };
+}
+
+/** Facts of one section, as its spec declares them, for the latest period its data allow at or before the report's. */
+export function sectionScope(ds: Dataset, facts: FactSet, spec: SectionSpec, report: Period): SectionScope {
+  const section = spec.id;
+  const measures = measuresOf(spec);
+  const indicators = indicatorsOf(spec);
+  let p: Period | undefined;
+  let lead = '';
+  for (const indicator of spec.period.latest) {
+    p = latestPeriod(ds, indicator, report, spec.period.rows === 'total' ? (o) => o.country === TOTAL && o.region === '' : undefined);
+    if (p) {
+      lead = indicator;
+      break;
+    }
+  }
+  if (!p) return { id: section, indicators, spec, measures };
+  const relation: Relation | undefined = spec.baseline === 'none' ? undefined : spec.baseline;
+  const baseline = relation ? dataPeriod(ds, lead, relation === 'previous' ? previousPeriod(p) : sameLastYear(p)) : undefined;
+  for (const block of spec.facts) {
+    factBlock(ds, facts, { section, measures, p, baseline, relation: relation ?? 'previous', report }, typedBlock<FactBlock>(block));
+  }
+  return { id: section, period: p, baseline, relation, indicators, spec, measures };
+}
+
+interface BlockContext {
+  section: string;
+  measures: Map<string, MeasureInfo>;
+  p: Period;
+  baseline?: Period;
+  relation: Relation;
+  report: Period;
+}
+
+function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBlock): void {
+  const { section, p, baseline, relation } = c;
+  switch (block.type) {
+    case 'partners': {
+      const b = block.body;
+      const info = c.measures.get(b.measure);
+      partnerBreakdown(ds, facts, {
+        section, measure: b.measure, indicator: b.indicator, period: p, baseline, relation,
+        aggregates: expandPartners(ds, b.aggregates), aggregateWhole: b.whole ? expandPartners(ds, [b.whole])[0] : undefined,
+        lists: expandPartners(ds, b.lists).map((whole) => ({ whole })), totalOnly: info?.totalOnly ?? false,
+      });
+      if (b.before && baseline) {
+        const f = levelFact(ds, section, factId(section, b.measure, 'total', 'level_before'), subject(b.indicator, TOTAL), baseline);
+        if (f) facts.add(f);
+      }
+      return;
+    }
+    case 'balance': {
+      const b = block.body;
+      const info = c.measures.get(b.measure);
+      // Balances are computed (plus − minus); a published balance is the audit's business.
+      for (const partner of expandPartners(ds, b.partners)) {
+        const id = (kind: string) => measureId(section, b.measure, info, partner, kind);
+        const now = balanceOf(ds, facts, section, id('balance'), b.plus, b.minus, partner, p);
+        if (!now || !baseline || !b.before) continue;
+        const before = balanceOf(ds, null, section, id('balance_before'), b.plus, b.minus, partner, baseline);
+        if (!before) continue;
+        facts.add(before);
+        if (b.change)
+          facts.add(
+            changeFromValues(section, id('change'), balanceSubject(b.plus, b.minus, partner), p, baseline, relation,
+              { value: before.value, inputs: before.inputs, summed: false }, { value: now.value, inputs: now.inputs, summed: false }, 'persons'),
+          );
+        if (b.sign_change) {
+          const flip = signChangeFact(section, id('sign_change'), before, now, relation);
+          if (flip) facts.add(flip);
+        }
+      }
+      // Balances by member, where both sides were published (a missing value is no balance, never 0).
+      if (b.members_of.length) {
+        const wholes = expandPartners(ds, b.members_of);
+        const withMinus = new Set(wholes.flatMap((g) => memberRows(ds, b.minus, g, p).map((o) => o.country)));
+        for (const g of wholes)
+          for (const o of memberRows(ds, b.plus, g, p)) {
+            const id = measureId(section, b.measure, info, o.country, 'balance');
+            if (withMinus.has(o.country) && !facts.byId.has(id)) balanceOf(ds, facts, section, id, b.plus, b.minus, o.country, p);
+          }
+      }
+      return;
+    }
+    case 'published_share': {
+      const b = block.body;
+      const id = (kind: string) => factId(section, b.measure, partnerKey(b.partner), kind);
+      const now = publishedShare(ds, section, id('share'), b.indicator, b.partner, p);
+      if (!now) return;
+      facts.add(now);
+      const before = b.change && baseline ? publishedShare(ds, section, id('share_before'), b.indicator, b.partner, baseline) : undefined;
+      if (before) {
+        facts.add(before);
+        facts.add(shareChangeFact(section, id('share_change'), before, now, relation));
+      }
+      return;
+    }
+    case 'periods': {
+      const b = block.body;
+      for (const q of periodsOf(ds, b.plus).filter((q) => q.kind !== 'date' && q.end <= p.end).sort((x, y) => x.end - y.end || y.start - x.start))
+        balanceOf(ds, facts, section, periodRowId(section, b.measure, q), b.plus, b.minus, TOTAL, q);
+      return;
+    }
+    case 'history': {
+      const b = block.body;
+      const bal = b.balance_of !== undefined ? c.measures.get(b.balance_of) : undefined;
+      if (bal?.minus) {
+        // A balance is a series of its own (plus − minus), named as such wherever it is stated.
+        const series = calendarYears(ds, bal.indicator, p);
+        const points = series.map((q) => {
+          const v = balanceOf(ds, null, section, '', bal.indicator, bal.minus!, TOTAL, q);
+          return { period: q, v: v ? { value: v.value, inputs: v.inputs, summed: false } : undefined };
+        });
+        for (const f of seriesFacts(section, factId(section, b.measure), balanceSubject(bal.indicator, bal.minus, TOTAL), points, b.mode)) facts.add(f);
+      } else if (b.indicator) {
+        const series = calendarYears(ds, b.indicator, p);
+        const points = series.map((q) => ({ period: q, v: valueOf(ds, subject(b.indicator!, TOTAL), q) }));
+        for (const f of seriesFacts(section, factId(section, b.measure), subject(b.indicator, TOTAL), points, b.mode)) facts.add(f);
+      }
+      return;
+    }
+    case 'level': {
+      const b = block.body;
+      const q = latestPeriod(ds, b.indicator, c.report);
+      if (!q) return;
+      const f = levelFact(ds, section, factId(section, b.measure, 'level'), subject(b.indicator, TOTAL), q);
+      if (f) facts.add(f);
+      return;
+    }
+    case 'structure': {
+      // Published structures: one level fact per breakdown value, stated as published.
+      const b = block.body;
+      const q = latestPeriod(ds, b.indicator, c.report);
+      if (!q) return;
+      for (const o of select(ds, { indicator: b.indicator, period: q, country: TOTAL, region: '' })) {
+        if (o.value === null) continue;
+        const f = levelFact(ds, section, factId(section, b.measure, breakdownValue(o.breakdown, b.key), 'level'), subject(b.indicator, TOTAL, '', o.breakdown), q);
+        if (f) facts.add(f);
+      }
+      return;
+    }
+    case 'ratio': {
+      const b = block.body;
+      const pr = latestPeriod(ds, b.indicator, c.report);
+      if (!pr) return;
+      const o = select(ds, { indicator: b.indicator, period: pr }).find((x) => x.value !== null && x.country === TOTAL);
+      const vs = o ? parsePeriod(breakdownValue(o.breakdown, 'vs')) : undefined;
+      const id = factId(section, b.measure, 'ratio');
+      // Prefer counts when both periods have them; else state the published ratio.
+      const s = b.counts ? subject(b.counts, TOTAL) : undefined;
+      const now = s && valueOf(ds, s, pr);
+      const before = s && vs ? valueOf(ds, s, vs) : undefined;
+      const computed = s && now && before && vs ? ratioFact(section, id, s, pr, vs, before, now) : undefined;
+      if (computed) facts.add(computed);
+      else if (o && vs) {
+        const inputs = [inputOf(o)];
+        facts.add({
+          id, section, kind: 'ratio', subject: subject(b.indicator, TOTAL, '', o.breakdown),
+          period: pr, baseline: dataPeriod(ds, b.indicator, vs) ?? vs, value: o.value as number, from: null, to: null, published: true,
+          formula: `${b.indicator}[_T], ${pr.code}, vs ${vs.code}, as published`, inputs, flags: flagsOf(inputs),
+        });
+      }
+      return;
+    }
+    case 'regions': {
+      const b = block.body;
+      const pn = latestPeriod(ds, b.indicator, c.report);
+      if (!pn) return;
+      const rows = select(ds, { indicator: b.indicator, period: pn, country: NOT_APPLICABLE }).filter((o) => o.value !== null && o.region !== '' && o.breakdown === '');
+      const levels: LevelFact[] = rows.map((o) =>
+        facts.add({
+          id: factId(section, b.measure, o.region.toLowerCase(), 'level'), section, kind: 'level', subject: subject(b.indicator, NOT_APPLICABLE, o.region),
+          period: pn, value: o.value as number, unit: 'persons', summed: false, formula: `${b.indicator}[${o.region}], ${pn.code}`, inputs: [inputOf(o)], flags: flagsOf([inputOf(o)]),
+        }),
+      );
+      const positive = levels.filter((l) => l.value > 0).sort((x, y) => y.value - x.value || byCode(x.subject.region, y.subject.region));
+      const inputs = positive.flatMap((l) => l.inputs);
+      facts.add({
+        id: factId(section, b.measure, 'positive', 'selection'), section, kind: 'selection', indicator: b.indicator, period: pn, rule: b.select,
+        members: positive.map((l) => ({ key: l.subject.region, value: l.value, levelId: l.id })), count: positive.length,
+        formula: `regions with ${b.indicator} > 0, ${pn.code}, largest first`, inputs, flags: flagsOf(inputs),
+      });
+      return;
+    }
+  }
+}
+
+/** Id of a period's row of a dynamic table, e.g. `key_points.dynamic.2024_01_2024_03.balance`. */
+export function periodRowId(section: string, measure: string, q: Period): string {
+  return factId(section, measure, q.code.toLowerCase().replace(/[^a-z0-9]+/g, '_'), 'balance');
 }
 
 function balanceOf(ds: Dataset, facts: FactSet | null, section: string, id: string, plus: string, minus: string, partner: string, p: Period, region = ''): BalanceFact | undefined {
@@ -271,37 +459,6 @@ function balanceOf(ds: Dataset, facts: FactSet | null, section: string, id: stri
   const f = balanceFact(section, id, subject(plus, partner, region), minus, p, a, b);
   return facts ? facts.add(f) : f;
 }
-
-function kandas(ds: Dataset, facts: FactSet, report: Period): SectionScope {
-  const section = 'kandas';
-  const indicators = ['kandas_granted', 'kandas_total', 'kandas_by_age', 'kandas_by_education'];
-  const p = latestPeriod(ds, 'kandas_granted', report);
-  if (p) {
-    const f = levelFact(ds, section, factId(section, 'granted', 'level'), subject('kandas_granted', TOTAL), p);
-    if (f) facts.add(f);
-  }
-  const pt = latestPeriod(ds, 'kandas_total', report);
-  if (pt) {
-    const f = levelFact(ds, section, factId(section, 'total', 'level'), subject('kandas_total', TOTAL), pt);
-    if (f) facts.add(f);
-  }
-  // Published structures: one level fact per breakdown value, stated as published.
-  for (const [measure, indicator] of [
-    ['age', 'kandas_by_age'],
-    ['education', 'kandas_by_education'],
-  ]) {
-    const ps = latestPeriod(ds, indicator, report);
-    if (!ps) continue;
-    for (const o of select(ds, { indicator, period: ps, country: TOTAL, region: '' })) {
-      if (o.value === null) continue;
-      const key = breakdownValue(o.breakdown, measure);
-      const f = levelFact(ds, section, factId(section, measure, key, 'level'), subject(indicator, TOTAL, '', o.breakdown), ps);
-      if (f) facts.add(f);
-    }
-  }
-  return { id: section, period: p ?? pt, indicators };
-}
-
 /** The value of one key in a normalised breakdown (`age=working;education=higher` → education: higher). */
 export function breakdownValue(breakdown: string, key: string): string {
   for (const pair of breakdown.split(';')) {
@@ -310,90 +467,6 @@ export function breakdownValue(breakdown: string, key: string): string {
   }
   return breakdown;
 }
-
-function remittances(ds: Dataset, facts: FactSet, report: Period, section: 'remittances_out' | 'remittances_in'): SectionScope {
-  const indicator = section;
-  const p = latestPeriod(ds, indicator, report);
-  if (!p) return { id: section, indicators: [indicator] };
-  const baseline = dataPeriod(ds, indicator, sameLastYear(p));
-  partnerBreakdown(ds, facts, {
-    section, measure: '', indicator, period: p, baseline, relation: 'year_ago',
-    aggregates: [TOTAL], lists: [{ whole: TOTAL }],
-  });
-  if (baseline) {
-    const f = levelFact(ds, section, factId(section, 'total', 'level_before'), subject(indicator, TOTAL), baseline);
-    if (f) facts.add(f);
-  }
-  return { id: section, period: p, baseline, relation: 'year_ago', indicators: [indicator] };
-}
-
-// ── BNS release ─────────────────────────────────────────────────────────────────────────────
-
-function keyPoints(ds: Dataset, facts: FactSet, report: Period): SectionScope {
-  const section = 'key_points';
-  const indicators = ['pr_arrivals', 'pr_departures'];
-  const p = latestPeriod(ds, 'pr_arrivals', report, (o) => o.country === TOTAL && o.region === '');
-  if (!p) return { id: section, indicators };
-  const baseline = dataPeriod(ds, 'pr_arrivals', sameLastYear(p));
-  for (const [measure, indicator] of [
-    ['arrivals', 'pr_arrivals'],
-    ['departures', 'pr_departures'],
-  ]) {
-    const level = levelFact(ds, section, factId(section, measure, 'level'), subject(indicator, TOTAL), p);
-    if (level) facts.add(level);
-    const c = changeFact(ds, section, factId(section, measure, 'change'), subject(indicator, TOTAL), p, baseline, 'year_ago');
-    if (c) facts.add(c);
-    // CIS share: published, with no counts behind it.
-    const shareIndicator = `${indicator}_share`;
-    const now = publishedShare(ds, section, factId(section, measure, 'cis', 'share'), shareIndicator, 'CIS', p);
-    if (now) {
-      facts.add(now);
-      const before = baseline && publishedShare(ds, section, factId(section, measure, 'cis', 'share_before'), shareIndicator, 'CIS', baseline);
-      if (before) {
-        facts.add(before);
-        facts.add(shareChangeFact(section, factId(section, measure, 'cis', 'share_change'), before, now, 'year_ago'));
-      }
-    }
-  }
-  // Net migration: computed from arrivals and departures.
-  const net = balanceOf(ds, facts, section, factId(section, 'net', 'balance'), 'pr_arrivals', 'pr_departures', TOTAL, p);
-  if (net && baseline) {
-    const before = balanceOf(ds, facts, section, factId(section, 'net', 'balance_before'), 'pr_arrivals', 'pr_departures', TOTAL, baseline);
-    if (before) {
-      facts.add(
-        changeFromValues(section, factId(section, 'net', 'change'), NET_SUBJECT, p, baseline, 'year_ago',
-          { value: before.value, inputs: before.inputs, summed: false }, { value: net.value, inputs: net.inputs, summed: false }, 'persons'),
-      );
-      const flip = signChangeFact(section, factId(section, 'net', 'sign_change'), before, net, 'year_ago');
-      if (flip) facts.add(flip);
-    }
-  }
-  // The dynamic table: arrivals, departures and net migration for every period published up to the report period.
-  for (const q of periodsOf(ds, 'pr_arrivals').filter((q) => q.kind !== 'date' && q.end <= p.end).sort((a, b) => a.end - b.end || b.start - a.start))
-    balanceOf(ds, facts, section, dynamicId(q), 'pr_arrivals', 'pr_departures', TOTAL, q);
-  // Series over the same months of each calendar year: records and streaks (a year without data breaks a streak).
-  const series = calendarYears(ds, 'pr_arrivals', p);
-  for (const [measure, indicator] of [
-    ['arrivals', 'pr_arrivals'],
-    ['departures', 'pr_departures'],
-  ]) {
-    const points = series.map((q) => ({ period: q, v: valueOf(ds, subject(indicator, TOTAL), q) }));
-    for (const f of seriesFacts(section, factId(section, measure), subject(indicator, TOTAL), points, 'direction')) facts.add(f);
-  }
-  // Net migration is a series of its own (arrivals − departures), named as such wherever it is stated.
-  const netPoints = series.map((q) => {
-    const b = balanceOf(ds, null, section, '', 'pr_arrivals', 'pr_departures', TOTAL, q);
-    return { period: q, v: b ? { value: b.value, inputs: b.inputs, summed: false } : undefined };
-  });
-  for (const f of seriesFacts(section, factId(section, 'net'), NET_SUBJECT, netPoints, 'sign')) facts.add(f);
-  return { id: section, period: p, baseline, relation: 'year_ago', indicators };
-}
-
-/** Id of a period's row of the BNS dynamic table, e.g. `key_points.dynamic.2024_01_2024_03.balance`. */
-export function dynamicId(q: Period): string {
-  return factId('key_points', 'dynamic', q.code.toLowerCase().replace(/[^a-z0-9]+/g, '_'), 'balance');
-}
-
 function publishedShare(ds: Dataset, section: string, id: string, indicator: string, partner: string, p: Period): ShareFact | undefined {
   const o = select(ds, { indicator, period: p, country: partner, region: '' }).find((x) => x.value !== null);
   if (!o) return undefined;
@@ -406,70 +479,8 @@ function publishedShare(ds: Dataset, section: string, id: string, indicator: str
   };
 }
 
-function internal(ds: Dataset, facts: FactSet, report: Period): SectionScope {
-  const section = 'internal';
-  const indicators = ['internal_migrants_ratio', 'interregional_net'];
-  let scopePeriod: Period | undefined;
-  const pr = latestPeriod(ds, 'internal_migrants_ratio', report);
-  if (pr) {
-    scopePeriod = pr;
-    const o = select(ds, { indicator: 'internal_migrants_ratio', period: pr }).find((x) => x.value !== null && x.country === TOTAL);
-    const vs = o ? parsePeriod(breakdownValue(o.breakdown, 'vs')) : undefined;
-    // Prefer counts when both periods have them; else state the published ratio.
-    const s = subject('internal_migrants', TOTAL);
-    const now = valueOf(ds, s, pr);
-    const before = vs ? valueOf(ds, s, vs) : undefined;
-    const computed = now && before && vs ? ratioFact(section, factId(section, 'migrants', 'ratio'), s, pr, vs, before, now) : undefined;
-    if (computed) facts.add(computed);
-    else if (o && vs) {
-      const inputs = [inputOf(o)];
-      facts.add({
-        id: factId(section, 'migrants', 'ratio'), section, kind: 'ratio', subject: subject('internal_migrants_ratio', TOTAL, '', o.breakdown),
-        period: pr, baseline: dataPeriod(ds, 'internal_migrants_ratio', vs) ?? vs, value: o.value as number, from: null, to: null, published: true,
-        formula: `internal_migrants_ratio[_T], ${pr.code}, vs ${vs.code}, as published`, inputs, flags: flagsOf(inputs),
-      });
-    }
-  }
-  const pn = latestPeriod(ds, 'interregional_net', report);
-  if (pn) {
-    scopePeriod ??= pn;
-    const rows = select(ds, { indicator: 'interregional_net', period: pn, country: NOT_APPLICABLE }).filter((o) => o.value !== null && o.region !== '' && o.breakdown === '');
-    const levels: LevelFact[] = rows.map((o) =>
-      facts.add({
-        id: factId(section, 'net', o.region.toLowerCase(), 'level'), section, kind: 'level', subject: subject('interregional_net', NOT_APPLICABLE, o.region),
-        period: pn, value: o.value as number, unit: 'persons', summed: false, formula: `interregional_net[${o.region}], ${pn.code}`, inputs: [inputOf(o)], flags: flagsOf([inputOf(o)]),
-      }),
-    );
-    const positive = levels.filter((l) => l.value > 0).sort((a, b) => b.value - a.value || byCode(a.subject.region, b.subject.region));
-    const inputs = positive.flatMap((l) => l.inputs);
-    facts.add({
-      id: factId(section, 'net', 'positive', 'selection'), section, kind: 'selection', indicator: 'interregional_net', period: pn, rule: 'positive',
-      members: positive.map((l) => ({ key: l.subject.region, value: l.value, levelId: l.id })), count: positive.length,
-      formula: `regions with interregional_net > 0, ${pn.code}, largest first`, inputs, flags: flagsOf(inputs),
-    });
-  }
-  return { id: section, period: scopePeriod, indicators };
-}
-
-export type Template = 'iom-quarterly' | 'bns-release';
-export const TEMPLATES: readonly Template[] = ['iom-quarterly', 'bns-release'];
-
-/** Section ids of each template, in report order. */
-export const SECTIONS: Record<Template, string[]> = {
-  'iom-quarterly': ['flows', 'trp', 'prp', 'kandas', 'remittances_out', 'remittances_in'],
-  'bns-release': ['key_points', 'internal'],
-};
-
-export function sectionFacts(ds: Dataset, facts: FactSet, template: Template, report: Period): SectionScope[] {
-  if (template === 'bns-release') return [keyPoints(ds, facts, report), internal(ds, facts, report)];
-  return [
-    flows(ds, facts, report),
-    trp(ds, facts, report),
-    prp(ds, facts, report),
-    kandas(ds, facts, report),
-    remittances(ds, facts, report, 'remittances_out'),
-    remittances(ds, facts, report, 'remittances_in'),
-  ];
+export function sectionFacts(ds: Dataset, facts: FactSet, kind: KindSpec, report: Period): SectionScope[] {
+  return kind.sections.map((spec) => sectionScope(ds, facts, spec, report));
 }
 
 export type { Fact };

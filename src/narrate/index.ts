@@ -5,7 +5,10 @@
 //   every text ──► verifyReport (src/verify/: claims re-derived from the rows, words read against them) ──► ReportModel
 import type { Dataset } from '../model.ts';
 import { TOTAL } from '../model.ts';
-import { computeFacts, type ComputedFacts, type Fact, type TopFact } from '../compare/index.ts';
+import { computeFacts, type ChangeFact, type ComputedFacts, type Fact, type TopFact } from '../compare/index.ts';
+import { expandPartners } from '../compare/sections.ts';
+import { loadKind, type LocaleKeys } from '../kinds/load.ts';
+import { DEFAULT_CHART_SPEC, typedBlock, type ChartBlock } from '../kinds/schema.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
 import type { SectionScope } from '../compare/sections.ts';
 import { DefectError, UserError, formatLocation } from '../errors.ts';
@@ -18,8 +21,8 @@ import type { ChartData, FigureProvenance, ReportModel, Section, Sentence, Table
 import { keyFindings } from './findings.ts';
 import type { Locale, LocaleFactory } from './locale.ts';
 import { createEnglish } from './locales/en.ts';
-import { notBrokenDown, writeSection } from './sections.ts';
-import { breakdownKey, sectionTables, stockPeriod, structureLevels, structureNotes } from './tables.ts';
+import { factBodyOf, measureTools, notBrokenDown, structureLevelsOf, writeSection, type SectionContext } from './sections.ts';
+import { breakdownKey, sectionTables, stockPeriod, structureNotes, wordOf } from './tables.ts';
 import { Writer, sentence, styleOf } from './write.ts';
 
 export { computeFacts } from '../compare/index.ts';
@@ -27,6 +30,11 @@ export type { Locale } from './locale.ts';
 
 /** Locales by language tag; adding one is adding a module here (see README.md). */
 export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish };
+
+/** The keys a report kind may name, in every locale (a key missing in one language is an error when the spec is read). */
+export function localeKeysAll(dataset: Dataset): Record<string, LocaleKeys> {
+  return Object.fromEntries(Object.keys(LOCALES).map((lang) => [lang, localeFor(dataset, lang).keys]));
+}
 
 /** One locale per reference and language: the locale and the verifier cache name forms and period phrases per locale object. */
 const locales = new WeakMap<Dataset['reference'], Map<string, Locale>>();
@@ -41,15 +49,13 @@ export function localeFor(dataset: Dataset, lang: string): Locale {
   return locale;
 }
 
-const IOM_NUMBERS: Record<string, number> = { flows: 2, trp: 3, prp: 4, kandas: 5, remittances_out: 6, remittances_in: 6 };
-const BNS_NUMBERS: Record<string, number> = { key_points: 1, internal: 2 };
 
 function flagOf(f: Fact | undefined): string {
   return f?.flags.includes('E') ? 'E' : f?.flags.includes('I') ? 'I' : '';
 }
 
 /** Table and bar chart of the members of a whole (partners-bar), largest first. */
-function membersChart(w: Writer, id: string, top: TopFact | undefined, subject: string, finding: Sentence | undefined): ChartData | undefined {
+function membersChart(w: Writer, id: string, spec: string, top: TopFact | undefined, subject: string, finding: Sentence | undefined): ChartData | undefined {
   if (!top || top.members.length === 0) return undefined;
   const L = w.locale;
   const when = L.periodLabel(top.period);
@@ -75,11 +81,11 @@ function membersChart(w: Writer, id: string, top: TopFact | undefined, subject: 
     notes: [],
     sources: [...new Set(top.inputs.map((i) => i.source))],
   };
-  return { id, spec: 'partners-bar', values, caption, ...altOf(L, { type: 'bars', subject, period: when }, finding), source: table.sources.join(', '), table };
+  return { id, spec, values, caption, ...altOf(L, { type: 'bars', subject, period: when }, finding), source: table.sources.join(', '), table };
 }
 
 /** Two periods side by side for each member (two-periods-bar), with the signed change in the table. */
-function twoPeriodsChart(w: Writer, id: string, section: string, measure: string, indicator: string, scope: SectionScope, partners: string[], subject: string, finding: Sentence | undefined): ChartData | undefined {
+function twoPeriodsChart(w: Writer, id: string, spec: string, changeOf: (partner: string) => ChangeFact | undefined, scope: SectionScope, partners: string[], subject: string, finding: Sentence | undefined): ChartData | undefined {
   if (!scope.baseline || !scope.period) return undefined;
   const L = w.locale;
   const rows: TableRow[] = [];
@@ -88,7 +94,7 @@ function twoPeriodsChart(w: Writer, id: string, section: string, measure: string
   const now = L.periodLabel(scope.period);
   const sources = new Set<string>();
   for (const p of partners) {
-    const c = w.get(factId(section, measure, partnerKey(p), 'change'), 'change');
+    const c = changeOf(p);
     if (!c) continue;
     const style = styleOf(c.unit);
     c.inputs.forEach((i) => sources.add(i.source));
@@ -104,8 +110,7 @@ function twoPeriodsChart(w: Writer, id: string, section: string, measure: string
     columns: [{ label: L.t.words.country, align: 'left' }, { label: before, align: 'right' }, { label: now, align: 'right' }, { label: L.t.words.change, align: 'right' }],
     rows, notes: [], sources: [...sources],
   };
-  void indicator;
-  return { id, spec: 'two-periods-bar', values, caption, ...altOf(L, { type: 'two-periods', subject, period: `${before} / ${now}` }, finding), source: table.sources.join(', '), table };
+  return { id, spec, values, caption, ...altOf(L, { type: 'two-periods', subject, period: `${before} / ${now}` }, finding), source: table.sources.join(', '), table };
 }
 
 /** A chart's alt text — its type, what it shows and the finding it repeats — with that finding's text and claims. */
@@ -113,127 +118,142 @@ function altOf(L: Locale, a: Omit<Parameters<Locale['t']['alt']>[0], 'finding'>,
   return { alt: L.t.alt({ ...a, finding: finding?.text ?? '' }), altClaims: finding?.claims ?? [], altFinding: finding?.text };
 }
 
-function sectionCharts(w: Writer, scope: SectionScope, paragraphs: Sentence[][]): { charts: ChartData[]; notes: Sentence[] } {
+/** A chart block of a section (templates/<kind>/report.yaml `charts:`): its data, table, caption and alt text. */
+function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[][], charts: ChartData[], notes: Sentence[]): void {
+  const { w, scope } = c;
   const L = w.locale;
-  const charts: ChartData[] = [];
-  const notes: Sentence[] = [];
+  const section = scope.id;
+  const { indicator, id } = measureTools(c);
   const flat = paragraphs.flat();
-  const findingFor = (factIdPrefix: string) => flat.find((s) => s.factIds.some((id) => id.startsWith(factIdPrefix)));
+  const findingFor = (factIdPrefix: string) => flat.find((s) => s.factIds.some((f) => f.startsWith(factIdPrefix)));
+  const finding = (ref: string | undefined) => (ref === undefined ? undefined : findingFor(factId(section, ref)));
+  const specOf = (b: { spec?: string }, type: keyof typeof DEFAULT_CHART_SPEC) => b.spec ?? DEFAULT_CHART_SPEC[type];
   // A chart of a whole's members that cannot be drawn: the whole has figures but none by country, or none at all.
-  const push = (c: ChartData | undefined, indicator: string, whole: string) => {
-    if (c) return charts.push(c);
-    const level = w.facts.all().some((f) => f.kind === 'level' && f.subject.indicator === indicator && f.subject.partner === whole);
-    if (level) notes.push(notBrokenDown(w, indicator, whole, scope.period!));
+  const push = (chart: ChartData | undefined, ind: string, whole: string) => {
+    if (chart) return charts.push(chart);
+    const level = w.facts.all().some((f) => f.kind === 'level' && f.subject.indicator === ind && f.subject.partner === whole);
+    if (level) notes.push(notBrokenDown(w, ind, whole, scope.period!));
     else
       notes.push(
-        sentence(L.t.missingSection({ what: L.t.noun(indicator, whole === TOTAL ? undefined : whole) }), [], [
-          { what: 'no_data', series: { indicator, partner: whole, region: '', breakdown: '' }, period: scope.period!.code, marks: [] },
+        sentence(L.t.missingSection({ what: L.t.noun(ind, whole === TOTAL ? undefined : whole) }), [], [
+          { what: 'no_data', series: { indicator: ind, partner: whole, region: '', breakdown: '' }, period: scope.period!.code, marks: [] },
         ]),
       );
   };
-  if (!scope.period) return { charts, notes };
-  switch (scope.id) {
-    case 'flows':
-      for (const [m, indicator] of [['arrivals', 'border_arrivals'], ['departures', 'border_departures']] as const) {
-        for (const g of ['CIS', 'NONCIS']) {
-          const top = w.get(factId('flows', m, partnerKey(g), 'top'), 'top');
-          push(membersChart(w, `flows-${m}-${g.toLowerCase()}`, top, L.t.noun(indicator, g), findingFor(factId('flows', m, partnerKey(g), 'top'))), indicator, g);
-        }
-        const c = twoPeriodsChart(w, `flows-${m}-change`, 'flows', m, indicator, scope, ['CIS', 'NONCIS'], L.t.noun(indicator), findingFor(factId('flows', m, 'cis', 'change')));
-        if (c) charts.push(c);
+  switch (block.type) {
+    case 'members_bar': {
+      const b = block.body;
+      const ind = indicator(b.measure);
+      // One chart per whole; a selector of several wholes (groups) names each chart by its whole.
+      const several = b.of.includes('groups') || b.of.length > 1;
+      for (const g of c.expand(b.of)) {
+        const top = w.get(id(b.measure, g, 'top'), 'top');
+        const fid = b.finding === 'top' ? id(b.measure, g, 'top') : b.finding ? factId(section, b.finding) : undefined;
+        push(membersChart(w, several ? `${b.id}-${partnerKey(g)}` : b.id, specOf(b, 'members_bar'), top, L.t.noun(ind, g === TOTAL ? undefined : g), fid ? findingFor(fid) : undefined), ind, g);
       }
-      break;
-    case 'trp':
-      push(membersChart(w, 'trp-countries', w.get('trp.total.top', 'top'), L.t.noun('trp_holders'), findingFor('trp.total.top')), 'trp_holders', TOTAL);
-      break;
-    case 'prp': {
-      for (const g of ['CIS', 'NONCIS']) push(membersChart(w, `prp-issued-${g.toLowerCase()}`, w.get(factId('prp', 'issued', partnerKey(g), 'top'), 'top'), L.t.noun('prp_issued', g), findingFor(factId('prp', 'issued', partnerKey(g), 'top'))), 'prp_issued', g);
-      const balances = ['CIS', 'NONCIS'].flatMap((g) => w.get(factId('prp', partnerKey(g), 'balance'), 'balance') ?? []);
-      if (balances.length) {
-        const when = L.periodLabel(scope.period);
-        const subject = L.t.words.balance;
-        const table: Table = {
-          id: 'prp-balance-table', caption: L.t.caption({ subject, by: 'group', period: when }),
-          columns: [{ label: L.t.words.group, align: 'left' }, { label: L.t.words.issued, align: 'right' }, { label: L.t.words.terminated, align: 'right' }, { label: L.t.words.balance, align: 'right' }],
-          rows: balances.map((b) => {
-            const cells = [L.partnerLabel(b.subject.partner), L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)];
-            return { cells, flags: b.flags, claims: w.rowClaims(cells, [b]) };
-          }),
-          notes: [], sources: [...new Set(balances.flatMap((b) => b.inputs.map((i) => i.source)))],
-        };
-        charts.push({
-          id: 'prp-balance', spec: 'balance-bar', caption: table.caption, table, source: table.sources.join(', '),
-          values: balances.map((b) => ({ partner: L.partnerLabel(b.subject.partner), value: b.value, label: L.number(b.value, 'count', true), flag: flagOf(b) })),
-          ...altOf(L, { type: 'balance', subject, period: when }, findingFor('prp.cis.balance')),
-        });
+      return;
+    }
+    case 'two_periods_bar': {
+      const b = block.body;
+      const ind = indicator(b.measure);
+      if (b.members_of) {
+        // The members of a whole in both periods where they can be compared; else this period's members alone.
+        const whole = c.expand([b.members_of])[0];
+        const top = w.get(id(b.measure, whole, 'top'), 'top');
+        const partners = (top?.members ?? []).map((m) => m.partner);
+        const chart =
+          twoPeriodsChart(w, b.id, specOf(b, 'two_periods_bar'), (p) => w.get(id(b.measure, p, 'change'), 'change'), scope, partners, L.t.noun(ind), finding(b.finding)) ??
+          (b.otherwise === 'members_bar' ? membersChart(w, b.id, DEFAULT_CHART_SPEC.members_bar, top, L.t.noun(ind), findingFor(id(b.measure, whole, 'top'))) : undefined);
+        push(chart, ind, whole);
+        return;
       }
-      break;
+      const chart = twoPeriodsChart(w, b.id, specOf(b, 'two_periods_bar'), (p) => w.get(id(b.measure, p, 'change'), 'change'), scope, c.expand(b.partners ?? ['total']), L.t.noun(ind), finding(b.finding));
+      if (chart) charts.push(chart);
+      return;
     }
-    case 'kandas': {
-      // One chart per structure: age groups are a whole, education covers the working-age only (and not all of it).
-      for (const indicator of ['kandas_by_age', 'kandas_by_education']) {
-        const levels = structureLevels(w, indicator);
-        if (!levels.length) continue;
-        const structure = structureNotes(w, indicator, levels);
-        const when = stockPeriod(w, levels[0].period);
-        const measure = indicator === 'kandas_by_age' ? 'age' : 'education';
-        const group = L.t.structureGroup(indicator);
-        const caption = L.t.tableCaption({ subject: L.indicatorName(indicator) || indicator, by: 'category', unit: L.unitLabel('percent'), period: when });
-        const table: Table = {
-          id: `kandas-${measure}-chart-table`, caption,
-          columns: [{ label: measure === 'age' ? L.t.words.ageGroup : L.t.words.education, align: 'left' }, { label: L.t.words.share, align: 'right' }],
-          rows: levels.map((f) => {
-            const cells = [L.t.breakdownLabel(breakdownKey(f)), L.cell(f.value, 'percent', { flags: f.flags })];
-            return { cells, flags: f.flags, claims: w.rowClaims(cells, [f]) };
-          }),
-          notes: structure.map((n) => n.text), noteClaims: structure.map((n) => n.claims), sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
-        };
-        charts.push({
-          id: `kandas-${measure}`, spec: 'structure-bar', caption, table, source: table.sources.join(', '),
-          values: levels.map((f) => ({ group, category: L.t.breakdownLabel(breakdownKey(f)), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
-          ...altOf(L, { type: 'structure', subject: caption, period: when }, findingFor(`kandas.${measure}`)),
-        });
-      }
-      break;
+    case 'balance_bar': {
+      const b = block.body;
+      const balances = c.expand(b.partners).flatMap((g) => w.get(id(b.measure, g, 'balance'), 'balance') ?? []);
+      if (!balances.length) return;
+      const when = L.periodLabel(scope.period!);
+      const [head, plus, minus, subject] = b.heads.map((h) => wordOf(w, h));
+      const table: Table = {
+        id: `${b.id}-table`, caption: L.t.caption({ subject, by: 'group', period: when }),
+        columns: [{ label: head, align: 'left' }, { label: plus, align: 'right' }, { label: minus, align: 'right' }, { label: subject, align: 'right' }],
+        rows: balances.map((x) => {
+          const cells = [L.partnerLabel(x.subject.partner), L.number(x.plus, 'count'), L.number(x.minus, 'count'), L.number(x.value, 'count', true)];
+          return { cells, flags: x.flags, claims: w.rowClaims(cells, [x]) };
+        }),
+        notes: [], sources: [...new Set(balances.flatMap((x) => x.inputs.map((i) => i.source)))],
+      };
+      charts.push({
+        id: b.id, spec: specOf(b, 'balance_bar'), caption: table.caption, table, source: table.sources.join(', '),
+        values: balances.map((x) => ({ partner: L.partnerLabel(x.subject.partner), value: x.value, label: L.number(x.value, 'count', true), flag: flagOf(x) })),
+        ...altOf(L, { type: 'balance', subject, period: when }, finding(b.finding)),
+      });
+      return;
     }
-    case 'remittances_out':
-    case 'remittances_in': {
-      const top = w.get(`${scope.id}.total.top`, 'top');
-      const partners = (top?.members ?? []).map((m) => m.partner);
-      // Two periods side by side where the members can be compared; else this period's members alone.
-      const c =
-        twoPeriodsChart(w, `${scope.id}-countries`, scope.id, '', scope.id, scope, partners, L.t.noun(scope.id), findingFor(`${scope.id}.total.movers`)) ??
-        membersChart(w, `${scope.id}-countries`, top, L.t.noun(scope.id), findingFor(`${scope.id}.total.top`));
-      push(c, scope.id, TOTAL);
-      break;
+    case 'structure_bar': {
+      const b = block.body;
+      const ind = indicator(b.measure);
+      const levels = structureLevelsOf(w, section, ind);
+      if (!levels.length) return;
+      const structure = structureNotes(w, ind, levels, factBodyOf(scope, b.measure)?.whole === true);
+      const when = stockPeriod(w, levels[0].period);
+      const group = L.t.structureGroup(ind);
+      const caption = L.t.tableCaption({ subject: L.indicatorName(ind) || ind, by: 'category', unit: L.unitLabel('percent'), period: when });
+      const table: Table = {
+        id: `${b.id}-chart-table`, caption,
+        columns: [{ label: wordOf(w, b.head), align: 'left' }, { label: L.t.words.share, align: 'right' }],
+        rows: levels.map((f) => {
+          const cells = [L.t.breakdownLabel(breakdownKey(f)), L.cell(f.value, 'percent', { flags: f.flags })];
+          return { cells, flags: f.flags, claims: w.rowClaims(cells, [f]) };
+        }),
+        notes: structure.map((n) => n.text), noteClaims: structure.map((n) => n.claims), sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
+      };
+      charts.push({
+        id: b.id, spec: specOf(b, 'structure_bar'), caption, table, source: table.sources.join(', '),
+        values: levels.map((f) => ({ group, category: L.t.breakdownLabel(breakdownKey(f)), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
+        ...altOf(L, { type: 'structure', subject: caption, period: when }, finding(b.finding)),
+      });
+      return;
     }
-    case 'key_points': {
+    case 'series_bar': {
+      const b = block.body;
       const rows: TableRow[] = [];
       const values: Record<string, unknown>[] = [];
-      for (const id of ['key_points.net.balance_before', 'key_points.net.balance']) {
-        const b = w.get(id, 'balance');
-        if (!b) continue;
-        const label = L.periodLabel(b.period);
-        const cells = [label, L.number(b.plus, 'count'), L.number(b.minus, 'count'), L.number(b.value, 'count', true)];
-        rows.push({ cells, flags: b.flags, claims: w.rowClaims(cells, [b]) });
+      const [head, plus, minus, net] = b.heads.map((h) => wordOf(w, h));
+      for (const fid of [id(b.measure, TOTAL, 'balance_before'), id(b.measure, TOTAL, 'balance')]) {
+        const x = w.get(fid, 'balance');
+        if (!x) continue;
+        const label = L.periodLabel(x.period);
+        const cells = [label, L.number(x.plus, 'count'), L.number(x.minus, 'count'), L.number(x.value, 'count', true)];
+        rows.push({ cells, flags: x.flags, claims: w.rowClaims(cells, [x]) });
         values.push(
-          { period: label, series: L.t.words.arrivals, value: b.plus, label: L.number(b.plus, 'count'), flag: '' },
-          { period: label, series: L.t.words.departures, value: b.minus, label: L.number(b.minus, 'count'), flag: '' },
-          { period: label, series: L.t.words.net, value: b.value, label: L.number(b.value, 'count', true), flag: flagOf(b) },
+          { period: label, series: plus, value: x.plus, label: L.number(x.plus, 'count'), flag: '' },
+          { period: label, series: minus, value: x.minus, label: L.number(x.minus, 'count'), flag: '' },
+          { period: label, series: net, value: x.value, label: L.number(x.value, 'count', true), flag: flagOf(x) },
         );
       }
-      if (rows.length) {
-        const caption = L.t.caption({ subject: L.t.noun('pr_arrivals'), by: 'period', period: rows.map((r) => r.cells[0]).join(', ') });
-        const table: Table = {
-          id: 'key-points-table', caption,
-          columns: [{ label: L.t.words.period, align: 'left' }, { label: L.t.words.arrivals, align: 'right' }, { label: L.t.words.departures, align: 'right' }, { label: L.t.words.net, align: 'right' }],
-          rows, notes: [], sources: [...new Set(w.facts.ofSection('key_points').flatMap((f) => f.inputs.map((i) => i.source)))],
-        };
-        charts.push({ id: 'key-points', spec: 'series-bar', values, caption, table, source: table.sources.join(', '), ...altOf(L, { type: 'series', subject: L.t.noun('pr_arrivals'), period: caption }, findingFor('key_points.arrivals.change')) });
-      }
-      break;
+      if (!rows.length) return;
+      const subject = L.t.noun(indicator(b.measure));
+      const caption = L.t.caption({ subject, by: 'period', period: rows.map((r) => r.cells[0]).join(', ') });
+      const table: Table = {
+        id: `${b.id}-table`, caption,
+        columns: [{ label: head, align: 'left' }, { label: plus, align: 'right' }, { label: minus, align: 'right' }, { label: net, align: 'right' }],
+        rows, notes: [], sources: [...new Set(w.facts.ofSection(section).flatMap((f) => f.inputs.map((i) => i.source)))],
+      };
+      charts.push({ id: b.id, spec: specOf(b, 'series_bar'), values, caption, table, source: table.sources.join(', '), ...altOf(L, { type: 'series', subject, period: caption }, finding(b.finding)) });
+      return;
     }
   }
+}
+
+function sectionCharts(c: SectionContext, paragraphs: Sentence[][]): { charts: ChartData[]; notes: Sentence[] } {
+  const charts: ChartData[] = [];
+  const notes: Sentence[] = [];
+  if (!c.scope.period) return { charts, notes };
+  for (const b of c.scope.spec.charts) chartBlock(c, typedBlock<ChartBlock>(b), paragraphs, charts, notes);
   return { charts, notes };
 }
 
@@ -260,23 +280,26 @@ export interface NarratedReport {
  */
 export function narrate(dataset: Dataset, opts: { period?: string; template: TemplateKind | string; lang: string; verify?: 'throw' | 'collect' | 'none'; provenance?: boolean }): NarratedReport {
   const locale = localeFor(dataset, opts.lang);
-  const computed = computeFacts(dataset, { period: opts.period, template: opts.template });
+  // The kind's spec, checked against the data's reference files and the keys of every locale.
+  const kind = loadKind(opts.template, { reference: dataset.reference, locales: localeKeysAll(dataset) }).spec;
+  const computed = computeFacts(dataset, { period: opts.period, template: opts.template, kind });
   const w = new Writer(locale, computed.facts, dataset.reference.regions.size);
   const narrative = dataset.narratives.get(computed.period.code);
-  const numbers = computed.template === 'iom-quarterly' ? IOM_NUMBERS : BNS_NUMBERS;
+  const expand = (selectors: readonly string[]) => expandPartners(dataset, selectors);
   // A period the data say nothing about gets empty sections (the pipeline refuses it), not six "no data" sentences.
   const nothing = computed.sections.every((scope) => !scope.period);
   const sections: Section[] = computed.sections.map((scope) => {
-    const written = nothing ? { paragraphs: [], notes: [] } : writeSection(w, scope, computed.period);
-    const { charts, notes } = sectionCharts(w, scope, written.paragraphs);
+    const c = { w, scope, expand, unitOf: (indicator: string) => dataset.reference.indicators.get(indicator)?.unit ?? 'persons' };
+    const written = nothing ? { paragraphs: [], notes: [] } : writeSection(c, computed.period);
+    const { charts, notes } = sectionCharts(c, written.paragraphs);
     return {
       id: scope.id,
-      number: numbers[scope.id] ?? 0,
-      title: locale.t.sectionTitle(scope.id),
-      group: locale.t.sectionGroupTitle(scope.id),
+      number: scope.spec.number,
+      title: locale.t.sectionTitle(scope.spec.title ?? scope.id),
+      group: scope.spec.group ? locale.t.sectionGroupTitle(scope.spec.group) : undefined,
       dataPeriodLabel: scope.period ? locale.periodLabel(scope.period) : '',
       paragraphs: written.paragraphs,
-      tables: sectionTables(w, scope),
+      tables: sectionTables(c),
       charts,
       notes: [...written.notes, ...notes, ...staleNotes(w, scope, computed.period)],
       note: narrative?.notes[scope.id],

@@ -3,6 +3,7 @@ import type { Reference, Unit } from '../model.ts';
 import type { Period } from '../period.ts';
 import type { Flag, Relation } from '../compare/facts.ts';
 import type { ChangeClaim, Claim, Series } from '../claims.ts';
+import type { LocaleKeys } from '../kinds/load.ts';
 import type { Vocabulary } from '../verify/vocabulary.ts';
 import type { WordsOptions } from '../verify/words.ts';
 
@@ -153,10 +154,10 @@ export interface Templates {
   structureGroup(indicator: string): string;
   /** A breakdown value as a label ("Working age", "Higher education"). */
   breakdownLabel(key: string): string;
-  /** Section titles by section id. */
-  sectionTitle(id: string): string;
-  /** The title of the numbered section a section is a part of ("Personal remittances" for 6.1 and 6.2), if any. */
-  sectionGroupTitle(id: string): string | undefined;
+  /** Section titles by key (a kind's report.yaml names the key; the section id by default). */
+  sectionTitle(key: string): string;
+  /** The title of a numbered section whose parts are sections (6.1, 6.2), by key ("remittances" → "Personal remittances"). */
+  sectionGroupTitle(key: string): string;
 }
 
 export type TableWord =
@@ -203,6 +204,8 @@ export interface Locale {
   /** The language's words for the words check that the vocabulary does not carry (conjunctions, qualifiers, marks, units). */
   words: WordsOptions;
   t: Templates;
+  /** The keys report kinds may name (templates/<kind>/report.yaml), checked when a spec is read. */
+  keys: LocaleKeys;
 }
 
 export type LocaleFactory = (reference: Reference) => Locale;

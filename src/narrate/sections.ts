@@ -1,10 +1,11 @@
 // The sentences of each report section, written from its facts: what is said, in which order, and with which
 // figures — each sentence with the claims its words state (src/claims.ts), built from the same values.
-import { TOTAL } from '../model.ts';
+import { NOT_APPLICABLE, TOTAL, type Unit } from '../model.ts';
 import type { BalanceFact, ChangeFact, Fact, Flag, LevelFact, ShareFact, TopFact, UnavailableFact } from '../compare/facts.ts';
 import type { Period } from '../period.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
-import type { SectionScope } from '../compare/sections.ts';
+import { measureId, type SectionScope } from '../compare/sections.ts';
+import { blockEntry, typedBlock, type TextBlock } from '../kinds/schema.ts';
 import type { BalanceClaim, Claim, MostClaim, TopClaim } from '../claims.ts';
 import type { ChangeItem, ListItem, MoverItem } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
@@ -17,7 +18,6 @@ export interface WrittenSection {
   notes: Sentence[];
 }
 
-const GROUPS = ['CIS', 'NONCIS'];
 /** Members listed by name: the largest, up to six, each with at least this share of its whole. */
 const LIST_MAX = 6;
 const LIST_MIN_SHARE = 2;
@@ -181,18 +181,18 @@ export function notBrokenDown(w: Writer, indicator: string, whole: string, p: Pe
 }
 
 /** The split of a measure by group ("Of all arrivals, 3,118,045 (91.6%) came from CIS countries and …"). */
-function groupSplit(w: Writer, section: string, m: string, indicator: string, notes: Sentence[]): Sentence | undefined {
-  const parts = GROUPS.flatMap((g) => {
-    const level = w.get(factId(section, m, partnerKey(g), 'level'), 'level');
-    const share = w.get(factId(section, m, partnerKey(g), 'share'), 'share');
+function groupSplit(w: Writer, parts: { g: string; levelId: string; shareId: string }[], indicator: string, notes: Sentence[]): Sentence | undefined {
+  const present = parts.flatMap(({ g, levelId, shareId }) => {
+    const level = w.get(levelId, 'level');
+    const share = w.get(shareId, 'share');
     return level && share ? [{ g, level, share }] : [];
   });
-  if (!parts.length) return undefined;
-  roundingNote(w, parts.map((x) => x.share), notes);
+  if (!present.length) return undefined;
+  roundingNote(w, present.map((x) => x.share), notes);
   return sentence(
-    w.locale.t.split({ indicator, parts: parts.map((x) => ({ code: x.g, value: w.num(x.level.value, 'count'), share: w.pct(x.share.value), marks: union(x.level.flags, x.share.flags) })) }),
-    parts.flatMap((x) => [x.level, x.share]),
-    parts.flatMap((x) => [w.levelClaim(x.level), w.shareFigure(x.share).claim]),
+    w.locale.t.split({ indicator, parts: present.map((x) => ({ code: x.g, value: w.num(x.level.value, 'count'), share: w.pct(x.share.value), marks: union(x.level.flags, x.share.flags) })) }),
+    present.flatMap((x) => [x.level, x.share]),
+    present.flatMap((x) => [w.levelClaim(x.level), w.shareFigure(x.share).claim]),
   );
 }
 
@@ -214,64 +214,6 @@ export function crossoverSentenceOf(w: Writer, f: Extract<Fact, { kind: 'crossov
       level(f.overtaken, f.now[1]),
     ],
   );
-}
-
-// ── IOM quarterly ───────────────────────────────────────────────────────────────────────────
-
-function flows(w: Writer, scope: SectionScope): WrittenSection {
-  const L = w.locale;
-  const notes: Sentence[] = [];
-  const p = scope.period!;
-  const when = L.periodIn(p);
-  const paragraphs: Sentence[][] = [];
-  const lv = (m: string, partner: string) => w.get(factId('flows', m, partnerKey(partner), 'level'), 'level');
-  const totA = lv('arrivals', TOTAL);
-  const totD = lv('departures', TOTAL);
-  const first: Sentence[] = [];
-  if (totA && totD) first.push(sentence(L.t.flowTotals({ when, arrivals: w.level(totA), departures: w.level(totD) }), [totA, totD], [w.levelClaim(totA), w.levelClaim(totD)]));
-  const totalChange = changesSentence(w, scope, [
-    { id: 'flows.arrivals.total.change', subject: L.t.noun('border_arrivals') },
-    { id: 'flows.departures.total.change', subject: L.t.noun('border_departures') },
-  ]);
-  if (totalChange) first.push(totalChange);
-  paragraphs.push(first);
-  for (const [m, indicator] of [
-    ['arrivals', 'border_arrivals'],
-    ['departures', 'border_departures'],
-  ] as const) {
-    const para: Sentence[] = [];
-    const split = groupSplit(w, 'flows', m, indicator, notes);
-    if (split) para.push(split);
-    for (const g of GROUPS) {
-      const { items, facts, claims } = members(w, w.get(factId('flows', m, partnerKey(g), 'top'), 'top'));
-      if (items.length) para.push(sentence(L.t.members({ indicator, whole: g, items }), facts, claims));
-    }
-    // Quarter-on-quarter: groups, then the movers within each group, and any crossover.
-    const ch = changesSentence(w, scope, GROUPS.map((g) => ({ id: factId('flows', m, partnerKey(g), 'change'), subject: L.t.noun(indicator, g) })));
-    if (ch) para.push(ch);
-    for (const g of GROUPS) {
-      const movers = moversSentence(w, w.get(factId('flows', m, partnerKey(g), 'top'), 'top'), (c) => w.get(factId('flows', m, partnerKey(c), 'change'), 'change'), scope.baseline, 'previous');
-      if (movers) para.push(movers);
-    }
-    for (const f of w.facts.ofSection('flows')) if (f.kind === 'crossover' && f.indicator === indicator) para.push(crossoverSentenceOf(w, f));
-    paragraphs.push(para);
-  }
-  flagNotes(w, w.facts.ofSection('flows'), notes);
-  return { paragraphs, notes };
-}
-
-function trp(w: Writer, scope: SectionScope): WrittenSection {
-  const L = w.locale;
-  const notes: Sentence[] = [];
-  const total = w.get('trp.total.level', 'level');
-  const para: Sentence[] = [];
-  if (total) para.push(sentence(L.t.trpTotal({ when: L.periodIn(total.period), value: w.level(total) }), [total], [w.levelClaim(total)]));
-  const { items, facts, claims } = members(w, w.get('trp.total.top', 'top'), { minShare: 1 });
-  if (items.length) para.push(sentence(L.t.members({ indicator: 'trp_holders', whole: TOTAL, items }), facts, claims));
-  const ch = changesSentence(w, scope, [{ id: 'trp.total.change', subject: L.t.noun('trp_holders') }]);
-  if (ch) para.push(ch);
-  flagNotes(w, w.facts.ofSection('trp'), notes);
-  return { paragraphs: [para], notes };
 }
 
 function balanceClaim(w: Writer, b: BalanceFact): BalanceClaim {
@@ -316,139 +258,6 @@ export function partitionSentence(w: Writer, gap: Extract<Fact, { kind: 'partiti
   ]);
 }
 
-function prp(w: Writer, scope: SectionScope): WrittenSection {
-  const L = w.locale;
-  const notes: Sentence[] = [];
-  const when = L.periodIn(scope.period!);
-  const paragraphs: Sentence[][] = [];
-  const lv = (m: string, partner: string) => w.get(factId('prp', m, partnerKey(partner), 'level'), 'level');
-  // Issued: total and the split by group, then the countries of each group.
-  const issued: Sentence[] = [];
-  const total = lv('issued', TOTAL);
-  const parts = GROUPS.flatMap((g) => {
-    const level = lv('issued', g);
-    const share = w.get(factId('prp', 'issued', partnerKey(g), 'share'), 'share');
-    return level && share ? [{ g, level, share }] : [];
-  });
-  if (total)
-    issued.push(
-      sentence(
-        L.t.prpIssued({ when, total: w.level(total), parts: parts.map((x) => ({ code: x.g, value: w.num(x.level.value, 'count'), share: w.pct(x.share.value), marks: union(x.level.flags, x.share.flags) })) }),
-        [total, ...parts.flatMap((x) => [x.level, x.share])],
-        [w.levelClaim(total), ...parts.flatMap((x) => [w.levelClaim(x.level), w.shareFigure(x.share).claim])],
-      ),
-    );
-  const gap = w.get('prp.issued.partition', 'partition');
-  if (gap) issued.push(partitionSentence(w, gap));
-  for (const g of GROUPS) {
-    const { items, facts, claims } = members(w, w.get(factId('prp', 'issued', partnerKey(g), 'top'), 'top'), { minShare: 0, max: 8 });
-    if (items.length) issued.push(sentence(L.t.members({ indicator: 'prp_issued', whole: g, items }), facts, claims));
-  }
-  paragraphs.push(issued);
-  // Terminated.
-  const terminated: Sentence[] = [];
-  const tparts = GROUPS.flatMap((g) => {
-    const level = lv('terminated', g);
-    return level ? [{ g, level }] : [];
-  });
-  if (tparts.length)
-    terminated.push(sentence(L.t.prpTerminated({ when, parts: tparts.map((x) => ({ code: x.g, value: w.level(x.level) })) }), tparts.map((x) => x.level), tparts.map((x) => w.levelClaim(x.level))));
-  for (const g of GROUPS) {
-    const { items, facts, claims } = members(w, w.get(factId('prp', 'terminated', partnerKey(g), 'top'), 'top'), { minShare: 0, max: 3 });
-    if (items.length) terminated.push(sentence(L.t.members({ indicator: 'prp_terminated', whole: g, items }), facts, claims));
-  }
-  paragraphs.push(terminated);
-  // Balances (computed: issued − terminated) and any change of sign.
-  const balances = GROUPS.flatMap((g) => w.get(factId('prp', partnerKey(g), 'balance'), 'balance') ?? []) as BalanceFact[];
-  const bal: Sentence[] = [];
-  if (balances.length)
-    bal.push(
-      sentence(
-        L.t.balances({
-          when,
-          items: balances.map((b) => ({ code: b.subject.partner, direction: w.direction(b.value, 'count'), value: L.number(Math.abs(b.value), 'count'), marks: b.flags, plus: L.number(b.plus, 'count'), minus: L.number(b.minus, 'count') })),
-        }),
-        balances,
-        balances.flatMap((b) => [balanceClaim(w, b), ...sidesOf(w, b)]),
-      ),
-    );
-  for (const g of GROUPS) {
-    const s = w.get(factId('prp', partnerKey(g), 'sign_change'), 'sign_change');
-    if (s) bal.push(signChangeSentenceOf(w, s));
-  }
-  paragraphs.push(bal);
-  flagNotes(w, w.facts.ofSection('prp'), notes);
-  return { paragraphs, notes };
-}
-
-function kandas(w: Writer): WrittenSection {
-  const L = w.locale;
-  const notes: Sentence[] = [];
-  const para: Sentence[] = [];
-  for (const id of ['kandas.granted.level', 'kandas.total.level']) {
-    const f = w.get(id, 'level');
-    if (f) para.push(sentence(L.t.stock({ when: L.periodIn(f.period), indicator: f.subject.indicator, value: w.level(f) }), [f], [w.levelClaim(f)]));
-  }
-  const structure: Sentence[] = [];
-  for (const indicator of ['kandas_by_age', 'kandas_by_education']) {
-    const levels = w.facts.ofSection('kandas').filter((f): f is LevelFact => f.kind === 'level' && f.subject.indicator === indicator);
-    if (!levels.length) continue;
-    levels.sort((a, b) => b.value - a.value || byCode(a.id, b.id));
-    const key = (f: LevelFact) => f.id.split('.')[2];
-    structure.push(sentence(L.t.structure({ indicator, when: L.periodIn(levels[0].period), items: levels.map((f) => ({ key: key(f), value: w.level(f) })) }), levels, levels.map((f) => w.levelClaim(f))));
-    // Age groups are a whole (rounding); education lists some levels only (the rest is not broken down).
-    for (const n of structureNotes(w, indicator, levels)) if (!notes.some((x) => x.text === n.text)) notes.push(n);
-  }
-  flagNotes(w, w.facts.ofSection('kandas'), notes);
-  return { paragraphs: [para, structure].filter((p) => p.length), notes };
-}
-
-function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' | 'remittances_in'): WrittenSection {
-  const L = w.locale;
-  const notes: Sentence[] = [];
-  const paragraphs: Sentence[][] = [];
-  const total = w.get(`${section}.total.level`, 'level');
-  const change = w.get(`${section}.total.change`, 'change');
-  const first: Sentence[] = [];
-  if (total && change && scope.baseline) {
-    const item = w.changeItem(L.t.noun(section), change);
-    // A percentage is given with the absolute change beside it.
-    const absolute = item.measure === 'pct' ? w.changeItem(L.t.noun(section), change, { absolute: true }) : undefined;
-    const beforeMarks = flagsAt(change.inputs, change.baseline);
-    const before: Claim = { what: 'level', series: seriesOf(change.subject), period: change.baseline.code, marks: beforeMarks, value: change.from, display: 'money', shown: L.digits(change.from, 'money') };
-    first.push(
-      sentence(
-        L.t.moneyTotal({ indicator: section, when: L.periodIn(total.period), value: L.number(total.value, 'money'), marks: total.flags, item, absolute: absolute?.magnitude, baseline: L.baseline(scope.baseline, 'year_ago'), before: L.number(change.from, 'money') + L.flagMark(beforeMarks) }),
-        [total, change],
-        // From zero, the sentence states the new level once (its level claim) and the rise without a figure.
-        [w.levelClaim(total), item.measure === 'from_zero' ? { ...item.claim, shown: undefined, value: undefined, display: undefined } : item.claim, absolute?.claim, item.measure === 'from_zero' || item.measure === 'unchanged' ? undefined : before],
-      ),
-    );
-  } else if (total) {
-    first.push(sentence(L.t.level({ when: L.periodIn(total.period), indicator: section, value: w.level(total) }), [total], [w.levelClaim(total)]));
-    const ch = changesSentence(w, scope, [{ id: `${section}.total.change`, subject: L.t.noun(section) }]);
-    if (ch) first.push(ch);
-  }
-  const top = w.get(`${section}.total.top`, 'top');
-  const { items, facts, claims } = members(w, top, { minShare: 2, max: 6 });
-  if (items.length) first.push(sentence(L.t.members({ indicator: section, whole: TOTAL, items }), facts, claims));
-  paragraphs.push(first);
-  const second: Sentence[] = [];
-  const movers = moversSentence(w, top, (c) => w.get(factId(section, partnerKey(c), 'change'), 'change'), scope.baseline, 'year_ago');
-  if (movers) {
-    second.push(movers);
-    // The largest change of a share, in percentage points (the difference of the two shares as printed).
-    const shareChanges = w.facts.ofSection(section).filter((f) => f.kind === 'share_change');
-    // By the change as printed (the difference of the printed shares), ties by id: the same whatever the scale.
-    const printed = (x: { from: number; to: number }) => Math.abs(L.rounded(x.to, 'percent') - L.rounded(x.from, 'percent'));
-    const biggest = [...shareChanges].sort((a, b) => printed(b) - printed(a) || byCode(a.id, b.id))[0];
-    if (biggest) second.push(shareChangeSentence(w, biggest, section));
-  }
-  paragraphs.push(second);
-  flagNotes(w, w.facts.ofSection(section), notes);
-  return { paragraphs: paragraphs.filter((p) => p.length), notes };
-}
-
 /**
  * A change of a share in percentage points: the difference of the two shares as printed (writing.md, rule 5 as
  * decided for M4), so that the text's own arithmetic holds.
@@ -477,8 +286,6 @@ function shareChangeSentence(w: Writer, sc: Extract<Fact, { kind: 'share_change'
   );
 }
 
-// ── BNS release ─────────────────────────────────────────────────────────────────────────────
-
 /** A record of a series over calendar years, as a sentence with its claim. */
 export function recordSentence(w: Writer, r: Extract<Fact, { kind: 'record' }>): Sentence {
   const L = w.locale;
@@ -503,130 +310,314 @@ export function streakSentence(w: Writer, s: Extract<Fact, { kind: 'streak' }>):
   );
 }
 
-function keyPoints(w: Writer, scope: SectionScope): WrittenSection {
-  const L = w.locale;
-  const notes: Sentence[] = [];
-  const p = scope.period!;
-  const when = L.periodIn(p);
-  const para: Sentence[] = [];
-  const a = w.get('key_points.arrivals.level', 'level');
-  const d = w.get('key_points.departures.level', 'level');
-  const net = w.get('key_points.net.balance', 'balance');
-  if (a && d && net)
-    para.push(
-      sentence(L.t.bnsTotals({ when, arrivals: w.level(a), departures: w.level(d), netDirection: w.direction(net.value, 'count'), net: L.number(Math.abs(net.value), 'count') + L.flagMark(net.flags) }), [a, d, net], [
-        w.levelClaim(a),
-        w.levelClaim(d),
-        balanceClaim(w, net),
-      ]),
-    );
-  const ch = changesSentence(w, scope, [
-    { id: 'key_points.arrivals.change', subject: L.t.noun('pr_arrivals') },
-    { id: 'key_points.departures.change', subject: L.t.noun('pr_departures') },
-  ]);
-  if (ch) para.push(ch);
-  const netChange = w.get('key_points.net.change', 'change');
-  if (netChange && scope.baseline) {
-    // Net migration is a balance: its change is stated in people, a percentage of a balance misleads when it nears zero.
-    const item = w.changeItem(L.t.balanceNoun('pr_arrivals', 'pr_departures'), netChange, { absolute: true });
-    para.push(sentence(L.t.changes({ baseline: L.baseline(scope.baseline, 'year_ago'), items: [item] }), [netChange], [item.claim]));
-  }
-  const flip = w.get('key_points.net.sign_change', 'sign_change');
-  if (flip) para.push(signChangeSentenceOf(w, flip));
-  for (const id of ['key_points.net.streak', 'key_points.arrivals.streak', 'key_points.departures.streak']) {
-    const s = w.get(id, 'streak');
-    if (s) para.push(streakSentence(w, s));
-  }
-  for (const id of ['key_points.arrivals.record', 'key_points.departures.record', 'key_points.net.record']) {
-    const r = w.get(id, 'record');
-    if (r) para.push(recordSentence(w, r));
-  }
-  const shares: Sentence[] = [];
-  const sa = w.get('key_points.arrivals.cis.share', 'share');
-  const sd = w.get('key_points.departures.cis.share', 'share');
-  if (sa || sd)
-    shares.push(
-      sentence(L.t.cisShares({ when, arrivals: sa ? w.shareFigure(sa).text : undefined, departures: sd ? w.shareFigure(sd).text : undefined }), [sa, sd], [sa ? w.shareFigure(sa).claim : undefined, sd ? w.shareFigure(sd).claim : undefined]),
-    );
-  for (const m of ['arrivals', 'departures']) {
-    const sc = w.get(`key_points.${m}.cis.share_change`, 'share_change');
-    if (sc) shares.push(shareChangeSentence(w, sc, `pr_${m}`));
-  }
-  flagNotes(w, w.facts.ofSection('key_points'), notes);
-  return { paragraphs: [para, shares].filter((x) => x.length), notes };
+/** What a section's blocks are written with: the writer, the section's scope, its partner selectors expanded. */
+export interface SectionContext {
+  w: Writer;
+  scope: SectionScope;
+  /** The partners a selector names (`total`, `groups` from countries.csv, codes). */
+  expand: (selectors: readonly string[]) => string[];
+  /** An indicator's unit, from indicators.csv. */
+  unitOf: (indicator: string) => Unit;
 }
 
-function internal(w: Writer): WrittenSection {
+/** The body of a section's fact block that names a measure (its options: a structure's whole, a ratio's counts). */
+export function factBodyOf(scope: SectionScope, measure: string): Record<string, unknown> | undefined {
+  for (const b of scope.spec.facts) {
+    const body = blockEntry(b)[1];
+    if (String(body.measure ?? '') === measure) return body;
+  }
+  return undefined;
+}
+
+/** Helpers of one section: a measure's indicator and the ids of its facts. */
+export function measureTools(c: SectionContext) {
+  const { scope } = c;
+  const info = (m: string) => scope.measures.get(m);
+  return {
+    indicator: (m: string) => info(m)?.indicator ?? '',
+    minus: (m: string) => info(m)?.minus ?? '',
+    id: (m: string, partner: string, kind: string) => measureId(scope.id, m, info(m), partner, kind),
+  };
+}
+
+/** The published parts of a structure measure, largest first. */
+export function structureLevelsOf(w: Writer, section: string, indicator: string): LevelFact[] {
+  return w.facts
+    .ofSection(section)
+    .filter((f): f is LevelFact => f.kind === 'level' && f.subject.indicator === indicator)
+    .sort((a, b) => b.value - a.value || byCode(a.id, b.id));
+}
+
+type LevelPhrase = (a: { when: string; indicator: string; value: string }) => string;
+type TwoPhrase = (a: { when: string; arrivals?: string; departures?: string; netDirection?: -1 | 0 | 1; net?: string }) => string;
+type PartsPhrase = (a: { when: string; total?: string; parts: { code: string; value: string; share?: string; marks?: Flag[] }[] }) => string;
+
+/** One sentence block of a section (templates/<kind>/report.yaml `text:`), written from the section's facts. */
+function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sentence[] {
+  const { w, scope } = c;
   const L = w.locale;
-  const notes: Sentence[] = [];
-  const para: Sentence[] = [];
-  const r = w.get('internal.migrants.ratio', 'ratio');
-  if (r) {
-    const baseline = L.baseline(r.baseline, 'year_ago');
-    if (r.published) {
-      // A published ratio is stated as published, to the precision it was published with.
-      const d = w.direction(r.value - 1, 'ratio');
-      para.push(
-        sentence(L.t.ratio({ when: L.periodIn(r.period), indicator: 'internal_migrants', value: L.number(r.value, 'ratio'), baseline, direction: d }), [r], [
-          { what: 'ratio', series: seriesOf(r.subject), period: r.period.code, baseline: r.baseline.code, marks: marksOf(r.flags), measure: 'times', sign: d, value: r.value, display: 'ratio', shown: L.digits(r.value, 'ratio') },
-        ]),
+  const section = scope.id;
+  const { indicator, minus, id } = measureTools(c);
+  const when = L.periodIn(scope.period!);
+  const out: Sentence[] = [];
+  const phraseOf = <T>(key: string) => (L.t as unknown as Record<string, T>)[key];
+  switch (block.type) {
+    case 'totals': {
+      const b = block.body;
+      const levels = b.measures.map((m) => w.get(id(m, TOTAL, 'level'), 'level'));
+      if (levels.some((l) => !l)) return out;
+      const [a, d] = levels as LevelFact[];
+      if (b.net === undefined) {
+        out.push(sentence(phraseOf<TwoPhrase>(b.phrase)({ when, arrivals: w.level(a), departures: w.level(d) }), [a, d], [w.levelClaim(a), w.levelClaim(d)]));
+        return out;
+      }
+      const net = w.get(id(b.net, TOTAL, 'balance'), 'balance');
+      if (net)
+        out.push(
+          sentence(phraseOf<TwoPhrase>(b.phrase)({ when, arrivals: w.level(a), departures: w.level(d), netDirection: w.direction(net.value, 'count'), net: L.number(Math.abs(net.value), 'count') + L.flagMark(net.flags) }), [a, d, net], [
+            w.levelClaim(a),
+            w.levelClaim(d),
+            balanceClaim(w, net),
+          ]),
+        );
+      return out;
+    }
+    case 'level': {
+      const b = block.body;
+      const f = w.get(id(b.measure, TOTAL, 'level'), 'level');
+      if (f) out.push(sentence(phraseOf<LevelPhrase>(b.phrase)({ when: L.periodIn(f.period), indicator: f.subject.indicator, value: w.level(f) }), [f], [w.levelClaim(f)]));
+      return out;
+    }
+    case 'changes': {
+      const b = block.body;
+      const rows = b.measures.flatMap((m) => c.expand(b.partners).map((p) => ({ id: id(m, p, 'change'), subject: L.t.noun(indicator(m), p === TOTAL ? undefined : p) })));
+      const ch = changesSentence(w, scope, rows);
+      if (ch) out.push(ch);
+      return out;
+    }
+    case 'net_change': {
+      const m = block.body.measure;
+      const netChange = w.get(id(m, TOTAL, 'change'), 'change');
+      if (netChange && scope.baseline && scope.relation) {
+        // A balance's change is stated in people: a percentage of a balance misleads when it nears zero.
+        const item = w.changeItem(L.t.balanceNoun(indicator(m), minus(m)), netChange, { absolute: true });
+        out.push(sentence(L.t.changes({ baseline: L.baseline(scope.baseline, scope.relation), items: [item] }), [netChange], [item.claim]));
+      }
+      return out;
+    }
+    case 'sign_changes': {
+      const b = block.body;
+      for (const p of c.expand(b.partners)) {
+        const flip = w.get(id(b.measure, p, 'sign_change'), 'sign_change');
+        if (flip) out.push(signChangeSentenceOf(w, flip));
+      }
+      return out;
+    }
+    case 'streaks':
+      for (const m of block.body.measures) {
+        const f = w.get(factId(section, m, 'streak'), 'streak');
+        if (f) out.push(streakSentence(w, f));
+      }
+      return out;
+    case 'records':
+      for (const m of block.body.measures) {
+        const f = w.get(factId(section, m, 'record'), 'record');
+        if (f) out.push(recordSentence(w, f));
+      }
+      return out;
+    case 'published_shares': {
+      const b = block.body;
+      const [sa, sd] = b.measures.map((m) => w.get(factId(section, m, partnerKey(b.partner), 'share'), 'share'));
+      if (sa || sd)
+        out.push(
+          sentence(phraseOf<TwoPhrase>(b.phrase)({ when, arrivals: sa ? w.shareFigure(sa).text : undefined, departures: sd ? w.shareFigure(sd).text : undefined }), [sa, sd], [
+            sa ? w.shareFigure(sa).claim : undefined,
+            sd ? w.shareFigure(sd).claim : undefined,
+          ]),
+        );
+      return out;
+    }
+    case 'share_changes': {
+      const b = block.body;
+      for (const m of b.measures) {
+        const sc = w.get(factId(section, m, partnerKey(b.partner), 'share_change'), 'share_change');
+        if (sc) out.push(shareChangeSentence(w, sc, indicator(m)));
+      }
+      return out;
+    }
+    case 'split': {
+      const b = block.body;
+      const s = groupSplit(w, c.expand(b.parts).map((g) => ({ g, levelId: id(b.measure, g, 'level'), shareId: id(b.measure, g, 'share') })), indicator(b.measure), notes);
+      if (s) out.push(s);
+      return out;
+    }
+    case 'total_and_parts':
+    case 'parts': {
+      const b = block.body;
+      const total = block.type === 'total_and_parts' ? w.get(id(b.measure, TOTAL, 'level'), 'level') : undefined;
+      const parts = c.expand(b.parts).flatMap((g) => {
+        const level = w.get(id(b.measure, g, 'level'), 'level');
+        const share = block.type === 'total_and_parts' ? w.get(id(b.measure, g, 'share'), 'share') : undefined;
+        return level && (share || block.type === 'parts') ? [{ g, level, share }] : [];
+      });
+      if (block.type === 'total_and_parts' && total)
+        out.push(
+          sentence(
+            phraseOf<PartsPhrase>(b.phrase)({ when, total: w.level(total), parts: parts.map((x) => ({ code: x.g, value: w.num(x.level.value, 'count'), share: w.pct(x.share!.value), marks: union(x.level.flags, x.share!.flags) })) }),
+            [total, ...parts.flatMap((x) => [x.level, x.share!])],
+            [w.levelClaim(total), ...parts.flatMap((x) => [w.levelClaim(x.level), w.shareFigure(x.share!).claim])],
+          ),
+        );
+      if (block.type === 'parts' && parts.length)
+        out.push(sentence(phraseOf<PartsPhrase>(b.phrase)({ when, parts: parts.map((x) => ({ code: x.g, value: w.level(x.level) })) }), parts.map((x) => x.level), parts.map((x) => w.levelClaim(x.level))));
+      return out;
+    }
+    case 'partition': {
+      const gap = w.get(factId(section, block.body.measure, 'partition'), 'partition');
+      if (gap) out.push(partitionSentence(w, gap));
+      return out;
+    }
+    case 'members': {
+      const b = block.body;
+      for (const g of c.expand(b.of)) {
+        const { items, facts, claims } = members(w, w.get(id(b.measure, g, 'top'), 'top'), { minShare: b.min_share, max: b.max });
+        if (items.length) out.push(sentence(L.t.members({ indicator: indicator(b.measure), whole: g, items }), facts, claims));
+      }
+      return out;
+    }
+    case 'movers': {
+      const b = block.body;
+      for (const g of c.expand(b.of)) {
+        const movers = moversSentence(w, w.get(id(b.measure, g, 'top'), 'top'), (p) => w.get(id(b.measure, p, 'change'), 'change'), scope.baseline, scope.relation ?? 'previous');
+        if (!movers) continue;
+        out.push(movers);
+        if (b.share_change === 'largest') {
+          // The largest change of a share as printed (the difference of the printed shares), ties by id: the same whatever the scale.
+          const printed = (x: { from: number; to: number }) => Math.abs(L.rounded(x.to, 'percent') - L.rounded(x.from, 'percent'));
+          const changes = w.facts.ofSection(section).filter((f): f is Extract<Fact, { kind: 'share_change' }> => f.kind === 'share_change' && f.subject.indicator === indicator(b.measure));
+          const biggest = [...changes].sort((x, y) => printed(y) - printed(x) || byCode(x.id, y.id))[0];
+          if (biggest) out.push(shareChangeSentence(w, biggest, indicator(b.measure)));
+        }
+      }
+      return out;
+    }
+    case 'crossovers':
+      for (const f of w.facts.ofSection(section)) if (f.kind === 'crossover' && f.indicator === indicator(block.body.measure)) out.push(crossoverSentenceOf(w, f));
+      return out;
+    case 'money_total': {
+      const m = block.body.measure;
+      const ind = indicator(m);
+      const total = w.get(id(m, TOTAL, 'level'), 'level');
+      const change = w.get(id(m, TOTAL, 'change'), 'change');
+      if (total && change && scope.baseline && scope.relation) {
+        const item = w.changeItem(L.t.noun(ind), change);
+        // A percentage is given with the absolute change beside it.
+        const absolute = item.measure === 'pct' ? w.changeItem(L.t.noun(ind), change, { absolute: true }) : undefined;
+        const beforeMarks = flagsAt(change.inputs, change.baseline);
+        const before: Claim = { what: 'level', series: seriesOf(change.subject), period: change.baseline.code, marks: beforeMarks, value: change.from, display: 'money', shown: L.digits(change.from, 'money') };
+        out.push(
+          sentence(
+            L.t.moneyTotal({ indicator: ind, when: L.periodIn(total.period), value: L.number(total.value, 'money'), marks: total.flags, item, absolute: absolute?.magnitude, baseline: L.baseline(scope.baseline, scope.relation), before: L.number(change.from, 'money') + L.flagMark(beforeMarks) }),
+            [total, change],
+            // From zero, the sentence states the new level once (its level claim) and the rise without a figure.
+            [w.levelClaim(total), item.measure === 'from_zero' ? { ...item.claim, shown: undefined, value: undefined, display: undefined } : item.claim, absolute?.claim, item.measure === 'from_zero' || item.measure === 'unchanged' ? undefined : before],
+          ),
+        );
+      } else if (total) {
+        out.push(sentence(L.t.level({ when: L.periodIn(total.period), indicator: ind, value: w.level(total) }), [total], [w.levelClaim(total)]));
+        const ch = changesSentence(w, scope, [{ id: id(m, TOTAL, 'change'), subject: L.t.noun(ind) }]);
+        if (ch) out.push(ch);
+      }
+      return out;
+    }
+    case 'balances': {
+      const b = block.body;
+      const balances = c.expand(b.partners).flatMap((g) => w.get(id(b.measure, g, 'balance'), 'balance') ?? []);
+      if (balances.length)
+        out.push(
+          sentence(
+            L.t.balances({
+              when,
+              items: balances.map((x) => ({ code: x.subject.partner, direction: w.direction(x.value, 'count'), value: L.number(Math.abs(x.value), 'count'), marks: x.flags, plus: L.number(x.plus, 'count'), minus: L.number(x.minus, 'count') })),
+            }),
+            balances,
+            balances.flatMap((x) => [balanceClaim(w, x), ...sidesOf(w, x)]),
+          ),
+        );
+      return out;
+    }
+    case 'structure':
+      for (const m of block.body.measures) {
+        const ind = indicator(m);
+        const levels = structureLevelsOf(w, section, ind);
+        if (!levels.length) continue;
+        const key = (f: LevelFact) => f.id.split('.')[2];
+        out.push(sentence(L.t.structure({ indicator: ind, when: L.periodIn(levels[0].period), items: levels.map((f) => ({ key: key(f), value: w.level(f) })) }), levels, levels.map((f) => w.levelClaim(f))));
+        // A whole (age groups) may round off 100; a partial breakdown leaves a remainder the source does not break down.
+        for (const n of structureNotes(w, ind, levels, factBodyOf(scope, m)?.whole === true)) if (!notes.some((x) => x.text === n.text)) notes.push(n);
+      }
+      return out;
+    case 'ratio': {
+      const m = block.body.measure;
+      const r = w.get(factId(section, m, 'ratio'), 'ratio');
+      if (!r) return out;
+      const counts = String(factBodyOf(scope, m)?.counts ?? indicator(m));
+      const baseline = L.baseline(r.baseline, 'year_ago');
+      if (r.published) {
+        // A published ratio is stated as published, to the precision it was published with.
+        const d = w.direction(r.value - 1, 'ratio');
+        out.push(
+          sentence(L.t.ratio({ when: L.periodIn(r.period), indicator: counts, value: L.number(r.value, 'ratio'), baseline, direction: d }), [r], [
+            { what: 'ratio', series: seriesOf(r.subject), period: r.period.code, baseline: r.baseline.code, marks: marksOf(r.flags), measure: 'times', sign: d, value: r.value, display: 'ratio', shown: L.digits(r.value, 'ratio') },
+          ]),
+        );
+      } else if (r.from !== null && r.to !== null) {
+        // Counts behind it: a change like any other (percentage, "n times as many", unchanged).
+        const change: ChangeFact = { ...r, kind: 'change', relation: 'year_ago', from: r.from, to: r.to, abs: r.to - r.from, pct: r.from === 0 ? null : (100 * (r.to - r.from)) / Math.abs(r.from), unit: 'persons' };
+        const item = w.changeItem(L.t.noun(counts), change);
+        out.push(sentence(L.t.changes({ when: L.periodIn(r.period), baseline, items: [item] }), [r], [item.claim]));
+      }
+      return out;
+    }
+    case 'positive_regions': {
+      const m = block.body.measure;
+      const ind = indicator(m);
+      const sel = w.get(factId(section, m, 'positive', 'selection'), 'selection');
+      const withData = w.facts.ofSection(section).filter((f) => f.kind === 'level' && f.subject.indicator === ind).length;
+      if (!sel || sel.count === 0) return out;
+      const of = withData < w.regions ? L.number(withData, 'count') : undefined;
+      const levels = sel.members.map((x) => w.get(x.levelId, 'level')!);
+      const series = { indicator: ind, partner: NOT_APPLICABLE, region: '', breakdown: '' };
+      const claims: Claim[] = [
+        { what: 'count', series, period: sel.period.code, marks: [], rule: 'positive', scope: of ? 'listed' : 'all', value: sel.count, display: 'count', shown: L.digits(sel.count, 'count') },
+        ...levels.map((l) => w.levelClaim(l)),
+      ];
+      if (of) claims.push({ what: 'count', series, period: sel.period.code, marks: [], rule: 'with_data', scope: 'listed', value: withData, display: 'count', shown: L.digits(withData, 'count') });
+      out.push(
+        sentence(
+          L.t.positiveRegions({ when: L.periodIn(sel.period), count: L.number(sel.count, 'count'), of, items: levels.map((l) => ({ code: l.subject.region, value: w.num(l.value, 'count'), marks: l.flags })) }),
+          [sel, ...levels],
+          claims,
+        ),
       );
-    } else if (r.from !== null && r.to !== null) {
-      // Counts behind it: a change like any other (percentage, "n times as many", unchanged).
-      const change: ChangeFact = { ...r, kind: 'change', relation: 'year_ago', from: r.from, to: r.to, abs: r.to - r.from, pct: r.from === 0 ? null : (100 * (r.to - r.from)) / Math.abs(r.from), unit: 'persons' };
-      const item = w.changeItem(L.t.noun('internal_migrants'), change);
-      para.push(sentence(L.t.changes({ when: L.periodIn(r.period), baseline, items: [item] }), [r], [item.claim]));
+      return out;
     }
   }
-  const sel = w.get('internal.net.positive.selection', 'selection');
-  const withData = w.facts.ofSection('internal').filter((f) => f.kind === 'level' && f.subject.indicator === 'interregional_net').length;
-  const allRegions = w.regions;
-  if (sel && sel.count > 0) {
-    const of = withData < allRegions ? L.number(withData, 'count') : undefined;
-    const levels = sel.members.map((m) => w.get(m.levelId, 'level')!);
-    const claims: Claim[] = [
-      { what: 'count', series: { indicator: 'interregional_net', partner: '_Z', region: '', breakdown: '' }, period: sel.period.code, marks: [], rule: 'positive', scope: of ? 'listed' : 'all', value: sel.count, display: 'count', shown: L.digits(sel.count, 'count') },
-      ...levels.map((l) => w.levelClaim(l)),
-    ];
-    if (of) claims.push({ what: 'count', series: { indicator: 'interregional_net', partner: '_Z', region: '', breakdown: '' }, period: sel.period.code, marks: [], rule: 'with_data', scope: 'listed', value: withData, display: 'count', shown: L.digits(withData, 'count') });
-    para.push(
-      sentence(
-        L.t.positiveRegions({ when: L.periodIn(sel.period), count: L.number(sel.count, 'count'), of, items: levels.map((l) => ({ code: l.subject.region, value: w.num(l.value, 'count'), marks: l.flags })) }),
-        [sel, ...levels],
-        claims,
-      ),
-    );
-  }
-  flagNotes(w, w.facts.ofSection('internal'), notes);
-  return { paragraphs: [para], notes };
 }
 
-/** Writes one section's sentences; a section without data gets a single sentence saying so. */
-export function writeSection(w: Writer, scope: SectionScope, report: Period): WrittenSection {
+/** Writes one section's sentences from its spec; a section without data gets a single sentence saying so. */
+export function writeSection(c: SectionContext, report: Period): WrittenSection {
+  const { w, scope } = c;
   if (!scope.period) {
     // Names as the locale writes them mid-sentence (never lower-cased by code: "ethnic Kazakhs", "Kandas").
     const what = scope.indicators.map((i) => w.locale.t.noun(i));
     const claims: Claim[] = scope.indicators.map((i) => ({ what: 'no_data', series: { indicator: i, partner: TOTAL, region: '', breakdown: '' }, period: report.code, marks: [] }));
     return { paragraphs: [[{ ...sentence(w.locale.t.missingSection({ what: w.locale.list(what) }), [], claims), indicators: [...scope.indicators] }]], notes: [] };
   }
-  switch (scope.id) {
-    case 'flows':
-      return flows(w, scope);
-    case 'trp':
-      return trp(w, scope);
-    case 'prp':
-      return prp(w, scope);
-    case 'kandas':
-      return kandas(w);
-    case 'remittances_out':
-    case 'remittances_in':
-      return remittances(w, scope, scope.id);
-    case 'key_points':
-      return keyPoints(w, scope);
-    case 'internal':
-      return internal(w);
-  }
-  return { paragraphs: [], notes: [] };
+  const notes: Sentence[] = [];
+  const paragraphs = scope.spec.text.map((para) => para.flatMap((b) => textBlock(c, typedBlock<TextBlock>(b), notes))).filter((p) => p.length);
+  flagNotes(w, w.facts.ofSection(scope.id), notes);
+  return { paragraphs, notes };
 }
 
 export { styleOf };

@@ -1,18 +1,17 @@
 // Standalone tables of each section, from the same facts as the sentences: cells through the locale, missing as "–", never 0.
 import { TOTAL } from '../model.ts';
 import type { Period } from '../period.ts';
-import type { Fact, FactInput, Flag, LevelFact, TopFact } from '../compare/facts.ts';
+import type { BalanceFact, Fact, FactInput, Flag, LevelFact, TopFact } from '../compare/facts.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
-import { dynamicId, type SectionScope } from '../compare/sections.ts';
+import { periodRowId } from '../compare/sections.ts';
+import { typedBlock, type TableBlock } from '../kinds/schema.ts';
 import type { Table, TableColumn, TableRow } from '../report-model.ts';
 import type { Style } from './locale.ts';
 import { flagsAt, sentence, seriesOf, sourcesOfAll, styleOf, type Writer } from './write.ts';
-import { partitionSentence } from './sections.ts';
+import { factBodyOf, measureTools, partitionSentence, structureLevelsOf, type SectionContext } from './sections.ts';
 import type { Claim, Display } from '../claims.ts';
 import type { Sentence } from '../report-model.ts';
 import { byCode } from '../order.ts';
-
-const GROUPS = ['CIS', 'NONCIS'];
 
 /** A whole's share of itself (the 100.0% of a total row), as a claim. */
 function wholeShare(w: Writer, total: LevelFact, p: Period = total.period, marks: Flag[] = total.flags): Claim {
@@ -100,143 +99,9 @@ function restNote(w: Writer, t: TableBuilder, whole: string, total: LevelFact | 
   );
 }
 
-// ── IOM quarterly ───────────────────────────────────────────────────────────────────────────
-
-function flows(w: Writer, scope: SectionScope): Table[] {
-  const L = w.locale;
-  const p = scope.period!;
-  const b = scope.baseline;
-  const now = L.periodLabel(p);
-  const measures = [
-    ['arrivals', 'border_arrivals'],
-    ['departures', 'border_departures'],
-  ] as const;
-  const tables: (Table | undefined)[] = [];
-  // Arrivals and departures by group for the two quarters, with the change.
-  const groups = new TableBuilder(
-    w,
-    'flows-groups',
-    L.t.tableCaption({ subject: L.list([L.t.noun('border_arrivals'), L.t.noun('border_departures')]), by: 'group', unit: L.unitLabel('persons'), period: b ? L.list([L.periodLabel(b), now]) : now }),
-    [left(L.t.words.flow), ...(b ? [right(L.periodLabel(b))] : []), right(now), ...(b ? [right(L.t.words.change)] : [])],
-  );
-  for (const [m, indicator] of measures)
-    for (const g of [...GROUPS, TOTAL]) {
-      const level = w.get(factId('flows', m, partnerKey(g), 'level'), 'level');
-      const change = w.get(factId('flows', m, partnerKey(g), 'change'), 'change');
-      if (!level) continue;
-      const cells = [L.t.rowLabel(indicator, g === TOTAL ? undefined : g)];
-      if (b) cells.push(groups.cell(change?.from, 'count', change ? flagsAt(change.inputs, b) : []));
-      cells.push(groups.cell(level.value, 'count', level.flags));
-      if (b) cells.push(groups.cell(change?.pct, 'percent', change?.flags ?? [], true));
-      groups.row(cells, [level, change], g === TOTAL);
-    }
-  tables.push(groups.done());
-  // The partner countries of each group, with their share of the group.
-  for (const [m, indicator] of measures) {
-    const t = new TableBuilder(w, `flows-${m}-countries`, L.t.tableCaption({ subject: L.t.noun(indicator), by: 'country', unit: L.unitLabel('persons'), period: now }), [
-      left(L.t.words.country),
-      right(L.t.words[m]),
-      right(L.t.words.shareOfGroup),
-    ]);
-    for (const g of GROUPS) {
-      const top = w.get(factId('flows', m, partnerKey(g), 'top'), 'top');
-      const total = w.get(factId('flows', m, partnerKey(g), 'level'), 'level');
-      for (const member of top?.members ?? []) {
-        const level = w.get(member.levelId, 'level')!;
-        const share = member.shareId ? w.get(member.shareId, 'share') : undefined;
-        t.row([L.partnerLabel(member.partner), t.cell(level.value, 'count', level.flags), t.cell(share?.value, 'percent')], [level, share]);
-      }
-      if (total && top?.members.length) t.row([L.partnerLabel(g), t.cell(total.value, 'count', total.flags), t.cell(total.value === 0 ? undefined : 100, 'percent')], [total], true, total.value === 0 ? [] : [wholeShare(w, total)]);
-      restNote(w, t, g, total, top);
-    }
-    t.note(L.t.shareOfGroupNote);
-    tables.push(t.done());
-  }
-  return tables.filter((x): x is Table => x !== undefined);
-}
-
-function trp(w: Writer, scope: SectionScope): Table[] {
-  const L = w.locale;
-  const top = w.get('trp.total.top', 'top');
-  const total = w.get('trp.total.level', 'level');
-  const t = new TableBuilder(w, 'trp-countries', L.t.tableCaption({ subject: L.t.noun('trp_holders'), by: 'country', unit: L.unitLabel('persons'), period: L.periodLabel(scope.period!) }), [
-    left(L.t.words.country),
-    right(L.t.words.total),
-    right(L.t.words.shareOfTotal),
-  ]);
-  t.columns[1] = right(L.capitalise(L.t.noun('trp_holders')));
-  for (const m of top?.members ?? []) {
-    const level = w.get(m.levelId, 'level')!;
-    const share = m.shareId ? w.get(m.shareId, 'share') : undefined;
-    t.row([L.partnerLabel(m.partner), t.cell(level.value, 'count', level.flags), t.cell(share?.value, 'percent')], [level, share]);
-  }
-  if (total && t.rows.length) t.row([L.t.words.total, t.cell(total.value, 'count', total.flags), t.cell(total.value === 0 ? undefined : 100, 'percent')], [total], true, total.value === 0 ? [] : [wholeShare(w, total)]);
-  restNote(w, t, TOTAL, total, top);
-  const table = t.done();
-  return table ? [table] : [];
-}
-
-function prp(w: Writer, scope: SectionScope): Table[] {
-  const L = w.locale;
-  const t = new TableBuilder(
-    w,
-    'prp-countries',
-    L.t.tableCaption({ subject: L.list([L.t.noun('prp_issued'), L.t.noun('prp_terminated')]), by: 'country', unit: L.unitLabel('persons'), period: L.periodLabel(scope.period!) }),
-    [left(L.t.words.country), right(L.t.words.issued), right(L.t.words.terminated), right(L.t.words.balance)],
-  );
-  const line = (label: string, partner: string, total: boolean) => {
-    const issued = w.get(factId('prp', 'issued', partnerKey(partner), 'level'), 'level');
-    const terminated = w.get(factId('prp', 'terminated', partnerKey(partner), 'level'), 'level');
-    const balance = w.get(factId('prp', partnerKey(partner), 'balance'), 'balance');
-    t.row([label, t.cell(issued?.value, 'count', issued?.flags), t.cell(terminated?.value, 'count', terminated?.flags), t.cell(balance?.value, 'count', balance?.flags, true)], [issued, terminated, balance], total);
-  };
-  for (const g of GROUPS) {
-    const issued = w.get(factId('prp', 'issued', partnerKey(g), 'top'), 'top')?.members ?? [];
-    const terminated = w.get(factId('prp', 'terminated', partnerKey(g), 'top'), 'top')?.members ?? [];
-    // Largest issued first, then countries with terminations only.
-    const codes = [...issued.map((m) => m.partner), ...terminated.map((m) => m.partner)].filter((c, i, all) => all.indexOf(c) === i);
-    for (const c of codes) line(L.partnerLabel(c), c, false);
-    if (codes.length || w.get(factId('prp', 'issued', partnerKey(g), 'level'), 'level')) line(L.partnerLabel(g), g, true);
-  }
-  if (t.rows.length) line(L.t.words.total, TOTAL, true);
-  const gap = w.get('prp.issued.partition', 'partition');
-  if (gap) {
-    const note = partitionSentence(w, gap);
-    t.note(note.text, note.claims);
-  }
-  const table = t.done();
-  return table ? [table] : [];
-}
-
-function kandas(w: Writer): Table[] {
-  const L = w.locale;
-  const tables: Table[] = [];
-  for (const indicator of ['kandas_by_age', 'kandas_by_education']) {
-    const levels = structureLevels(w, indicator);
-    if (!levels.length) continue;
-    const t = new TableBuilder(w, `kandas-${indicator === 'kandas_by_age' ? 'age' : 'education'}`, L.t.tableCaption({ subject: L.indicatorName(indicator) || indicator, by: 'category', unit: L.unitLabel('percent'), period: stockPeriod(w, levels[0].period) }), [
-      left(indicator === 'kandas_by_age' ? L.t.words.ageGroup : L.t.words.education),
-      right(L.t.words.share),
-    ]);
-    for (const f of levels) t.row([L.t.breakdownLabel(breakdownKey(f)), t.cell(f.value, 'percent', f.flags)], [f]);
-    for (const n of structureNotes(w, indicator, levels)) t.note(n.text, n.claims);
-    const table = t.done();
-    if (table) tables.push(table);
-  }
-  return tables;
-}
-
 /** A stock's date as a caption says it ("as of 1 September 2023"); other periods by their label. */
 export function stockPeriod(w: Writer, p: Period): string {
   return p.kind === 'date' ? w.locale.periodIn(p) : w.locale.periodLabel(p);
-}
-
-/** The published parts of a structure, largest first. */
-export function structureLevels(w: Writer, indicator: string): LevelFact[] {
-  return w.facts
-    .ofSection('kandas')
-    .filter((f): f is LevelFact => f.kind === 'level' && f.subject.indicator === indicator)
-    .sort((a, b) => b.value - a.value || byCode(a.id, b.id));
 }
 
 /** The category of a structure level (`kandas.education.higher.level` → higher). */
@@ -248,7 +113,7 @@ export function breakdownKey(f: LevelFact): string {
  * Notes on a structure's total, from the displayed parts: a whole (age groups) may round to 99.9 or 100.1;
  * a partial breakdown (education of the working-age) leaves a remainder that the source does not break down.
  */
-export function structureNotes(w: Writer, indicator: string, levels: LevelFact[]): Sentence[] {
+export function structureNotes(w: Writer, indicator: string, levels: LevelFact[], whole: boolean): Sentence[] {
   const L = w.locale;
   const sum = levels.reduce((t, f) => t + L.rounded(f.value, 'percent'), 0);
   const gap = 100 - sum;
@@ -260,114 +125,197 @@ export function structureNotes(w: Writer, indicator: string, levels: LevelFact[]
     what, series: { indicator, partner: TOTAL, region: '', breakdown: '' }, period: p.code, marks: flags, members: parts, value, display: 'percent', shown: L.digits(value, 'percent'),
   });
   // A structure's published parts over 100, or a whole (age groups) short of it beyond rounding, is said as it is.
-  if (gap < -0.5 || (indicator === 'kandas_by_age' && gap > 0.5)) return [sentence(L.t.structureSum({ indicator, sum: L.number(sum, 'percent') }), levels, [claim('sum', sum)])];
-  if (indicator === 'kandas_by_age' || gap < 0) return [sentence(L.t.roundingNote({ sum: L.number(sum, 'percent') }), levels)];
+  if (gap < -0.5 || (whole && gap > 0.5)) return [sentence(L.t.structureSum({ indicator, sum: L.number(sum, 'percent') }), levels, [claim('sum', sum)])];
+  if (whole || gap < 0) return [sentence(L.t.roundingNote({ sum: L.number(sum, 'percent') }), levels)];
   return [sentence(L.t.structureRest({ rest: L.number(gap, 'percent'), indicator }), levels, [claim('rest', gap)])];
 }
 
-function remittances(w: Writer, scope: SectionScope, section: 'remittances_out' | 'remittances_in'): Table[] {
+// ── The engine: a section's table blocks (templates/<kind>/report.yaml `tables:`) ──────────────
+
+/** A word of the locale by key (`t.words`), or a string-valued key of `t` (notes). */
+export function wordOf(w: Writer, key: string): string {
   const L = w.locale;
+  return (L.t.words as Record<string, string>)[key] ?? String((L.t as unknown as Record<string, unknown>)[key] ?? key);
+}
+
+function tableBlock(c: SectionContext, block: TableBlock): Table[] {
+  const { w, scope } = c;
+  const L = w.locale;
+  const section = scope.id;
+  const { indicator, minus, id } = measureTools(c);
   const p = scope.period!;
   const b = scope.baseline;
-  const top = w.get(`${section}.total.top`, 'top');
-  const total = w.get(`${section}.total.level`, 'level');
-  const t = new TableBuilder(
-    w,
-    `${section}-countries`,
-    L.t.tableCaption({ subject: L.t.noun(section), by: 'country', unit: L.unitLabel('usd_million'), period: b ? L.list([L.periodLabel(p), L.periodLabel(b)]) : L.periodLabel(p) }),
-    [
-      left(L.t.words.country),
-      right(L.periodLabel(p)),
-      right(L.t.words.share),
-      ...(b ? [right(L.periodLabel(b)), right(L.t.words.share), right(L.t.words.change)] : []),
-    ],
-  );
-  const line = (label: string, partner: string, isTotal: boolean) => {
-    const key = partnerKey(partner);
-    const level = w.get(factId(section, key, 'level'), 'level');
-    const share = isTotal ? undefined : w.get(factId(section, key, 'share'), 'share');
-    const change = w.get(factId(section, key, 'change'), 'change');
-    const before = isTotal ? w.get(factId(section, 'total', 'level_before'), 'level') : undefined;
-    const shareBefore = isTotal ? undefined : w.get(factId(section, key, 'share_before'), 'share');
-    // A total is 100% of itself, where it is not zero (a share of nothing does not exist).
-    const hundred = (v: number | undefined) => (v === undefined || v === 0 ? t.cell(undefined, 'percent') : t.cell(100, 'percent'));
-    const cells = [label, t.cell(level?.value, 'money', level?.flags), isTotal ? hundred(level?.value) : t.cell(share?.value, 'percent')];
-    const extra: Claim[] = [];
-    if (isTotal && level && level.value !== 0) extra.push(wholeShare(w, level, p));
-    if (b) {
-      const beforeValue = change?.from ?? before?.value;
-      const beforeFlags = change ? flagsAt(change.inputs, b) : (before?.flags ?? []);
-      cells.push(t.cell(beforeValue, 'money', beforeFlags), isTotal ? hundred(beforeValue) : t.cell(shareBefore?.value, 'percent'), t.cell(change?.pct, 'percent', change?.flags, true));
-      if (isTotal && (level ?? before) && beforeValue !== undefined && beforeValue !== 0) extra.push(wholeShare(w, (level ?? before)!, b, beforeFlags));
-    }
-    t.row(cells, [level, share, change, before, shareBefore], isTotal, extra);
+  const now = L.periodLabel(p);
+  const done = (t: TableBuilder) => {
+    const table = t.done();
+    return table ? [table] : [];
   };
-  for (const m of top?.members ?? []) line(L.partnerLabel(m.partner), m.partner, false);
-  if (total && t.rows.length) line(L.t.words.total, TOTAL, true);
-  restNote(w, t, TOTAL, total, top);
-  const table = t.done();
-  return table ? [table] : [];
-}
-
-// ── BNS release ─────────────────────────────────────────────────────────────────────────────
-
-function keyPoints(w: Writer): Table[] {
-  const L = w.locale;
-  const balances = w.facts.ofSection('key_points').filter((f) => f.kind === 'balance' && f.id.startsWith('key_points.dynamic.'));
-  if (balances.length === 0) return [];
-  const periods = balances.map((f) => (f.kind === 'balance' ? f.period : undefined)!);
-  const span = periods.length > 1 ? L.t.periodRange(L.periodLabel(periods[0]), L.periodLabel(periods[periods.length - 1])) : L.periodLabel(periods[0]);
-  const t = new TableBuilder(w, 'key-points-dynamic', L.t.tableCaption({ subject: L.list([L.t.noun('pr_arrivals'), L.t.noun('pr_departures'), L.t.noun('net_migration')]), by: 'period', unit: L.unitLabel('persons'), period: span }), [
-    left(L.t.words.period),
-    right(L.t.words.arrivals),
-    right(L.t.words.departures),
-    right(L.t.words.net),
-  ]);
-  for (const q of periods) {
-    const f = w.get(dynamicId(q), 'balance');
-    if (!f) continue;
-    t.row([L.periodLabel(q), t.cell(f.plus, 'count', flagsAt(f.inputs.filter((i) => i.indicator === f.subject.indicator), q)), t.cell(f.minus, 'count', flagsAt(f.inputs.filter((i) => i.indicator === f.minusIndicator), q)), t.cell(f.value, 'count', f.flags, true)], [f]);
+  switch (block.type) {
+    case 'aggregates': {
+      // Aggregates of each measure for the two periods, with the change.
+      const x = block.body;
+      const t = new TableBuilder(
+        w,
+        x.id,
+        L.t.tableCaption({ subject: L.list(x.measures.map((m) => L.t.noun(indicator(m)))), by: 'group', unit: L.unitLabel('persons'), period: b ? L.list([L.periodLabel(b), now]) : now }),
+        [left(wordOf(w, x.head)), ...(b ? [right(L.periodLabel(b))] : []), right(now), ...(b ? [right(L.t.words.change)] : [])],
+      );
+      for (const m of x.measures)
+        for (const g of c.expand(x.partners)) {
+          const level = w.get(id(m, g, 'level'), 'level');
+          const change = w.get(id(m, g, 'change'), 'change');
+          if (!level) continue;
+          const cells = [L.t.rowLabel(indicator(m), g === TOTAL ? undefined : g)];
+          if (b) cells.push(t.cell(change?.from, 'count', change ? flagsAt(change.inputs, b) : []));
+          cells.push(t.cell(level.value, 'count', level.flags));
+          if (b) cells.push(t.cell(change?.pct, 'percent', change?.flags ?? [], true));
+          t.row(cells, [level, change], g === TOTAL);
+        }
+      return done(t);
+    }
+    case 'members': {
+      // The members of each whole with their share of it, then the whole.
+      const x = block.body;
+      const ind = indicator(x.measure);
+      const t = new TableBuilder(w, x.id, L.t.tableCaption({ subject: L.t.noun(ind), by: 'country', unit: L.unitLabel('persons'), period: now }), [
+        left(L.t.words.country),
+        right(x.value ? wordOf(w, x.value) : L.capitalise(L.t.noun(ind))),
+        right(wordOf(w, x.share)),
+      ]);
+      for (const g of c.expand(x.of)) {
+        const top = w.get(id(x.measure, g, 'top'), 'top');
+        const total = w.get(id(x.measure, g, 'level'), 'level');
+        for (const member of top?.members ?? []) {
+          const level = w.get(member.levelId, 'level')!;
+          const share = member.shareId ? w.get(member.shareId, 'share') : undefined;
+          t.row([L.partnerLabel(member.partner), t.cell(level.value, 'count', level.flags), t.cell(share?.value, 'percent')], [level, share]);
+        }
+        if (total && top?.members.length)
+          t.row([g === TOTAL ? L.t.words.total : L.partnerLabel(g), t.cell(total.value, 'count', total.flags), t.cell(total.value === 0 ? undefined : 100, 'percent')], [total], true, total.value === 0 ? [] : [wholeShare(w, total)]);
+        restNote(w, t, g, total, top);
+      }
+      if (x.note) t.note(wordOf(w, x.note));
+      return done(t);
+    }
+    case 'balance_members': {
+      const x = block.body;
+      const t = new TableBuilder(
+        w,
+        x.id,
+        L.t.tableCaption({ subject: L.list([L.t.noun(indicator(x.plus)), L.t.noun(indicator(x.minus))]), by: 'country', unit: L.unitLabel('persons'), period: now }),
+        [left(L.t.words.country), ...x.heads.map((h) => right(wordOf(w, h)))],
+      );
+      const line = (label: string, partner: string, total: boolean) => {
+        const plus = w.get(id(x.plus, partner, 'level'), 'level');
+        const less = w.get(id(x.minus, partner, 'level'), 'level');
+        const balance = w.get(id(x.balance, partner, 'balance'), 'balance');
+        t.row([label, t.cell(plus?.value, 'count', plus?.flags), t.cell(less?.value, 'count', less?.flags), t.cell(balance?.value, 'count', balance?.flags, true)], [plus, less, balance], total);
+      };
+      for (const g of c.expand(x.of)) {
+        const plus = w.get(id(x.plus, g, 'top'), 'top')?.members ?? [];
+        const less = w.get(id(x.minus, g, 'top'), 'top')?.members ?? [];
+        // Largest plus first, then members with the minus side only.
+        const codes = [...plus.map((m) => m.partner), ...less.map((m) => m.partner)].filter((code, i, all) => all.indexOf(code) === i);
+        for (const code of codes) line(L.partnerLabel(code), code, false);
+        if (codes.length || w.get(id(x.plus, g, 'level'), 'level')) line(L.partnerLabel(g), g, true);
+      }
+      if (t.rows.length) line(L.t.words.total, TOTAL, true);
+      const gap = w.get(factId(section, x.plus, 'partition'), 'partition');
+      if (gap) {
+        const note = partitionSentence(w, gap);
+        t.note(note.text, note.claims);
+      }
+      return done(t);
+    }
+    case 'two_periods_members': {
+      const x = block.body;
+      const m = x.measure;
+      const whole = c.expand([x.of])[0];
+      const top = w.get(id(m, whole, 'top'), 'top');
+      const total = w.get(id(m, whole, 'level'), 'level');
+      const unit = c.unitOf(indicator(m));
+      const style = styleOf(unit);
+      const t = new TableBuilder(
+        w,
+        x.id,
+        L.t.tableCaption({ subject: L.t.noun(indicator(m)), by: 'country', unit: L.unitLabel(unit), period: b ? L.list([L.periodLabel(p), L.periodLabel(b)]) : L.periodLabel(p) }),
+        [left(L.t.words.country), right(L.periodLabel(p)), right(L.t.words.share), ...(b ? [right(L.periodLabel(b)), right(L.t.words.share), right(L.t.words.change)] : [])],
+      );
+      const line = (label: string, partner: string, isTotal: boolean) => {
+        const level = w.get(id(m, partner, 'level'), 'level');
+        const share = isTotal ? undefined : w.get(id(m, partner, 'share'), 'share');
+        const change = w.get(id(m, partner, 'change'), 'change');
+        const before = isTotal ? w.get(factId(section, m, 'total', 'level_before'), 'level') : undefined;
+        const shareBefore = isTotal ? undefined : w.get(id(m, partner, 'share_before'), 'share');
+        // A total is 100% of itself, where it is not zero (a share of nothing does not exist).
+        const hundred = (v: number | undefined) => (v === undefined || v === 0 ? t.cell(undefined, 'percent') : t.cell(100, 'percent'));
+        const cells = [label, t.cell(level?.value, style, level?.flags), isTotal ? hundred(level?.value) : t.cell(share?.value, 'percent')];
+        const extra: Claim[] = [];
+        if (isTotal && level && level.value !== 0) extra.push(wholeShare(w, level, p));
+        if (b) {
+          const beforeValue = change?.from ?? before?.value;
+          const beforeFlags = change ? flagsAt(change.inputs, b) : (before?.flags ?? []);
+          cells.push(t.cell(beforeValue, style, beforeFlags), isTotal ? hundred(beforeValue) : t.cell(shareBefore?.value, 'percent'), t.cell(change?.pct, 'percent', change?.flags, true));
+          if (isTotal && (level ?? before) && beforeValue !== undefined && beforeValue !== 0) extra.push(wholeShare(w, (level ?? before)!, b, beforeFlags));
+        }
+        t.row(cells, [level, share, change, before, shareBefore], isTotal, extra);
+      };
+      for (const member of top?.members ?? []) line(L.partnerLabel(member.partner), member.partner, false);
+      if (total && t.rows.length) line(L.t.words.total, whole, true);
+      restNote(w, t, whole, total, top);
+      return done(t);
+    }
+    case 'structure': {
+      const x = block.body;
+      const ind = indicator(x.measure);
+      const levels = structureLevelsOf(w, section, ind);
+      if (!levels.length) return [];
+      const t = new TableBuilder(w, x.id, L.t.tableCaption({ subject: L.indicatorName(ind) || ind, by: 'category', unit: L.unitLabel('percent'), period: stockPeriod(w, levels[0].period) }), [
+        left(wordOf(w, x.head)),
+        right(L.t.words.share),
+      ]);
+      for (const f of levels) t.row([L.t.breakdownLabel(breakdownKey(f)), t.cell(f.value, 'percent', f.flags)], [f]);
+      for (const n of structureNotes(w, ind, levels, factBodyOf(scope, x.measure)?.whole === true)) t.note(n.text, n.claims);
+      return done(t);
+    }
+    case 'periods': {
+      const x = block.body;
+      const prefix = factId(section, x.measure) + '.';
+      const balances = w.facts.ofSection(section).filter((f): f is BalanceFact => f.kind === 'balance' && f.id.startsWith(prefix));
+      if (balances.length === 0) return [];
+      const periods = balances.map((f) => f.period);
+      const span = periods.length > 1 ? L.t.periodRange(L.periodLabel(periods[0]), L.periodLabel(periods[periods.length - 1])) : L.periodLabel(periods[0]);
+      const plus = indicator(x.measure);
+      const less = minus(x.measure);
+      const t = new TableBuilder(w, x.id, L.t.tableCaption({ subject: L.list([L.t.noun(plus), L.t.noun(less), L.t.balanceNoun(plus, less)]), by: 'period', unit: L.unitLabel('persons'), period: span }), [
+        left(wordOf(w, x.heads[0])),
+        ...x.heads.slice(1).map((h) => right(wordOf(w, h))),
+      ]);
+      for (const q of periods) {
+        const f = w.get(periodRowId(section, x.measure, q), 'balance');
+        if (!f) continue;
+        t.row([L.periodLabel(q), t.cell(f.plus, 'count', flagsAt(f.inputs.filter((i) => i.indicator === f.subject.indicator), q)), t.cell(f.minus, 'count', flagsAt(f.inputs.filter((i) => i.indicator === f.minusIndicator), q)), t.cell(f.value, 'count', f.flags, true)], [f]);
+      }
+      return done(t);
+    }
+    case 'regions': {
+      const x = block.body;
+      const ind = indicator(x.measure);
+      const levels = w.facts
+        .ofSection(section)
+        .filter((f): f is LevelFact => f.kind === 'level' && f.subject.indicator === ind)
+        .sort((f, g) => g.value - f.value || byCode(f.subject.region, g.subject.region));
+      if (levels.length === 0) return [];
+      const t = new TableBuilder(w, x.id, L.t.tableCaption({ subject: wordOf(w, x.head), by: 'region', unit: L.unitLabel('persons'), period: stockPeriod(w, levels[0].period) }), [left(L.t.words.region), right(wordOf(w, x.head))]);
+      for (const f of levels) t.row([L.region(f.subject.region), t.cell(f.value, 'count', f.flags, true)], [f]);
+      if (x.note) t.note(wordOf(w, x.note));
+      return done(t);
+    }
   }
-  const table = t.done();
-  return table ? [table] : [];
-}
-
-function internal(w: Writer): Table[] {
-  const L = w.locale;
-  const levels = w.facts
-    .ofSection('internal')
-    .filter((f): f is LevelFact => f.kind === 'level' && f.subject.indicator === 'interregional_net')
-    .sort((a, b) => b.value - a.value || byCode(a.subject.region, b.subject.region));
-  if (levels.length === 0) return [];
-  const t = new TableBuilder(w, 'internal-regions', L.t.tableCaption({ subject: L.t.words.netInterregional, by: 'region', unit: L.unitLabel('persons'), period: stockPeriod(w, levels[0].period) }), [
-    left(L.t.words.region),
-    right(L.t.words.netInterregional),
-  ]);
-  for (const f of levels) t.row([L.region(f.subject.region), t.cell(f.value, 'count', f.flags, true)], [f]);
-  t.note(L.t.publishedRegionsNote);
-  const table = t.done();
-  return table ? [table] : [];
 }
 
 /** The standalone tables of a section (none when it has no data). */
-export function sectionTables(w: Writer, scope: SectionScope): Table[] {
-  if (!scope.period) return [];
-  switch (scope.id) {
-    case 'flows':
-      return flows(w, scope);
-    case 'trp':
-      return trp(w, scope);
-    case 'prp':
-      return prp(w, scope);
-    case 'kandas':
-      return kandas(w);
-    case 'remittances_out':
-    case 'remittances_in':
-      return remittances(w, scope, scope.id);
-    case 'key_points':
-      return keyPoints(w);
-    case 'internal':
-      return internal(w);
-  }
-  return [];
+export function sectionTables(c: SectionContext): Table[] {
+  if (!c.scope.period) return [];
+  return c.scope.spec.tables.flatMap((b) => tableBlock(c, typedBlock<TableBlock>(b)));
 }

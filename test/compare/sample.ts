@@ -124,8 +124,10 @@ export function tinyDataset(rows: string[], extra: { countries?: [string, string
       at: at('obs.csv', i + 2),
     };
   });
-  const indicators = new Map<string, Indicator>(
-    Object.entries(units).map(([id, unit]) => [id, { id, unit, kind: unit === 'usd_million' ? 'amount' : 'count', base: [], names: { en: id }, at: at('indicators.csv', 2) }]),
-  );
+  // Every indicator of the sample's reference (report kinds name them), the rows' own as the rows say.
+  const indicators = new Map<string, Indicator>();
+  for (const { cells: c, line } of rowsOf('reference/indicators.csv'))
+    indicators.set(c.id, { id: c.id, unit: c.unit as Unit, kind: c.kind as IndicatorKind, base: c.base ? c.base.split(';') : [], names: { en: c.name_en }, at: at('indicators.csv', line) });
+  for (const [id, unit] of Object.entries(units)) indicators.set(id, { id, unit, kind: unit === 'usd_million' ? 'amount' : 'count', base: [], names: { en: id }, at: at('indicators.csv', 2) });
   return { root: '.', files: [], reference: { indicators, countries, regions: new Map(), sources: new Map() }, observations, narratives: new Map() };
 }

@@ -123,6 +123,15 @@ function baseline(p: Period, relation: Relation): string {
 const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
 /** Partner groups as a sentence names them; membership itself stays in countries.csv. */
+/** Section titles by the key a kind's report.yaml names (the section id by default). */
+const SECTION_TITLES: Record<string, string> = {
+  flows: 'Migration inflow and outflow', trp: 'Temporary residence permits', prp: 'Permanent residence permits',
+  kandas: 'Ethnic Kazakhs returning to Kazakhstan (kandas)', remittances_out: 'Personal remittances sent from Kazakhstan',
+  remittances_in: 'Personal remittances sent to Kazakhstan', key_points: 'Key points', internal: 'Internal migration',
+};
+/** Titles of numbered sections whose parts are sections (6.1, 6.2). */
+const GROUP_TITLES: Record<string, string> = { remittances: 'Personal remittances' };
+
 const GROUP_NAMES: Record<string, string> = { CIS: 'CIS countries', NONCIS: 'non-CIS countries', _T: 'all countries' };
 
 /** What a measure of a partner is called, and the preposition that joins a partner to it. */
@@ -474,13 +483,8 @@ export function createEnglish(reference: Reference): Locale {
     publishedRegionsNote: 'Only the regions whose figures were published are listed.',
     structureGroup: (indicator) => ({ kandas_by_age: 'By age group', kandas_by_education: 'Working age, by education' })[indicator] ?? capitalise(indicator.replace(/_/g, ' ')),
     breakdownLabel: (key) => BREAKDOWN_LABELS[key] ?? capitalise(key.replace(/_/g, ' ')),
-    sectionTitle: (id) =>
-      ({
-        flows: 'Migration inflow and outflow', trp: 'Temporary residence permits', prp: 'Permanent residence permits',
-        kandas: 'Ethnic Kazakhs returning to Kazakhstan (kandas)', remittances_out: 'Personal remittances sent from Kazakhstan',
-        remittances_in: 'Personal remittances sent to Kazakhstan', key_points: 'Key points', internal: 'Internal migration',
-      })[id] ?? id,
-    sectionGroupTitle: (id) => (id === 'remittances_out' || id === 'remittances_in' ? 'Personal remittances' : undefined),
+    sectionTitle: (key) => SECTION_TITLES[key] ?? key,
+    sectionGroupTitle: (key) => GROUP_TITLES[key] ?? key,
   };
 
   const readNumbers = (text: string): ReadNumber[] => {
@@ -659,5 +663,12 @@ export function createEnglish(reference: Reference): Locale {
     capitalise,
     indicatorName: (id) => reference.indicators.get(id)?.names.en ?? '',
     t,
+    keys: {
+      phrase: Object.keys(t).filter((k) => typeof (t as unknown as Record<string, unknown>)[k] === 'function'),
+      word: Object.keys(t.words),
+      note: Object.keys(t).filter((k) => typeof (t as unknown as Record<string, unknown>)[k] === 'string'),
+      title: Object.keys(SECTION_TITLES),
+      group: Object.keys(GROUP_TITLES),
+    },
   };
 }
