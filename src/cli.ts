@@ -1,5 +1,6 @@
 // The command line: parses arguments, runs a command, and is the only place errors are caught.
 import { parseArgs } from 'node:util';
+import { defaultKind, kindNames } from './kinds/load.ts';
 import { UserError, formatError, isUserError, userErrorsOf } from './errors.ts';
 import { cliMessages } from './messages/index.ts';
 
@@ -26,9 +27,18 @@ const common = {
   debug: { type: 'boolean', help: 'print stack traces of unexpected errors' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
+/** The default kind for the help text (a broken templates folder is reported when a command runs, not here). */
+function defaultKindOrNone(): string {
+  try {
+    return defaultKind();
+  } catch {
+    return 'none';
+  }
+}
+
 const reportOptions = {
   period: { type: 'string', help: 'report period, e.g. 2023-Q4 (default: the latest the data support)' },
-  template: { type: 'string', default: 'iom-quarterly', help: 'report kind: iom-quarterly or bns-release' },
+  template: { type: 'string', help: `report kind, a folder of templates/ with its report.yaml: ${kindNames().join(', ')} (default: ${defaultKindOrNone()})` },
   lang: { type: 'string', default: 'en', help: 'language: en (ru and kk to come)' },
 } as const;
 

@@ -116,6 +116,12 @@ export interface ReportModel {
   /** Report period code, e.g. '2023-Q4'. */
   period: string;
   meta: ReportMeta;
+  /** The front matter the kind declares (cover, contents, key findings, about, policy), in order. */
+  front: string[];
+  /** The section number of the policy developments, when the kind numbers them as a section. */
+  policyNumber?: number;
+  /** The analyst's notes (notes.yaml) on the key findings and the policy developments, as written (Markdown). */
+  frontNotes?: { key_findings?: string; policy?: string };
   /** Key findings: one sentence each, at most six, pinned ones first. */
   findings: Sentence[];
   sections: Section[];

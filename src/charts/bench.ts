@@ -1,5 +1,6 @@
 // Benchmark: renderCharts of the ten charts an IOM quarterly report draws, cold (specs not compiled) and warm.
 import { readFileSync, readdirSync } from 'node:fs';
+import { defaultKind } from '../kinds/load.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ChartInput, renderCharts } from './index.ts';
@@ -7,20 +8,20 @@ import { clearChartCache } from './spec.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The golden sample inputs, repeated under distinct ids up to `count` charts of the IOM template. */
+/** The golden sample inputs, repeated under distinct ids up to `count` charts of the default kind. */
 function reportCharts(count: number): ChartInput[] {
   const dir = join(root, 'test/charts/golden');
   const samples = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { template: string; input: ChartInput })
-    .filter((c) => c.template === 'iom-quarterly')
+    .filter((c) => c.template === defaultKind())
     .map((c) => c.input);
   return Array.from({ length: count }, (_, i) => ({ ...samples[i % samples.length], id: `chart-${i + 1}` }));
 }
 
 export async function benchCharts(count = 10, warmRuns = 7): Promise<{ coldMs: number; warmMs: number }> {
   const inputs = reportCharts(count);
-  const opts = { templateDir: join(root, 'templates/iom-quarterly'), lang: 'en' };
+  const opts = { templateDir: join(root, 'templates', defaultKind()), lang: 'en' };
   clearChartCache();
   let t = performance.now();
   await renderCharts(inputs, opts);

@@ -1,5 +1,6 @@
 // `migreport build`: the whole pipeline to <out>/<period>/<template>.<lang>.html and .pdf.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { defaultKind } from '../kinds/load.ts';
 import { join, resolve } from 'node:path';
 import { UserError, formatError } from '../errors.ts';
 import { cliMessages } from '../messages/index.ts';
@@ -33,7 +34,7 @@ export function parseFormats(value: string): Set<Format> {
 export function reportRequest(opts: Options): ReportRequest {
   return {
     period: typeof opts.period === 'string' ? opts.period : undefined,
-    template: String(opts.template ?? 'iom-quarterly'),
+    template: typeof opts.template === 'string' ? opts.template : defaultKind(),
     lang: String(opts.lang ?? 'en'),
   };
 }

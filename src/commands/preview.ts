@@ -1,5 +1,6 @@
 // `migreport preview`: serves a live preview of the draft until Ctrl-C.
 import path from 'node:path';
+import { defaultKind } from '../kinds/load.ts';
 import { UserError } from '../errors.ts';
 import { cliMessages, previewMessages } from '../messages/index.ts';
 import { projectPaths } from '../pipeline.ts';
@@ -29,7 +30,7 @@ export async function preview(opts: Options, io: Io, run: PreviewRun = {}): Prom
     paths,
     {
       period: typeof opts.period === 'string' ? opts.period : undefined,
-      template: typeof opts.template === 'string' ? opts.template : 'iom-quarterly',
+      template: typeof opts.template === 'string' ? opts.template : defaultKind(),
       lang: typeof opts.lang === 'string' ? opts.lang : 'en',
     },
     run.stages,

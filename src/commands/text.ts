@@ -1,5 +1,6 @@
 // `migreport text`: the generated sentences, section by section, as plain text — or, with --json, every fact.
 import { loadProject } from '../load/index.ts';
+import { defaultKind } from '../kinds/load.ts';
 import { narrate } from '../narrate/index.ts';
 import { formatLocation } from '../errors.ts';
 import type { ReportModel, Sentence } from '../report-model.ts';
@@ -48,7 +49,7 @@ export async function text(opts: Record<string, string | boolean | undefined>, i
   const dataset = await loadProject(dataDir);
   const { computed, model, verified } = narrate(dataset, {
     period: typeof opts.period === 'string' ? opts.period : undefined,
-    template: typeof opts.template === 'string' ? opts.template : 'iom-quarterly',
+    template: typeof opts.template === 'string' ? opts.template : defaultKind(),
     lang: typeof opts.lang === 'string' ? opts.lang : 'en',
   });
   if (!opts.json) {

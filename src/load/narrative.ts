@@ -5,6 +5,7 @@ import type { Narrative, PolicyItem, Reference, SourceLocation } from '../model.
 import { parsePeriod } from '../period.ts';
 import * as msg from '../messages/load.ts';
 import { closest } from './closest.ts';
+import { kindNames, loadKind } from '../kinds/load.ts';
 import type { Problems } from './problems.ts';
 
 export const REPORT_KEYS = [
@@ -27,8 +28,18 @@ const TEXT_KEYS = new Set(['title', 'subtitle', 'about', 'objectives', 'glossary
 const DATE_KEYS = new Set(['published', 'next_publication']);
 const FINDINGS_KEYS = ['pin', 'drop'] as const;
 const POLICY_KEYS = ['date', 'text', 'sources'] as const;
-/** Section ids a note may be attached to (docs/data.md). */
-export const NOTE_SECTIONS = ['key_findings', 'policy', 'flows', 'trp', 'prp', 'kandas', 'remittances_out', 'remittances_in', 'key_points', 'internal'] as const;
+/** Where a note may be attached (docs/data.md): the key findings, the policy developments, and any section of any report kind. */
+export function noteSections(): string[] {
+  const ids = new Set<string>(['key_findings', 'policy']);
+  for (const kind of kindNames()) {
+    try {
+      for (const s of loadKind(kind).spec.sections) ids.add(s.id);
+    } catch {
+      // A broken kind is reported when it is built; its sections take no notes meanwhile.
+    }
+  }
+  return [...ids];
+}
 
 function isIsoDate(text: string): boolean {
   return parsePeriod(text)?.kind === 'date';
@@ -158,7 +169,7 @@ export function readNarrative(dir: string, relDir: string, periodCode: string, r
     const root = y && pairsOf(y.doc.contents, ['notes'], 'notes.yaml', y.at, problems);
     const notes = root?.get('notes')?.value;
     if (y && notes !== undefined && notes !== null) {
-      const sections = pairsOf(notes, NOTE_SECTIONS, 'notes', y.at, problems);
+      const sections = pairsOf(notes, noteSections(), 'notes', y.at, problems);
       for (const [section, pair] of sections ?? []) {
         const node = pair.value;
         if (isScalar(node) && typeof node.value === 'string') narrative.notes[section] = node.value;

@@ -324,6 +324,11 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       published: report.published instanceof Date ? report.published.toISOString().slice(0, 10) : String(report.published ?? ''),
       narrative: report,
     },
+    front: [...kind.front],
+    ...(kind.policy_number !== undefined ? { policyNumber: kind.policy_number } : {}),
+    ...(narrative?.notes.key_findings || narrative?.notes.policy
+      ? { frontNotes: { ...(narrative.notes.key_findings ? { key_findings: narrative.notes.key_findings } : {}), ...(narrative.notes.policy ? { policy: narrative.notes.policy } : {}) } }
+      : {}),
     findings,
     sections,
     charts: sections.flatMap((s) => s.charts),

@@ -5,6 +5,7 @@
 // one-file project whose render is trivial, which measures the preview's own overhead (watch,
 // debounce, SSE, reload) apart from the pipeline's cost.
 import { cp, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { defaultKind } from '../kinds/load.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +76,7 @@ async function pipelineProject(root: string): Promise<BenchProject> {
   const { projectPaths } = await import('../pipeline.ts');
   const { draftRenderer, watchedFolders } = await import('./draft.ts');
   const paths = projectPaths(root);
-  const draft = draftRenderer(paths, { template: 'iom-quarterly', lang: 'en' });
+  const draft = draftRenderer(paths, { template: defaultKind(), lang: 'en' });
   // The first observation file's first value is the one edited: any change must reach the page.
   const obsDir = path.join(root, 'data', 'observations');
   const file = path.join(obsDir, (await readdir(obsDir)).filter((f) => f.endsWith('.csv')).sort()[0]);

@@ -212,8 +212,8 @@ export function reportView(
   }));
   const numbers = sectionNumbers(model.sections);
   const sections = model.sections.map((s, i) => sectionView(s, numbers[i], svgs, notes, partials, opts.sources));
-  // The quarterly compilation opens with the policy developments as section 1; data sections follow.
-  const policySection = model.template === 'iom-quarterly' ? { anchor: 'sec-1', number: '1', title: labels.policy } : undefined;
+  // A kind may number the policy developments as a section (the IOM compilation: section 1); data sections follow.
+  const policySection = model.policyNumber !== undefined ? { anchor: `sec-${model.policyNumber}`, number: String(model.policyNumber), title: labels.policy } : undefined;
   const toc = [
     ...(policySection ? [{ ...policySection, part: false }] : []),
     ...sections.flatMap((s) => [
@@ -242,6 +242,11 @@ export function reportView(
     disclaimer: markdownOr(n.disclaimer, labels.disclaimerDefault),
     publisher: text(n.publisher).trim() ? new Handlebars.SafeString(markdownToHtml(text(n.publisher))) : undefined,
     toc,
+    // The front matter the kind declares (report.yaml `front`), each a partial; the cover stands outside <main>.
+    front: model.front.filter((f) => f !== 'cover').map((f) => ({ partial: f.replace(/_/g, '-') })),
+    // The analyst's notes on the key findings and the policy developments (notes.yaml), as written.
+    findingsNote: model.frontNotes?.key_findings ? new Handlebars.SafeString(markdownToHtml(model.frontNotes.key_findings)) : undefined,
+    policyNote: model.frontNotes?.policy ? new Handlebars.SafeString(markdownToHtml(model.frontNotes.policy)) : undefined,
     findings,
     policy: policyItems,
     policySection,

@@ -132,13 +132,13 @@ describe('preview of the sample project in headless Chromium', () => {
 
   it.each([
     ['a template syntax error', '{{#if meta.title}}', /^templates\/iom-quarterly\/report\.hbs:\d+:\d+$/, 'syntax'],
-    ['a missing template variable', '{{no_such_value}}', /^templates\/iom-quarterly\/report\.hbs:11:\d+$/, 'no_such_value'],
+    ['a missing template variable', '{{no_such_value}}', /^templates\/iom-quarterly\/report\.hbs:7:\d+$/, 'no_such_value'],
   ])('shows %s in a located overlay, and removes it once fixed', async (_what, broken, location, said) => {
     const before = await page.evaluate(() => document.querySelector('#migreport-ui') !== null && Date.now());
     expect(before).toBeTruthy();
-    // Line 11 of the template is `{{> about}}`: the broken markup goes after it.
-    expect(template.split('\n')[10]).toBe('{{> about}}');
-    await writeFile(file(TEMPLATE), template.replace('{{> about}}\n', `{{> about}} ${broken}\n`));
+    // Line 7 of the template is `{{> cover}}`: the broken markup goes after it.
+    expect(template.split('\n')[6]).toBe('{{> cover}}');
+    await writeFile(file(TEMPLATE), template.replace('{{> cover}}\n', `{{> cover}} ${broken}\n`));
     const shown = await waitFor(page, overlay, 2000);
     expect(shown.location).toMatch(location);
     expect(shown.text).toContain(said);
