@@ -293,7 +293,7 @@ export function recordSentence(w: Writer, r: Extract<Fact, { kind: 'record' }>):
   // A record of a balance states its value as signed; a count's record its level.
   const value = r.subject.minus ? L.number(r.value, 'count', true) : L.number(r.value, 'count');
   return sentence(
-    L.t.record({ subject, indicator: r.subject.minus ? 'pr_net_migration' : r.subject.indicator, extreme: r.extreme, value, marks: r.flags, first: L.periodLabel(r.first), count: L.number(r.count, 'count'), complete: r.complete, partOfYear: L.partOfYear(r.period) }),
+    L.t.record({ subject, indicator: r.subject.minus ? `${r.subject.indicator}-${r.subject.minus}` : r.subject.indicator, extreme: r.extreme, value, marks: r.flags, first: L.periodLabel(r.first), count: L.number(r.count, 'count'), complete: r.complete, partOfYear: L.partOfYear(r.period) }),
     [r],
     [{ what: 'record', series: seriesOf(r.subject), period: r.period.code, marks: marksOf(r.flags), extreme: r.extreme, since: r.first.code, years: r.count, complete: r.complete, value: r.subject.minus ? r.value : Math.abs(r.value), display: 'count', shown: L.digits(r.value, 'count') }],
   );
@@ -304,7 +304,7 @@ export function streakSentence(w: Writer, s: Extract<Fact, { kind: 'streak' }>):
   const L = w.locale;
   const subject = s.subject.minus ? L.t.balanceNoun(s.subject.indicator, s.subject.minus) : L.t.noun(s.subject.indicator);
   return sentence(
-    L.t.streak({ subject, indicator: s.subject.minus ? 'pr_net_migration' : s.subject.indicator, mode: s.mode, sign: s.sign, length: s.length, first: L.periodLabel(s.first), partOfYear: L.partOfYear(s.period) }),
+    L.t.streak({ subject, indicator: s.subject.minus ? `${s.subject.indicator}-${s.subject.minus}` : s.subject.indicator, mode: s.mode, sign: s.sign, length: s.length, first: L.periodLabel(s.first), partOfYear: L.partOfYear(s.period) }),
     [s],
     [{ what: 'streak', series: seriesOf(s.subject), period: s.period.code, marks: marksOf(s.flags), mode: s.mode, sign: s.sign, length: s.length, since: s.first.code, step: s.step }],
   );

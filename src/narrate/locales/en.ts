@@ -152,10 +152,11 @@ const MEASURES: Record<string, { all: string; of: (p: string) => string; prep: s
 };
 
 /** Balances by their two indicators: what the text calls plus − minus. */
-const BALANCES: Record<string, { all: string; of?: (p: string) => string }> = {
-  'pr_arrivals-pr_departures': { all: 'net migration' },
+/** Balances (plus − minus) by `plus-minus`: what they are called; a balance is one quantity ("net migration was"). */
+const BALANCES: Record<string, { all: string; of?: (p: string) => string; singular?: boolean }> = {
+  'pr_arrivals-pr_departures': { all: 'net migration', singular: true },
   'prp_issued-prp_terminated': { all: 'the balance of permanent residence permits issued and terminated', of: (p) => `the balance of permanent residence permits for ${p}` },
-  'interregional_arrivals-interregional_departures': { all: 'interregional net migration' },
+  'interregional_arrivals-interregional_departures': { all: 'interregional net migration', singular: true },
 };
 
 /** A total as a sentence states it ("25,399 permanent residence permits were issued"), where "numbered" reads badly. */
@@ -255,7 +256,7 @@ export function createEnglish(reference: Reference): Locale {
     return inBrackets ? `, ${words.join(', ')}` : ` (${words.join(', ')})`;
   };
   const changeVerb = (d: Direction) => (d > 0 ? 'rose' : 'fell');
-  const singular = (indicator: string) => MEASURES[indicator]?.singular === true;
+  const singular = (indicator: string) => MEASURES[indicator]?.singular === true || BALANCES[indicator]?.singular === true;
   const was = (indicator: string) => (singular(indicator) ? 'was' : 'were');
   const balanceNoun = (plus: string, minus: string, p?: string): string => {
     const b = BALANCES[`${plus}-${minus}`];
