@@ -5,13 +5,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { UserError, UserErrors } from '../errors.ts';
+import { contentKey, readCached, writeCached } from '../compile-cache.ts';
 import { packageRoot } from '../paths.ts';
 import { closest } from '../load/closest.ts';
 import type { Reference, SourceLocation } from '../model.ts';
 import * as msg from '../messages/kinds.ts';
-import { DEFAULT_CHART_SPEC, blockEntry, chartBlocks, factBlocks, kindSchema, tableBlocks, textBlocks, type KindSpec, type SectionSpec } from './schema.ts';
+import { DEFAULT_CHART_SPEC, SCHEMA_KEY, blockEntry, schemas, type KindSpec, type SectionSpec } from './schema.ts';
 
 /** The package's templates folder (kinds are folders in it). */
 export const TEMPLATES_DIR = join(packageRoot, 'templates');
@@ -71,8 +72,8 @@ export function loadKind(name: string, ctx: KindContext = {}, dir = TEMPLATES_DI
 
 type Path = (string | number)[];
 
-/** Parses and checks a spec's text; `file` is how errors name it. */
-export function parseKind(text: string, file: string, folder: string, ctx: KindContext = {}): KindSpec {
+/** A spec's YAML document with the helpers that locate its nodes (built only when a problem needs a place). */
+function locator(text: string, file: string) {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const at = (node: unknown): SourceLocation => {
@@ -81,12 +82,6 @@ export function parseKind(text: string, file: string, folder: string, ctx: KindC
     const p = lines.linePos(range[0]);
     return { file, line: p.line, column: p.col };
   };
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    throw new UserError(msg.yamlSyntax(e.message.split(/ at line \d+/)[0].split('\n')[0]), { file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col });
-  }
-  const errors: UserError[] = [];
-  const add = (m: msg.Message, node: unknown) => errors.push(new UserError(m, at(node)));
   const nodeAt = (path: Path, keyNode = false): unknown => {
     let node: unknown = doc.contents;
     for (const p of path) {
@@ -99,12 +94,70 @@ export function parseKind(text: string, file: string, folder: string, ctx: KindC
     }
     return node;
   };
+  return { doc, at, nodeAt };
+}
+
+/** Specs that passed the schema, by the hash of their text (and of the schema): the YAML parse and the schema cost
+ * ~50 ms of a cold build on a slow machine, for a file that rarely changes (src/compile-cache.ts). */
+const checkedSpecs = new Map<string, KindSpec>();
+
+/**
+ * Parses and checks a spec's text; `file` is how errors name it. The schema's verdict is cached by content; the
+ * names it uses (indicators, partners, measures, facts, chart files, locale keys) are checked on every read.
+ */
+export function parseKind(text: string, file: string, folder: string, ctx: KindContext = {}): KindSpec {
+  const key = `${contentKey(SCHEMA_KEY, text)}.json`;
+  let loc: ReturnType<typeof locator> | undefined;
+  const locate = () => (loc ??= locator(text, file));
+  let spec = checkedSpecs.get(key);
+  if (!spec) {
+    const cached = readCached('kinds', key);
+    spec = cached ? (JSON.parse(cached) as KindSpec) : checkSchema(text, file, locate());
+    if (!cached) writeCached('kinds', key, JSON.stringify(spec));
+    checkedSpecs.set(key, spec);
+  }
+  // Names are checked against the data's reference and the locales; a problem is located by parsing the text then.
+  const problems: { m: msg.Message; path: Path; key: boolean }[] = [];
+  const nodeAt = (path: Path, keyNode = false) => ({ path, key: keyNode });
+  const add = (m: msg.Message, ref: unknown) => problems.push({ m, ...(ref as { path: Path; key: boolean }) });
+  const folderName = folder.split(/[\\/]/).pop();
+  if (spec.kind !== folderName) add(msg.badValue(`kind "${spec.kind}" must be the folder's name, "${folderName}"`), nodeAt(['kind']));
+  checkNames(spec, folder, ctx, nodeAt, add);
+  if (problems.length) {
+    const l = locate();
+    throw new UserErrors(problems.map((p) => new UserError(p.m, l.at(l.nodeAt(p.path, p.key)))));
+  }
+  return spec;
+}
+
+/** The schema's checks: YAML syntax, each block by its type, then the whole; every problem located. */
+function checkSchema(text: string, file: string, l: ReturnType<typeof locator>): KindSpec {
+  const { doc, at, nodeAt } = l;
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    throw new UserError(msg.yamlSyntax(e.message.split(/ at line \d+/)[0].split('\n')[0]), { file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col });
+  }
+  const errors: UserError[] = [];
+  const add = (m: msg.Message, node: unknown) => errors.push(new UserError(m, at(node)));
   const zodProblems = (issues: z.core.$ZodIssue[], base: Path) => {
+    // A misspelt key is one problem, not also a missing one: keys guessed for an unknown key are not reported missing.
+    const guessed = new Set<string>();
+    for (const i of issues)
+      if (i.code === 'unrecognized_keys') {
+        const path = [...base, ...(i.path as Path)];
+        const known = knownKeysAt(path);
+        for (const k of i.keys) {
+          const guess = closest(k, known);
+          if (guess) guessed.add([...path, guess].join('.'));
+        }
+      }
     for (const i of issues) {
       const path = [...base, ...(i.path as Path)];
       if (i.code === 'unrecognized_keys') {
         const known = knownKeysAt(path);
         for (const k of i.keys) add(msg.unknownKey(k, closest(k, known), known), nodeAt([...path, k], true));
+      } else if (valueAt(doc, path) === undefined && path.length > 0) {
+        if (!guessed.has(path.join('.'))) add(msg.missingKey(String(path[path.length - 1])), nodeAt(path.slice(0, -1)));
       } else if (i.code === 'invalid_value' && 'values' in i) {
         const given = String(valueAt(doc, path));
         const values = (i.values as unknown[]).map(String);
@@ -114,6 +167,7 @@ export function parseKind(text: string, file: string, folder: string, ctx: KindC
   };
   // Block lists first: each item one block of a known type, its body checked by the type's own schema.
   const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const { factBlocks, textBlocks, tableBlocks, chartBlocks, checkedKindSchema } = schemas();
   const lists: [string, Record<string, z.ZodTypeAny>, boolean][] = [
     ['facts', factBlocks, false],
     ['text', textBlocks, true],
@@ -121,6 +175,8 @@ export function parseKind(text: string, file: string, folder: string, ctx: KindC
     ['charts', chartBlocks, false],
   ];
   const sections = (raw as { sections?: unknown })?.sections;
+  // Each block as its own type's schema gives it (defaults applied), by its path in the spec.
+  const checked = new Map<string, unknown>();
   if (Array.isArray(sections))
     sections.forEach((s, si) => {
       if (!s || typeof s !== 'object') return;
@@ -135,6 +191,7 @@ export function parseKind(text: string, file: string, folder: string, ctx: KindC
           if (!(type in blocks)) return add(msg.unknownBlock(type, list === 'text' ? 'sentence' : list.replace(/s$/, ''), closest(type, known), known), nodeAt([...path, type], true));
           const r = blocks[type].safeParse((item as Record<string, unknown>)[type] ?? {});
           if (!r.success) zodProblems(r.error.issues, [...path, type]);
+          else checked.set(path.join('.'), { [type]: r.data });
         };
         items.forEach((item, i) => {
           if (nested) {
@@ -145,16 +202,19 @@ export function parseKind(text: string, file: string, folder: string, ctx: KindC
       }
     });
   if (errors.length) throw new UserErrors(errors);
-  const parsed = kindSchema.safeParse(raw);
+  const parsed = checkedKindSchema.safeParse(raw);
   if (!parsed.success) {
     zodProblems(parsed.error.issues, []);
     throw new UserErrors(errors);
   }
-  const spec = parsed.data;
-  const folderName = folder.split(/[\\/]/).pop();
-  if (spec.kind !== folderName) add(msg.badValue(`kind "${spec.kind}" must be the folder's name, "${folderName}"`), nodeAt(['kind']));
-  checkNames(spec, folder, ctx, nodeAt, add);
-  if (errors.length) throw new UserErrors(errors);
+  const spec = parsed.data as unknown as KindSpec;
+  spec.sections.forEach((s, si) => {
+    const at = (list: string, ...i: number[]) => checked.get(['sections', si, list, ...i].join('.'));
+    s.facts = s.facts.map((_, i) => at('facts', i));
+    s.text = s.text.map((para, i) => para.map((_, j) => at('text', i, j)));
+    s.tables = s.tables.map((_, i) => at('tables', i));
+    s.charts = s.charts.map((_, i) => at('charts', i));
+  });
   return spec;
 }
 
@@ -164,9 +224,10 @@ function valueAt(doc: Document, path: Path): unknown {
 
 /** The keys allowed at a path of the spec, for "did you mean" on an unknown one. */
 function knownKeysAt(path: Path): string[] {
+  const { kindSchema, factBlocks, textBlocks, tableBlocks, chartBlocks } = schemas();
   const shape = (s: z.ZodTypeAny): string[] => Object.keys((s as unknown as { shape?: Record<string, unknown> }).shape ?? {});
   if (path.length === 0) return shape(kindSchema);
-  if (path[0] === 'sections' && path.length === 2) return shape(z.object(kindSchemaSectionShape()));
+  if (path[0] === 'sections' && path.length === 2) return Object.keys(kindSchemaSectionShape());
   const all = { ...factBlocks, ...textBlocks, ...tableBlocks, ...chartBlocks } as Record<string, z.ZodTypeAny>;
   const last = path[path.length - 1];
   if (typeof last === 'string' && last in all) return shape(all[last]);
@@ -175,7 +236,7 @@ function knownKeysAt(path: Path): string[] {
 }
 
 function kindSchemaSectionShape(): Record<string, z.ZodTypeAny> {
-  return (kindSchema.shape.sections.element as unknown as { shape: Record<string, z.ZodTypeAny> }).shape;
+  return (schemas().kindSchema.shape.sections.element as unknown as { shape: Record<string, z.ZodTypeAny> }).shape;
 }
 
 /** The measures a section's fact blocks name, with the indicator each states. */
@@ -230,7 +291,20 @@ function checkNames(spec: KindSpec, folder: string, ctx: KindContext, nodeAt: (p
       if (typeof body.balance_of === 'string' && measures.get(body.balance_of)?.block !== 'balance') add(msg.unknownMeasure(body.balance_of, s.id, closest(body.balance_of, known), known), nodeAt(p('balance_of')));
       const m = String(body.measure ?? '');
       if (m) factPrefixes.add(m);
-      else for (const k of ['aggregates', 'lists', 'partners']) for (const x of (body[k] as string[] | undefined) ?? []) factPrefixes.add(x === 'total' ? 'total' : x === 'groups' ? '*' : x.toLowerCase());
+      else {
+        // A block without a measure names its facts by partner: the total, each group, and each country it lists.
+        const listsMembers = ['lists', 'members_of'].some((k) => Array.isArray(body[k]) && (body[k] as string[]).length > 0);
+        for (const k of ['aggregates', 'lists', 'partners'])
+          for (const x of (body[k] as string[] | undefined) ?? []) {
+            if (x !== 'groups') factPrefixes.add(x === 'total' ? 'total' : x.toLowerCase());
+            else if (ref) {
+              for (const c of ref.countries.values()) if (c.isGroup) factPrefixes.add(c.code.toLowerCase());
+            } else factPrefixes.add('*');
+          }
+        if (listsMembers && ref) {
+          for (const c of ref.countries.values()) if (!c.isGroup) factPrefixes.add(c.code.toLowerCase());
+        } else if (listsMembers) factPrefixes.add('*');
+      }
     });
     const measureRef = (m: unknown, path: Path) => {
       if (typeof m === 'string' && !measures.has(m)) add(msg.unknownMeasure(m, s.id, closest(m, known), known), nodeAt(path));
@@ -251,7 +325,8 @@ function checkNames(spec: KindSpec, folder: string, ctx: KindContext, nodeAt: (p
         if (!charts.includes(spec)) add(msg.unknownChart(spec, `${relative(process.cwd(), folder) || folder}/charts`, closest(spec, charts), charts), nodeAt(body.spec ? p('spec') : [...path, type], !body.spec));
         if (typeof body.finding === 'string' && body.finding !== 'top') {
           const head = body.finding.split('.')[0];
-          if (!factPrefixes.has(head) && !(factPrefixes.has('*') && /^[a-z0-9_]+$/.test(head))) add(msg.unknownFact(body.finding, s.id, closest(head, [...factPrefixes]), [...factPrefixes]), nodeAt(p('finding')));
+          const named = [...factPrefixes].filter((x) => x !== '*');
+          if (!factPrefixes.has(head) && !factPrefixes.has('*')) add(msg.unknownFact(body.finding, s.id, closest(head, named), named), nodeAt(p('finding')));
         }
       }
       if (typeof body.id === 'string') {

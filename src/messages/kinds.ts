@@ -76,3 +76,5 @@ export const unknownChart = (spec: string, dir: string, guess: string | undefine
 });
 
 export const duplicateId = (what: string, id: string): Message => ({ code: 'kinds/duplicate-id', message: `${what} "${id}" is declared twice`, hint: 'ids must be unique in a report' });
+
+export const missingKey = (name: string): Message => ({ code: 'kinds/missing-key', message: `"${name}" is missing here`, hint: 'see templates/report.schema.json or docs/report-kinds.md' });
