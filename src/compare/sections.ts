@@ -359,7 +359,8 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
     }
     case 'periods': {
       const b = block.body;
-      for (const q of periodsOf(ds, b.plus).filter((q) => q.kind !== 'date' && q.end <= p.end).sort((x, y) => x.end - y.end || y.start - x.start))
+      const fromJanuary = (q: Period) => q.start % 12 === 0 && q.end % 3 === 2;
+      for (const q of periodsOf(ds, b.plus).filter((q) => q.kind !== 'date' && q.end <= p.end && (b.spans === 'all' || fromJanuary(q))).sort((x, y) => x.end - y.end || y.start - x.start))
         balanceOf(ds, facts, section, periodRowId(section, b.measure, q), b.plus, b.minus, TOTAL, q);
       return;
     }

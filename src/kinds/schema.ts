@@ -10,7 +10,7 @@ type Z = typeof Zod.z;
  * The hash of this schema's JSON Schema (templates/report.schema.json): specs that passed it are cached by their
  * text and this key (src/kinds/load.ts), so a change of the schema must change it — a test says when.
  */
-export const SCHEMA_KEY = '30e291f10d630acb7bd3ea9d94963ca9';
+export const SCHEMA_KEY = 'a094f3c04ab5326330b8df14ad3de1cb';
 
 /** The schemas, built on first use (zod costs ~40 ms to load; a spec that passed is cached, so most builds never load it). */
 function build(z: Z) {
@@ -57,7 +57,7 @@ function build(z: Z) {
       .strictObject({ measure, indicator: indicator.optional(), minus: indicator.optional(), balance_of: measure.optional(), mode: z.enum(['direction', 'sign']) })
       .describe('Records and streaks over the same span of each calendar year (a year without data breaks a streak)'),
     periods: z
-      .strictObject({ measure, plus: indicator, minus: indicator })
+      .strictObject({ measure, plus: indicator, minus: indicator, spans: z.enum(['all', 'quarters_from_january']).default('all').describe('every period, or only those from January to the end of a quarter (Q1, half year, nine months, year)') })
       .describe('A balance for every period published up to the section period (a dynamic table)'),
     level: z.strictObject({ measure, indicator }).describe("A total's level at its own latest period"),
     structure: z

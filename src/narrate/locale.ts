@@ -102,7 +102,8 @@ export interface Templates {
   /** A money total and its change: `absolute` (formatted, unsigned) beside the item when a percentage is stated. */
   moneyTotal(a: { indicator: string; when: string; value: string; marks?: Flag[]; item: ChangeItem; absolute?: string; baseline: string; before: string }): string;
   bnsTotals(a: { when: string; arrivals: string; departures: string; netDirection: Direction; net: string }): string;
-  cisShares(a: { when: string; arrivals?: string; departures?: string }): string;
+  /** A group's published shares of two flows ("CIS countries accounted for 86.0% of arrivals and …"). */
+  groupShares(a: { when: string; partner: string; arrivals?: string; departures?: string }): string;
   /** A published ratio, stated as published (`value`, e.g. "2.2"): as many, n times as many, or n times the number. */
   ratio(a: { when: string; indicator: string; value: string; baseline: string; direction: Direction }): string;
   /** Regions with positive net migration; `of`: how many regions have figures, when not every region has. */

@@ -349,7 +349,7 @@ export function structureLevelsOf(w: Writer, section: string, indicator: string)
 }
 
 type LevelPhrase = (a: { when: string; indicator: string; value: string }) => string;
-type TwoPhrase = (a: { when: string; arrivals?: string; departures?: string; netDirection?: -1 | 0 | 1; net?: string }) => string;
+type TwoPhrase = (a: { when: string; partner?: string; arrivals?: string; departures?: string; netDirection?: -1 | 0 | 1; net?: string }) => string;
 type PartsPhrase = (a: { when: string; total?: string; parts: { code: string; value: string; share?: string; marks?: Flag[] }[] }) => string;
 
 /** One sentence block of a section (templates/<kind>/report.yaml `text:`), written from the section's facts. */
@@ -428,9 +428,11 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
     case 'published_shares': {
       const b = block.body;
       const [sa, sd] = b.measures.map((m) => w.get(factId(section, m, partnerKey(b.partner), 'share'), 'share'));
+      // Each share with its marks (provisional, estimated, derived) as published.
+      const shown = (s: ShareFact) => w.shareFigure(s).text + L.flagMark(s.flags);
       if (sa || sd)
         out.push(
-          sentence(phraseOf<TwoPhrase>(b.phrase)({ when, arrivals: sa ? w.shareFigure(sa).text : undefined, departures: sd ? w.shareFigure(sd).text : undefined }), [sa, sd], [
+          sentence(phraseOf<TwoPhrase>(b.phrase)({ when, partner: b.partner, arrivals: sa ? shown(sa) : undefined, departures: sd ? shown(sd) : undefined }), [sa, sd], [
             sa ? w.shareFigure(sa).claim : undefined,
             sd ? w.shareFigure(sd).claim : undefined,
           ]),

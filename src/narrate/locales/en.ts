@@ -407,9 +407,9 @@ export function createEnglish(reference: Reference): Locale {
     },
     bnsTotals: (a) =>
       `${capitalise(a.when)}, ${a.arrivals} people arrived in Kazakhstan for permanent residence and ${a.departures} left it for permanent residence abroad; net migration was ${signWord(a.netDirection)}${a.netDirection === 0 ? '' : `, at ${a.net}`}.`,
-    cisShares: (a) => {
+    groupShares: (a) => {
       const parts = [a.arrivals ? `${a.arrivals} of arrivals` : '', a.departures ? `${a.departures} of departures` : ''].filter(Boolean);
-      return `${capitalise(a.when)}, ${partner('CIS')} accounted for ${list(parts)} (as published).`;
+      return `${capitalise(a.when)}, ${partner(a.partner)} accounted for ${list(parts)} (as published).`;
     },
     ratio: (a) => {
       // A published ratio, as published: people are counted, so the number of people is what changes.
