@@ -53,6 +53,17 @@ export function reportPeriod(ds: Dataset, kind: KindSpec, given?: string): Perio
     if (!p || p.kind === 'date') throw new UserError(narrateMessages.badPeriod(given));
     return p;
   }
+  const sorted = kindPeriods(ds, kind);
+  if (sorted.length === 0) throw new UserError(narrateMessages.noData(kind.kind, kind.period.lead));
+  const narrated = sorted.filter((q) => ds.narratives.has(q.code));
+  return (narrated.length ? narrated : sorted)[(narrated.length ? narrated : sorted).length - 1];
+}
+
+/**
+ * Every period a kind can be built for, oldest first: the periods, in the kind's unit, in which the lead indicator's
+ * rows end (only rows by partner, or only totals, as the kind says).
+ */
+export function kindPeriods(ds: Dataset, kind: KindSpec): Period[] {
   const { lead, rows: which, unit } = kind.period;
   const rows = select(ds, { indicator: lead }).filter((o) => o.value !== null && (which === 'total' ? o.country === TOTAL && o.region === '' : o.country !== TOTAL));
   const periods = new Map<string, Period>();
@@ -60,10 +71,7 @@ export function reportPeriod(ds: Dataset, kind: KindSpec, given?: string): Perio
     const q = unitPeriod(o.period, unit);
     if (q) periods.set(q.key, periods.get(q.key) ?? q);
   }
-  if (periods.size === 0) throw new UserError(narrateMessages.noData(kind.kind, lead));
-  const sorted = [...periods.values()].sort((a, b) => a.end - b.end || b.start - a.start);
-  const narrated = sorted.filter((q) => ds.narratives.has(q.code));
-  return (narrated.length ? narrated : sorted)[(narrated.length ? narrated : sorted).length - 1];
+  return [...periods.values()].sort((a, b) => a.end - b.end || b.start - a.start);
 }
 
 /** Every fact of a report: levels, changes, shares, ranks, crossovers, balances, ratios, records, streaks. */

@@ -270,7 +270,8 @@ export function sectionScope(ds: Dataset, facts: FactSet, spec: SectionSpec, rep
   let p: Period | undefined;
   let lead = '';
   for (const indicator of spec.period.latest) {
-    p = latestPeriod(ds, indicator, report, spec.period.rows === 'total' ? (o) => o.country === TOTAL && o.region === '' : undefined);
+    const rows = spec.period.rows;
+    p = latestPeriod(ds, indicator, report, rows === 'total' ? (o) => o.country === TOTAL && o.region === '' : rows === 'partners' ? (o) => o.country !== TOTAL && o.region === '' : undefined);
     if (p) {
       lead = indicator;
       break;
@@ -308,6 +309,12 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
       if (b.before && baseline) {
         const f = levelFact(ds, section, factId(section, b.measure, 'total', 'level_before'), subject(b.indicator, TOTAL), baseline);
         if (f) facts.add(f);
+      }
+      // The baseline's own change, on the period a year before it ("after rising 17.9% a year earlier").
+      if (b.prior_change && baseline) {
+        const before = dataPeriod(ds, b.indicator, sameLastYear(baseline));
+        const f = before && changeFact(ds, section, measureId(section, b.measure, info, TOTAL, 'change_before'), subject(b.indicator, TOTAL), baseline, before, 'year_ago');
+        if (f && f.kind === 'change') facts.add(f);
       }
       return;
     }
@@ -379,6 +386,12 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
         const series = calendarYears(ds, b.indicator, p);
         const points = series.map((q) => ({ period: q, v: valueOf(ds, subject(b.indicator!, TOTAL), q) }));
         for (const f of seriesFacts(section, factId(section, b.measure), subject(b.indicator, TOTAL), points, b.mode)) facts.add(f);
+        // Each year's level, for a long-series chart: `<section>.<measure>.years.<period>.level`.
+        if (b.levels)
+          for (const { period: q } of points) {
+            const f = levelFact(ds, section, historyLevelId(section, b.measure, q), subject(b.indicator, TOTAL), q);
+            if (f && !facts.byId.has(f.id)) facts.add(f);
+          }
       }
       return;
     }
@@ -446,6 +459,11 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
       return;
     }
   }
+}
+
+/** Id of one year's level of a long series, e.g. `emigration.departures.years.2000.level`. */
+export function historyLevelId(section: string, measure: string, q: Period): string {
+  return factId(section, measure, 'years', q.code.toLowerCase().replace(/[^a-z0-9]+/g, '_'), 'level');
 }
 
 /** Id of a period's row of a dynamic table, e.g. `key_points.dynamic.2024_01_2024_03.balance`. */

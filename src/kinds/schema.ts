@@ -10,7 +10,7 @@ type Z = typeof Zod.z;
  * The hash of this schema's JSON Schema (templates/report.schema.json): specs that passed it are cached by their
  * text and this key (src/kinds/load.ts), so a change of the schema must change it — a test says when.
  */
-export const SCHEMA_KEY = 'a094f3c04ab5326330b8df14ad3de1cb';
+export const SCHEMA_KEY = '18eea39182c7c0436b48309cd4542858';
 
 /** The schemas, built on first use (zod costs ~40 ms to load; a spec that passed is cached, so most builds never load it). */
 function build(z: Z) {
@@ -36,6 +36,7 @@ function build(z: Z) {
         whole: partner.optional().describe('the whole the aggregates are shares of'),
         lists: z.array(partner).default([]).describe('wholes whose members (countries) are listed, ranked and compared'),
         before: z.boolean().default(false).describe("also the total's level in the baseline period"),
+        prior_change: z.boolean().default(false).describe("also the baseline's own change on the period a year before it (\"after rising 17.9% a year earlier\")"),
       })
       .describe('Levels, changes, shares, ranks, crossovers, top lists and movers of a partner breakdown'),
     balance: z
@@ -54,7 +55,14 @@ function build(z: Z) {
       .strictObject({ measure, indicator, partner, change: z.boolean().default(false) })
       .describe('A share as published, with no counts behind it; with change: its change since the baseline'),
     history: z
-      .strictObject({ measure, indicator: indicator.optional(), minus: indicator.optional(), balance_of: measure.optional(), mode: z.enum(['direction', 'sign']) })
+      .strictObject({
+        measure,
+        indicator: indicator.optional(),
+        minus: indicator.optional(),
+        balance_of: measure.optional(),
+        mode: z.enum(['direction', 'sign']),
+        levels: z.boolean().default(false).describe('also a level for each year with data (a long-series chart draws them)'),
+      })
       .describe('Records and streaks over the same span of each calendar year (a year without data breaks a streak)'),
     periods: z
       .strictObject({ measure, plus: indicator, minus: indicator, spans: z.enum(['all', 'quarters_from_january']).default('all').describe('every period, or only those from January to the end of a quarter (Q1, half year, nine months, year)') })
@@ -73,7 +81,9 @@ function build(z: Z) {
   const textBlocks = {
     totals: z.strictObject({ phrase, measures: z.array(measure).min(1), net: measure.optional() }).describe('Totals of several measures in one sentence (with net: their balance)'),
     level: z.strictObject({ measure: measure.default(''), phrase: phrase.default('level') }).describe("A measure's total level"),
-    changes: z.strictObject({ measures: z.array(measure).default(['']), partners: partners.default(['total']) }).describe('Changes since the baseline, or "data not available"'),
+    changes: z
+      .strictObject({ measures: z.array(measure).default(['']), partners: partners.default(['total']), prior: z.boolean().default(false).describe("one sentence per measure, with the baseline's own change a year before it") })
+      .describe('Changes since the baseline, or "data not available"'),
     net_change: z.strictObject({ measure }).describe("A balance's change, in persons"),
     sign_changes: z.strictObject({ measure: measure.default(''), partners: partners.default(['total']) }),
     streaks: z.strictObject({ measures: z.array(measure).min(1) }),
@@ -84,7 +94,13 @@ function build(z: Z) {
     total_and_parts: z.strictObject({ phrase, measure: measure.default(''), parts: partners }),
     parts: z.strictObject({ phrase, measure: measure.default(''), parts: partners }),
     partition: z.strictObject({ measure: measure.default('') }).describe('Parts that do not add up to their published whole'),
-    members: z.strictObject({ measure: measure.default(''), of: partners, min_share: z.number().min(0).default(2), max: z.number().int().min(1).default(6) }),
+    members: z.strictObject({
+      measure: measure.default(''),
+      of: partners,
+      min_share: z.number().min(0).default(2),
+      max: z.number().int().min(1).default(6),
+      min_coverage: z.number().min(0).max(100).default(0).describe('named only when the members with figures make up at least this per cent of the whole; else a note says how much they cover'),
+    }),
     movers: z.strictObject({ measure: measure.default(''), of: partners, share_change: z.enum(['largest']).optional().describe('then the largest change of a share') }),
     crossovers: z.strictObject({ measure: measure.default('') }),
     money_total: z.strictObject({ measure: measure.default('') }).describe('A money total with its change, the absolute change and the baseline level'),
@@ -119,12 +135,13 @@ function build(z: Z) {
   const spec = z.string().regex(/^[a-z][a-z0-9-]*$/).optional().describe('the chart file charts/<spec>.vl.json of the kind (default: the block type\'s)');
   const finding = z.string().optional().describe('the fact (suffix after the section id) whose sentence the alt text repeats');
   const chartBlocks = {
-    members_bar: z.strictObject({ id: chartId, spec, measure: measure.default(''), of: partners, finding }).describe('The members of a whole, largest first (one chart per whole)'),
+    members_bar: z.strictObject({ id: chartId, spec, measure: measure.default(''), of: partners, finding, min_coverage: z.number().min(0).max(100).default(0).describe('drawn only when the members with figures make up at least this per cent of the whole') }).describe('The members of a whole, largest first (one chart per whole)'),
     two_periods_bar: z
       .strictObject({ id: chartId, spec, measure: measure.default(''), partners: partners.optional(), members_of: partner.optional(), finding, otherwise: z.enum(['members_bar']).optional() })
       .describe('Two periods side by side for each partner'),
     balance_bar: z.strictObject({ id: chartId, spec, measure: measure.default(''), partners, heads: z.array(word).length(4).describe('heads of the partner, plus, minus and balance columns'), finding }),
     structure_bar: z.strictObject({ id: chartId, spec, measure, head: word, finding }),
+    history_line: z.strictObject({ id: chartId, spec, measure, finding }).describe('The long series of a measure, one point per year with data (a history block with levels)'),
     series_bar: z.strictObject({ id: chartId, spec, measure, heads: z.array(word).length(4).describe('heads of the period, plus, minus and balance columns'), finding }).describe('A balance and its two sides, in the baseline and the period'),
   } as const;
 
@@ -140,10 +157,11 @@ function build(z: Z) {
     title: key.optional().describe('locale key of the title (default: the id)'),
     group: key.optional().describe('locale key of the title of the number this section is a part of (6.1, 6.2)'),
     period: z
-      .strictObject({ latest: z.array(indicator).min(1).describe('the first of these with data gives the section period'), rows: z.enum(['any', 'total']).default('any') })
+      .strictObject({ latest: z.array(indicator).min(1).describe('the first of these with data gives the section period'), rows: z.enum(['any', 'total', 'partners']).default('any').describe('only totals, or only rows by partner, count') })
       .describe('the latest period at or before the report period'),
     baseline: z.enum(['previous', 'year_ago', 'none']).describe('previous period, the same span a year before, or no comparison'),
     indicators: z.array(indicator).optional().describe('named when the section has no data (default: every indicator of its facts)'),
+    optional: z.boolean().default(false).describe('left out of the report when it has no data (else it says that no data were available)'),
     facts: z.array(block(factBlocks)).default([]),
     text: z.array(z.array(block(textBlocks))).default([]).describe('paragraphs of sentence blocks'),
     tables: z.array(block(tableBlocks)).default([]),
@@ -200,6 +218,7 @@ export const DEFAULT_CHART_SPEC: Record<string, string> = {
   balance_bar: 'balance-bar',
   structure_bar: 'structure-bar',
   series_bar: 'series-bar',
+  history_line: 'series-line',
 };
 
 type S = ReturnType<typeof build>;

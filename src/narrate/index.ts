@@ -5,7 +5,7 @@
 //   every text ──► verifyReport (src/verify/: claims re-derived from the rows, words read against them) ──► ReportModel
 import type { Dataset } from '../model.ts';
 import { TOTAL } from '../model.ts';
-import { computeFacts, type ChangeFact, type ComputedFacts, type Fact, type TopFact } from '../compare/index.ts';
+import { computeFacts, type ChangeFact, type ComputedFacts, type Fact, type LevelFact, type TopFact } from '../compare/index.ts';
 import { expandPartners } from '../compare/sections.ts';
 import { loadKind, type LocaleKeys } from '../kinds/load.ts';
 import { DEFAULT_CHART_SPEC, typedBlock, type ChartBlock } from '../kinds/schema.ts';
@@ -148,6 +148,9 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
       const several = b.of.includes('groups') || b.of.length > 1;
       for (const g of c.expand(b.of)) {
         const top = w.get(id(b.measure, g, 'top'), 'top');
+        const whole = w.get(id(b.measure, g, 'level'), 'level');
+        // Members covering little of their whole are not drawn as if they were its main parts (the text's note says so).
+        if (b.min_coverage > 0 && top?.members.length && whole && whole.value > 0 && (100 * top.members.reduce((t, m) => t + m.value, 0)) / whole.value < b.min_coverage) continue;
         const fid = b.finding === 'top' ? id(b.measure, g, 'top') : b.finding ? factId(section, b.finding) : undefined;
         push(membersChart(w, several ? `${b.id}-${partnerKey(g)}` : b.id, specOf(b, 'members_bar'), top, L.t.noun(ind, g === TOTAL ? undefined : g), fid ? findingFor(fid) : undefined), ind, g);
       }
@@ -215,6 +218,35 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
         id: b.id, spec: specOf(b, 'structure_bar'), caption, table, source: table.sources.join(', '),
         values: levels.map((f) => ({ group, category: L.t.breakdownLabel(breakdownKey(f)), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
         ...altOf(L, { type: 'structure', subject: caption, period: when }, finding(b.finding)),
+      });
+      return;
+    }
+    case 'history_line': {
+      // The long series of a measure: one point per year with data, oldest first (gaps are not drawn as zeros).
+      const b = block.body;
+      const ind = indicator(b.measure);
+      const prefix = factId(section, b.measure, 'years') + '.';
+      const levels = w.facts
+        .ofSection(section)
+        .filter((f): f is LevelFact => f.kind === 'level' && f.id.startsWith(prefix))
+        .sort((x, y) => x.period.end - y.period.end);
+      if (levels.length < 2) return;
+      const series = L.capitalise(L.t.noun(ind));
+      const span = L.t.periodRange(L.periodLabel(levels[0].period), L.periodLabel(levels[levels.length - 1].period));
+      const caption = L.t.caption({ subject: L.t.noun(ind), by: 'period', period: span });
+      const table: Table = {
+        id: `${b.id}-table`, caption,
+        columns: [{ label: L.t.words.period, align: 'left' }, { label: series, align: 'right' }],
+        rows: levels.map((f) => {
+          const cells = [L.periodLabel(f.period), L.number(f.value, styleOf(f.unit))];
+          return { cells, flags: f.flags, claims: w.rowClaims(cells, [f]) };
+        }),
+        notes: [], sources: [...new Set(levels.flatMap((f) => f.inputs.map((i) => i.source)))],
+      };
+      charts.push({
+        id: b.id, spec: specOf(b, 'history_line'), caption, table, source: table.sources.join(', '),
+        values: levels.map((f) => ({ period: L.periodLabel(f.period), series, value: f.value, label: L.number(f.value, styleOf(f.unit)), flag: flagOf(f) })),
+        ...altOf(L, { type: 'line', subject: L.t.noun(ind), period: span }, finding(b.finding)),
       });
       return;
     }
@@ -288,7 +320,9 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   const expand = (selectors: readonly string[]) => expandPartners(dataset, selectors);
   // A period the data say nothing about gets empty sections (the pipeline refuses it), not six "no data" sentences.
   const nothing = computed.sections.every((scope) => !scope.period);
-  const sections: Section[] = computed.sections.map((scope) => {
+  // A section the kind marks optional is left out when it has no data.
+  const shown = computed.sections.filter((scope) => scope.period || !scope.spec.optional);
+  const sections: Section[] = shown.map((scope) => {
     const c = { w, scope, expand, unitOf: (indicator: string) => dataset.reference.indicators.get(indicator)?.unit ?? 'persons' };
     const written = nothing ? { paragraphs: [], notes: [] } : writeSection(c, computed.period);
     const { charts, notes } = sectionCharts(c, written.paragraphs);
@@ -363,10 +397,12 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   // A chart's alt text is the chart type, what is shown and the finding (a sentence verified where it stands):
   // the words before the finding state no figure of their own.
   const chartCheck: ChartCheck = (c, section) => {
-    const out = orphanFigures(c.caption, locale.vocabulary, periodsOf(section, c.altClaims ?? []));
+    // The caption and the alt text name the periods the chart's rows are of ("2000 to 2025"), and no figure.
+    const periods = periodsOf(section, [...(c.altClaims ?? []), ...(c.table?.rows ?? []).flatMap((r) => r.claims ?? [])]);
+    const out = orphanFigures(c.caption, locale.vocabulary, periods);
     const finding = c.altFinding && c.alt.endsWith(c.altFinding) ? c.altFinding : '';
     if (c.altFinding && !finding) out.push(`the alt text does not end with the finding it repeats: “${c.altFinding}”`);
-    out.push(...orphanFigures(c.alt.slice(0, c.alt.length - finding.length), locale.vocabulary, periodsOf(section, c.altClaims ?? [])));
+    out.push(...orphanFigures(c.alt.slice(0, c.alt.length - finding.length), locale.vocabulary, periods));
     return out;
   };
   const verified = verifyReport(dataset, model, (v, d) => locale.digits(v, d), words, { table: tableCheck, chart: chartCheck });

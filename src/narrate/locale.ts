@@ -76,6 +76,8 @@ export interface Templates {
   noun(indicator: string, partner?: string): string;
   flowTotals(a: { when: string; arrivals: string; departures: string }): string;
   changes(a: { when?: string; baseline: string; items: ChangeItem[] }): string;
+  /** One change, then the baseline's own change a year before it ("…, after rising by 17.9% a year earlier"). */
+  changeAfter(a: { baseline: string; item: ChangeItem; prior?: ChangeItem; priorBaseline?: string }): string;
   level(a: { when: string; indicator: string; partner?: string; value: string }): string;
   split(a: { indicator: string; when?: string; parts: ListItem[] }): string;
   members(a: { indicator: string; whole: string; items: ListItem[] }): string;
@@ -128,7 +130,7 @@ export interface Templates {
   /** Chart caption: "Arrivals from CIS countries by country, October–December 2023". */
   caption(a: { subject: string; by: 'country' | 'period' | 'group' | 'category'; period: string }): string;
   /** Chart alt text: the chart type, what is shown, the main finding (a sentence of the text). */
-  alt(a: { type: 'bars' | 'two-periods' | 'balance' | 'structure' | 'series'; subject: string; period: string; finding: string }): string;
+  alt(a: { type: 'bars' | 'two-periods' | 'balance' | 'structure' | 'series' | 'line'; subject: string; period: string; finding: string }): string;
   /** Table column headings and fixed cell words. */
   words: Record<TableWord, string>;
   /** The most notable members of a list, largest first, for key findings (e.g. the top three non-CIS origins). */
@@ -144,7 +146,7 @@ export interface Templates {
   /** Table note for marked cells ("* derived by the compilers from published rates of change"). */
   cellFlagNote(flags: Flag[]): string;
   /** Table note when the listed countries fall short of their whole (a group, or `_T`): "…the remaining 858 are not broken down by country." */
-  restNote(a: { indicator?: string; whole: string; listed: string; rest: string; total: string }): string;
+  restNote(a: { indicator?: string; whole: string; members?: string[]; listed: string; rest: string; total: string }): string;
   /** Note when the published parts of a structure add up to less than 100: "The remaining 8.8% … is not broken down." */
   structureRest(a: { rest: string; indicator: string }): string;
   /** Table note: shares are of the group the country belongs to. */

@@ -10,7 +10,7 @@ import type { BalanceClaim, Claim, MostClaim, TopClaim } from '../claims.ts';
 import type { ChangeItem, ListItem, MoverItem } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
 import { flagsAt, moversComplete, marksOf, sentence, seriesOf, shareDisplay, styleOf, type Writer } from './write.ts';
-import { structureNotes } from './tables.ts';
+import { restSentence, structureNotes } from './tables.ts';
 import { byCode } from '../order.ts';
 
 export interface WrittenSection {
@@ -365,7 +365,11 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
     case 'totals': {
       const b = block.body;
       const levels = b.measures.map((m) => w.get(id(m, TOTAL, 'level'), 'level'));
-      if (levels.some((l) => !l)) return out;
+      if (levels.some((l) => !l)) {
+        // Not every total was published: each one there is stated on its own.
+        for (const f of levels) if (f) out.push(sentence(L.t.level({ when: L.periodIn(f.period), indicator: f.subject.indicator, value: w.level(f) }), [f], [w.levelClaim(f)]));
+        return out;
+      }
       const [a, d] = levels as LevelFact[];
       if (b.net === undefined) {
         out.push(sentence(phraseOf<TwoPhrase>(b.phrase)({ when, arrivals: w.level(a), departures: w.level(d) }), [a, d], [w.levelClaim(a), w.levelClaim(d)]));
@@ -390,6 +394,26 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
     }
     case 'changes': {
       const b = block.body;
+      if (b.prior && scope.baseline && scope.relation) {
+        // One sentence per measure: its change, then the baseline's own change a year before ("after rising …").
+        for (const m of b.measures)
+          for (const p of c.expand(b.partners)) {
+            const now = w.get(id(m, p, 'change'), 'change');
+            if (!now) continue;
+            const subject = L.t.noun(indicator(m), p === TOTAL ? undefined : p);
+            const item = w.changeItem(subject, now);
+            const before = w.get(id(m, p, 'change_before'), 'change');
+            const prior = before ? w.changeItem(subject, before) : undefined;
+            const priorBaseline = before ? L.baseline(before.baseline, before.relation) : undefined;
+            // A change stated without a figure (unchanged) is said in its own sentence: its words must not run into the other's.
+            const figureless = (x: ChangeItem) => x.measure === 'unchanged' || x.measure === 'virtually_unchanged';
+            if (before && prior && (figureless(item) || figureless(prior))) {
+              out.push(sentence(L.t.changeAfter({ baseline: L.baseline(scope.baseline, scope.relation), item }), [now], [item.claim]));
+              out.push(sentence(L.t.changes({ when: L.periodIn(before.period), baseline: priorBaseline!, items: [prior] }), [before], [prior.claim]));
+            } else out.push(sentence(L.t.changeAfter({ baseline: L.baseline(scope.baseline, scope.relation), item, prior, priorBaseline }), [now, before], [item.claim, prior?.claim]));
+          }
+        return out;
+      }
       const rows = b.measures.flatMap((m) => c.expand(b.partners).map((p) => ({ id: id(m, p, 'change'), subject: L.t.noun(indicator(m), p === TOTAL ? undefined : p) })));
       const ch = changesSentence(w, scope, rows);
       if (ch) out.push(ch);
@@ -482,7 +506,16 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
     case 'members': {
       const b = block.body;
       for (const g of c.expand(b.of)) {
-        const { items, facts, claims } = members(w, w.get(id(b.measure, g, 'top'), 'top'), { minShare: b.min_share, max: b.max });
+        const top = w.get(id(b.measure, g, 'top'), 'top');
+        // Members that cover little of their whole (the largest may be the ones without figures) are not listed as if
+        // they were its main parts: a note says what they add up to instead.
+        const whole = w.get(id(b.measure, g, 'level'), 'level');
+        if (b.min_coverage > 0 && top?.members.length && whole && whole.value > 0 && (100 * top.members.reduce((t, m) => t + m.value, 0)) / whole.value < b.min_coverage) {
+          const rest = restSentence(w, g, whole, top, true);
+          if (rest && !notes.some((n) => n.text === rest.text)) notes.push(rest);
+          continue;
+        }
+        const { items, facts, claims } = members(w, top, { minShare: b.min_share, max: b.max });
         if (items.length) out.push(sentence(L.t.members({ indicator: indicator(b.measure), whole: g, items }), facts, claims));
       }
       return out;

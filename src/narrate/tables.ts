@@ -76,11 +76,20 @@ const right = (label: string): TableColumn => ({ label, align: 'right' });
 
 /** "The countries listed add up to …": when the members shown fall short of their whole. */
 function restNote(w: Writer, t: TableBuilder, whole: string, total: LevelFact | undefined, top: TopFact | undefined): void {
-  if (!total || !top || top.members.length === 0) return;
+  const note = restSentence(w, whole, total, top);
+  if (note) t.note(note.text, note.claims);
+}
+
+/**
+ * "The countries listed add up to … of the …; the remaining … are not broken down by country in the source": the
+ * part of a whole its members with figures leave out, as a sentence with its claims (none when nothing is left out).
+ */
+export function restSentence(w: Writer, whole: string, total: LevelFact | undefined, top: TopFact | undefined, named = false): Sentence | undefined {
+  if (!total || !top || top.members.length === 0) return undefined;
   const style = styleOf(total.unit);
   const listed = top.members.reduce((s, m) => s + m.value, 0);
   const rest = total.value - listed;
-  if (w.locale.rounded(rest, style) <= 0) return;
+  if (w.locale.rounded(rest, style) <= 0) return undefined;
   const L = w.locale;
   const d = style as Display;
   const members = top.members.map((m) => m.partner);
@@ -89,8 +98,9 @@ function restNote(w: Writer, t: TableBuilder, whole: string, total: LevelFact | 
   const memberInputs = top.inputs.filter((i) => members.includes(i.country));
   const sumMarks = marksOf(memberInputs);
   const restMarks = [...new Set([...sumMarks, ...total.flags])].sort() as Flag[];
-  t.note(
-    L.t.restNote({ indicator: top.indicator, whole, listed: L.number(listed, style) + L.flagMark(sumMarks), rest: L.number(rest, style) + L.flagMark(restMarks), total: L.number(total.value, style) + L.flagMark(total.flags) }),
+  return sentence(
+    L.t.restNote({ indicator: top.indicator, whole, ...(named ? { members } : {}), listed: L.number(listed, style) + L.flagMark(sumMarks), rest: L.number(rest, style) + L.flagMark(restMarks), total: L.number(total.value, style) + L.flagMark(total.flags) }),
+    [top, total],
     [
       { what: 'sum', series, period: top.period.code, marks: sumMarks, members, value: listed, display: d, shown: L.digits(listed, d) },
       { what: 'rest', series, period: top.period.code, marks: restMarks, members, value: rest, display: d, shown: L.digits(rest, d) },

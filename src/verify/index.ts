@@ -55,7 +55,7 @@ export interface ReportTexts {
 /** Reads a table's cells, caption and notes (words.ts), for the section it is in. */
 export type TableCheck = (t: ClaimedTable, section: string) => string[];
 /** Reads a chart's caption and alt text against the claims of the finding it repeats. */
-export type ChartCheck = (c: { caption: string; alt: string; altClaims?: Claim[]; altFinding?: string }, section: string) => string[];
+export type ChartCheck = (c: { caption: string; alt: string; altClaims?: Claim[]; altFinding?: string; table?: { rows: { claims?: Claim[] }[] } }, section: string) => string[];
 
 /** Reads one text's words against its claims; `section`: the section it is in or summarises. */
 export type WordsCheck = (t: ClaimedText, where: string, section: string | undefined) => VerifyFailure[];

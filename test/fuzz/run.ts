@@ -6,6 +6,8 @@
 // a UserError too (valid data must never stop a build); each failure carries a signature so that repeated hits
 // of one defect are counted once when listing distinct defects.
 import { isUserError, userErrorsOf } from '../../src/errors.ts';
+import { kindNames, loadKind } from '../../src/kinds/load.ts';
+import { kindPeriods } from '../../src/compare/index.ts';
 import { audit, type Finding } from '../../src/check/audit.ts';
 import { loadProject } from '../../src/load/index.ts';
 import type { Dataset } from '../../src/model.ts';
@@ -17,8 +19,9 @@ import type { ReportModel } from '../../src/report-model.ts';
 import { plainText } from '../../src/commands/text.ts';
 import { REPO } from './generate.ts';
 
-export const TEMPLATES = ['iom-quarterly', 'bns-release'] as const;
-export type TemplateName = (typeof TEMPLATES)[number];
+/** Every report kind of templates/. */
+export const TEMPLATES = kindNames();
+export type TemplateName = string;
 
 export interface Failure {
   /** load, audit, crash, user-error, verify, swap, scale, shuffle, rename. */
@@ -107,10 +110,6 @@ export function classify(e: unknown, template?: string, period?: string): Failur
 
 // ── Report periods ───────────────────────────────────────────────────────────────────────────────────
 
-function quarterOf(end: number): string {
-  return `${Math.floor(end / 12)}-Q${Math.floor((end % 12) / 3) + 1}`;
-}
-
 /**
  * The report periods the data can support, per kind: the quarters the lead indicator's rows end in (IOM:
  * border_arrivals; BNS: pr_arrivals `_T`), and for BNS also the periods of the pr_arrivals `_T` rows themselves.
@@ -125,10 +124,14 @@ export function reportPeriods(ds: Dataset): { template: TemplateName; period: st
     seen.add(key);
     out.push({ template, period });
   };
-  const rows = (indicator: string, total: boolean) => ds.observations.filter((o) => o.indicator === indicator && o.value !== null && o.region === '' && (!total || o.country === TOTAL));
-  for (const o of rows('border_arrivals', false)) add('iom-quarterly', quarterOf(o.period.end));
-  for (const o of rows('pr_arrivals', true)) add('bns-release', quarterOf(o.period.end));
-  for (const o of rows('pr_arrivals', true)) if (o.period.kind !== 'date') add('bns-release', o.period.code);
+  for (const template of TEMPLATES) {
+    const kind = loadKind(template).spec;
+    for (const p of kindPeriods(ds, kind)) add(template, p.code);
+    // Totals-led kinds also for each period their lead's totals are published for (a half year, nine months).
+    if (kind.period.rows === 'total')
+      for (const o of ds.observations)
+        if (o.indicator === kind.period.lead && o.value !== null && o.region === '' && o.country === TOTAL && o.period.kind !== 'date') add(template, o.period.code);
+  }
   return out.sort((a, b) => (a.template + a.period < b.template + b.period ? -1 : 1));
 }
 

@@ -14,6 +14,8 @@ const ds = await sampleDataset();
 
 export const SAMPLE_PERIODS = ['2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024'];
 const KINDS = ['iom-quarterly', 'bns-release'];
+/** The press brief's periods: the latest year, a year to date, an earlier year and a year with few figures. */
+const PRESS_PERIODS = ['2025', '2025-01/2025-06', '2024', '2023', '2019'];
 
 function golden(name: string, content: string): void {
   const file = join(GOLDEN, name);
@@ -44,5 +46,18 @@ describe.each(KINDS)('%s', (template) => {
     const code = await text({ data: DATA_DIR, template, period, json: true }, { out: (l) => (out += l + '\n'), err: () => {} });
     expect(code).toBe(0);
     golden(`${template}-${period}.text.json`, out.replaceAll(DATA_DIR, '<data>'));
+  });
+});
+
+describe('press-brief', () => {
+  it.each(PRESS_PERIODS)('%s: report model and text --json', async (period) => {
+    const { model } = narrate(ds, { template: 'press-brief', period, lang: 'en' });
+    const pinned = { ...model, meta: { ...model.meta, narrative: Object.keys(model.meta.narrative).sort() } };
+    const name = `press-brief-${period.replace('/', '_')}`;
+    golden(`${name}.model.json`, JSON.stringify(pinned, null, 1) + '\n');
+    let out = '';
+    const code = await text({ data: DATA_DIR, template: 'press-brief', period, json: true }, { out: (l) => (out += l + '\n'), err: () => {} });
+    expect(code).toBe(0);
+    golden(`${name}.text.json`, out.replaceAll(DATA_DIR, '<data>'));
   });
 });

@@ -128,6 +128,7 @@ const SECTION_TITLES: Record<string, string> = {
   flows: 'Migration inflow and outflow', trp: 'Temporary residence permits', prp: 'Permanent residence permits',
   kandas: 'Ethnic Kazakhs returning to Kazakhstan (kandas)', remittances_out: 'Personal remittances sent from Kazakhstan',
   remittances_in: 'Personal remittances sent to Kazakhstan', key_points: 'Key points', internal: 'Internal migration',
+  emigration: 'Arrivals and departures for permanent residence', destinations: 'Where emigrants went',
 };
 /** Titles of numbered sections whose parts are sections (6.1, 6.2). */
 const GROUP_TITLES: Record<string, string> = { remittances: 'Personal remittances' };
@@ -217,8 +218,8 @@ const CELL_MARKS: Record<Flag, string> = { I: '*', E: '†', P: '‡' };
 const NOT_AVAILABLE = '–';
 
 const DIRECTION_WORDS: Record<string, Direction> = {
-  rose: 1, increased: 1, up: 1, more: 1, higher: 1, positive: 1, exceed: 1, outnumber: 1,
-  fell: -1, decreased: -1, down: -1, fewer: -1, less: -1, lower: -1, negative: -1,
+  rose: 1, risen: 1, increased: 1, up: 1, more: 1, higher: 1, positive: 1, exceed: 1, outnumber: 1,
+  fell: -1, fallen: -1, decreased: -1, down: -1, fewer: -1, less: -1, lower: -1, negative: -1,
   unchanged: 0, zero: 0,
 };
 const SUPERLATIVES: Record<string, 'most' | 'largest' | 'highest' | 'lowest'> = { most: 'most', largest: 'largest', highest: 'highest', lowest: 'lowest' };
@@ -295,6 +296,24 @@ export function createEnglish(reference: Reference): Locale {
       if (plain.length) parts.push(a.when ? `${capitalise(a.when)}, ${list(plain)} compared with ${a.baseline}` : `Compared with ${a.baseline}, ${list(plain)}`);
       if (times.length) parts.push(parts.length ? list(times) : a.when ? `${capitalise(a.when)}, ${list(times)}` : capitalise(list(times)));
       return `${parts.join('; ')}.`;
+    },
+    changeAfter: (a) => {
+      const head = a.item.measure === 'times' ? changeText(a.item, a.baseline) : `${changeText(a.item)} compared with ${a.baseline}`;
+      if (!a.prior || !a.priorBaseline) return `${capitalise(head)}.`;
+      // The baseline's own change, with both its periods named ("…, when they had fallen by 20.9% compared with 2023").
+      const p = a.prior;
+      const mark = flagMark(p.flags ?? []);
+      const they = p.series.minus || singular(p.series.indicator) ? 'it' : 'they';
+      const vs = `compared with ${a.priorBaseline}`;
+      const then =
+        p.measure === 'unchanged' || p.measure === 'virtually_unchanged'
+          ? `${they} had been ${p.measure === 'unchanged' ? 'unchanged' : 'virtually unchanged'} ${vs}`
+          : p.measure === 'times'
+            ? `${they} had been ${p.magnitude} times as ${MEASURES[p.series.indicator]?.money ? 'much' : 'many'}${mark} as in ${a.priorBaseline}`
+            : p.measure === 'from_zero'
+              ? `${they} had risen from zero to ${p.magnitude}${mark} ${vs}`
+              : `${they} had ${p.direction > 0 ? 'risen' : 'fallen'} by ${p.magnitude}${mark} ${vs}`;
+      return `${capitalise(head)}, when ${then}.`;
     },
     level: (a) => {
       const phrase = a.partner ? undefined : LEVEL_PHRASES[a.indicator];
@@ -451,7 +470,7 @@ export function createEnglish(reference: Reference): Locale {
     missingSection: (a) => `No data on ${a.what} were available for the report period.`,
     caption: (a) => `${capitalise(a.subject)} by ${a.by}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Horizontal bar chart', 'two-periods': 'Grouped bar chart', balance: 'Diverging bar chart', structure: 'Stacked percentage bar chart', series: 'Grouped bar chart by period' }[a.type]} of ${a.subject}, ${a.period}. ${a.finding}`,
+      `${{ bars: 'Horizontal bar chart', 'two-periods': 'Grouped bar chart', balance: 'Diverging bar chart', structure: 'Stacked percentage bar chart', series: 'Grouped bar chart by period', line: 'Line chart' }[a.type]} of ${a.subject}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Country', region: 'Region', group: 'Group', category: 'Category', share: 'Share', change: 'Change', balance: 'Balance',
       issued: 'Issued', terminated: 'Terminated', period: 'Period', arrivals: 'Arrivals', departures: 'Departures', net: 'Net migration',
@@ -477,7 +496,7 @@ export function createEnglish(reference: Reference): Locale {
         flags.includes('P') ? `${CELL_MARKS.P} Provisional.` : '',
       ].filter(Boolean).join(' '),
     restNote: (a) =>
-      `The countries listed add up to ${a.listed} of the ${a.total}${MEASURES[a.indicator ?? '']?.money ? ' of' : ''} ${a.whole === '_T' ? noun(a.indicator ?? '') : noun(a.indicator ?? '', a.whole)}; the remaining ${a.rest} ${a.rest.includes('USD') ? 'is' : 'are'} not broken down by country in the source.`,
+      `${a.members ? `Figures by country were published only for ${list(a.members.map((c) => partner(c)))}, which together` : 'The countries listed'} add up to ${a.listed} of the ${a.total}${MEASURES[a.indicator ?? '']?.money ? ' of' : ''} ${a.whole === '_T' ? noun(a.indicator ?? '') : noun(a.indicator ?? '', a.whole)}; the remaining ${a.rest} ${a.rest.includes('USD') ? 'is' : 'are'} not broken down by country in the source.`,
     structureRest: (a) =>
       `The remaining ${a.rest} of ${a.indicator === 'kandas_by_education' ? 'kandas of working age' : noun(a.indicator)} ${a.indicator === 'kandas_by_education' ? 'are' : 'is'} not broken down by ${a.indicator === 'kandas_by_education' ? 'level of education' : 'category'} in the source.`,
     shareOfGroupNote: 'Shares are of the total of the group the country belongs to.',
