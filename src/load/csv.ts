@@ -5,7 +5,8 @@
 // takes about 0.4–0.6 s, and property tests check it against csv-parse on random input.
 // (Handing out one string for a field repeated down a column was tried: comparing it in place
 // with startsWith cost more than the slice it saves.)
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { NotUtf8Error, encodingProblem, utf16Of } from './encoding.ts';
 
 export interface CsvSyntaxError {
   kind: 'unterminated-quote' | 'text-after-quote';
@@ -271,9 +272,30 @@ export function readCsvText(text: string, sink: CsvSink, options?: CsvOptions): 
   reader.end();
 }
 
-/** Streams a CSV file through the reader in 1 MiB chunks. */
+/**
+ * Streams a CSV file through the reader in 1 MiB chunks. Bytes that are not UTF-8 stop it with a
+ * NotUtf8Error naming the encoding they look like and where the first one is; nothing is guessed.
+ */
 export async function readCsvFile(path: string, sink: CsvSink, options?: CsvOptions): Promise<void> {
   const reader = new CsvReader(sink, options);
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) reader.push(chunk as string);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      const bytes = chunk as Buffer;
+      if (first) {
+        first = false;
+        const utf16 = utf16Of(bytes.subarray(0, 64));
+        if (utf16) throw new NotUtf8Error({ encoding: utf16, line: 1, column: 1 });
+      }
+      reader.push(decoder.decode(bytes, { stream: true }));
+    }
+    reader.push(decoder.decode());
+  } catch (e) {
+    if (e instanceof TypeError && (e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      throw new NotUtf8Error(encodingProblem(readFileSync(path)) ?? { encoding: 'not UTF-8', line: 1, column: 1 });
+    }
+    throw e;
+  }
   reader.end();
 }

@@ -20,6 +20,19 @@ export const missingFile = (path: string): Message => ({
 export const unreadableFile = (reason: string): Message => ({
   code: 'load/unreadable-file',
   message: `the file cannot be read: ${reason}`,
+  ...(/permission denied|not permitted/.test(reason) ? { hint: 'give the user running migreport permission to read it (chmod a+r)' } : {}),
+});
+
+export const folderNotFile = (): Message => ({
+  code: 'load/folder-not-file',
+  message: 'this is a folder, not a file',
+  hint: 'a file of this name is expected here: move the folder away or rename it',
+});
+
+export const danglingLink = (target: string): Message => ({
+  code: 'load/dangling-link',
+  message: `this is a symbolic link to "${target}", which does not exist`,
+  hint: 'restore the file it points to, or put the file itself here',
 });
 
 export const noObservations = (): Message => ({
@@ -181,4 +194,18 @@ export const tooManyErrors = (cap: number): Message => ({
   code: 'load/too-many-errors',
   message: `stopped after ${cap} errors`,
   hint: 'fix these and run again',
+});
+
+const ICONV_NAME: Record<string, string> = { 'UTF-16LE': 'UTF-16', 'UTF-16BE': 'UTF-16', 'Windows-1251': 'WINDOWS-1251', 'Windows-1252': 'WINDOWS-1252' };
+
+export const notUtf8 = (encoding: string): Message => ({
+  code: 'load/not-utf8',
+  message: encoding.startsWith('UTF-16') ? `the file is ${encoding}, not UTF-8` : `the file is not UTF-8: it looks like ${encoding}`,
+  hint: `save it as UTF-8 (in Excel: Save As "CSV UTF-8"), or convert it: iconv -f ${ICONV_NAME[encoding] ?? encoding} -t UTF-8`,
+});
+
+export const yamlAliasBomb = (): Message => ({
+  code: 'load/yaml-aliases',
+  message: 'YAML aliases here expand to more than 100 copies',
+  hint: 'write the values out instead of repeating them with &anchor and *alias',
 });

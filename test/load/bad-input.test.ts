@@ -1,5 +1,5 @@
 // The bad-input corpus: every case under test/fixtures/bad/ fails with exactly these located, one-line errors.
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatError, isUserError, userErrorsOf } from '../../src/errors.ts';
@@ -140,6 +140,27 @@ const cases: [string, string[]][] = [
     ["value-with-m", [
       "data/observations/obs.csv:2:6: error: status M (missing) with a value, 5 (hint: leave the value empty for status M, or use another status) [check/value-with-missing-status]",
     ]],
+    // Reliability check defect 11: files not in UTF-8 are named with the encoding they look like.
+    ["countries-cp1251", [
+      "data/reference/countries.csv:2:30: error: the file is not UTF-8: it looks like Windows-1251 (hint: save it as UTF-8 (in Excel: Save As \"CSV UTF-8\"), or convert it: iconv -f WINDOWS-1251 -t UTF-8) [load/not-utf8]",
+    ]],
+    ["obs-utf16", [
+      "data/observations/flows.csv:1:1: error: the file is UTF-16LE, not UTF-8 (hint: save it as UTF-8 (in Excel: Save As \"CSV UTF-8\"), or convert it: iconv -f UTF-16 -t UTF-8) [load/not-utf8]",
+    ]],
+    ["obs-utf16-no-bom", [
+      "data/observations/flows.csv:1:1: error: the file is UTF-16LE, not UTF-8 (hint: save it as UTF-8 (in Excel: Save As \"CSV UTF-8\"), or convert it: iconv -f UTF-16 -t UTF-8) [load/not-utf8]",
+    ]],
+    ["report-cp1251", [
+      "data/narrative/2023-Q4/report.yaml:1:8: error: the file is not UTF-8: it looks like Windows-1251 (hint: save it as UTF-8 (in Excel: Save As \"CSV UTF-8\"), or convert it: iconv -f WINDOWS-1251 -t UTF-8) [load/not-utf8]",
+    ]],
+    // Reliability check defect 9: a YAML alias bomb (crashed "unexpected error: Excessive alias count").
+    ["report-alias-bomb", [
+      "data/narrative/2023-Q4/report.yaml:5:84: error: YAML aliases here expand to more than 100 copies (hint: write the values out instead of repeating them with &anchor and *alias) [load/yaml-aliases]",
+    ]],
+    // Reliability check defect 7: a folder where a file should be (crashed with EISDIR, no path).
+    ["notes-is-a-folder", [
+      "data/narrative/2023-Q4/notes.yaml:1: error: this is a folder, not a file (hint: a file of this name is expected here: move the folder away or rename it) [load/folder-not-file]",
+    ]],
 ];
 
 describe('bad input', () => {
@@ -171,5 +192,36 @@ describe('bad input', () => {
       (e: unknown) => (isUserError(e) ? userErrorsOf(e).map((x) => x.at) : [e]),
     );
     expect(errors).toEqual([{ file: 'data/observations/flows.csv', line: 2, column }]);
+  });
+});
+
+// Cases a fixture folder cannot hold (git keeps no dangling link portably): built in place.
+describe('bad input on the filesystem', () => {
+  it('a dangling symbolic link in observations/ (issue 14, point 3)', async () => {
+    const root = projectWith();
+    roots.push(root);
+    symlinkSync(join(root, 'nowhere.csv'), join(root, 'data/observations/zz-link.csv'));
+    const errors = await loadProject('data', { root }).then(
+      () => [],
+      (e: unknown) => (isUserError(e) ? userErrorsOf(e).map((x) => formatError(x)) : [String(e)]),
+    );
+    expect(errors).toEqual([
+      `data/observations/zz-link.csv:1: error: this is a symbolic link to "${join(root, 'nowhere.csv')}", which does not exist (hint: restore the file it points to, or put the file itself here) [load/dangling-link]`,
+    ]);
+  });
+
+  it('a folder named like an observations file, and one named like a reference file', async () => {
+    const root = projectWith();
+    roots.push(root);
+    mkdirSync(join(root, 'data/observations/zz-dir.csv'));
+    rmSync(join(root, 'data/reference/sources.csv'));
+    mkdirSync(join(root, 'data/reference/sources.csv'));
+    const errors = await loadProject('data', { root }).then(
+      () => [],
+      (e: unknown) => (isUserError(e) ? userErrorsOf(e).map((x) => formatError(x)) : [String(e)]),
+    );
+    expect(errors).toEqual([
+      'data/reference/sources.csv:1: error: this is a folder, not a file (hint: a file of this name is expected here: move the folder away or rename it) [load/folder-not-file]',
+    ]);
   });
 });
