@@ -171,33 +171,51 @@ async function readObservationCsv(path: string, file: string, reader: Observatio
 async function readObservationWorkbook(path: string, file: string, reader: ObservationReader, problems: Problems): Promise<void> {
   let sheetFile = file;
   let sheetName = '';
+  let skipped = false; // a hidden sheet: reported once, its rows not read
   let columns: ColumnMap | undefined;
   let width = -1; // -1: header not read yet; 0: header unusable, rows skipped
+  // exceljs is a large package: loaded only when there is a workbook to read.
+  const { readWorkbook, WorkbookUnreadable } = await import('./xlsx.ts');
   try {
-    // exceljs is a large package: loaded only when there is a workbook to read.
-    const { readWorkbook } = await import('./xlsx.ts');
     await readWorkbook(path, {
-      sheet: (name) => {
+      sheet: (name, hidden) => {
         sheetName = name;
         sheetFile = `${file}[${name}]`;
         columns = undefined;
         width = -1;
+        skipped = hidden;
+        if (hidden) problems.add(msg.hiddenSheet(name), { file: sheetFile, line: 1 });
       },
-      row: (fields, line) => {
+      row: (fields, line, cells) => {
+        if (skipped) return;
         if (width < 0) {
           columns = readHeader(fields, sheetFile, line, problems);
           width = columns ? fields.length : 0;
         } else if (columns && !problems.full) {
           // A cell left empty at the end of a row does not exist in the workbook: pad it.
           while (fields.length < width) fields.push('');
-          reader.row(columns, fields, sheetFile, line, width);
+          let bad = false;
+          for (const [c, formula] of cells.formulas) {
+            problems.add(msg.formulaWithoutResult(formula), { file: sheetFile, line, column: c + 1 });
+            bad = true;
+          }
+          const date = cells.dates.get(columns.period);
+          if (date) {
+            const flow = reader.flowIndicator(fields[columns.indicator]);
+            if (flow) {
+              problems.add(msg.dateForFlow(date.toISOString().slice(0, 10), flow.id, flow.kind), { file: sheetFile, line, column: columns.period + 1 });
+              bad = true;
+            }
+          }
+          if (!bad) reader.row(columns, fields, sheetFile, line, width);
         }
       },
       sheetEnd: () => {
-        if (width < 0) problems.add(msg.emptySheet(sheetName), { file: sheetFile, line: 1 });
+        if (width < 0 && !skipped) problems.add(msg.emptySheet(sheetName), { file: sheetFile, line: 1 });
       },
     });
   } catch (e) {
-    problems.add(msg.unreadableFile((e as Error).message), { file, line: 1 });
+    if (e instanceof WorkbookUnreadable) problems.add(msg.unreadableWorkbook(e.why), { file, line: 1 });
+    else problems.add(msg.unreadableFile((e as Error).message), { file, line: 1 });
   }
 }

@@ -167,6 +167,17 @@ export class ObservationReader {
   private lastSourceText: string | undefined;
   private lastSource = '';
 
+  /**
+   * The indicator named by `text` when it counts a flow over a period (any kind but a stock, or a
+   * derived indicator of stocks), so a date cannot be its period; undefined for stocks and unknown ids.
+   */
+  flowIndicator(text: string): Indicator | undefined {
+    const indicator = this.reference.indicators.get(trim(text));
+    if (!indicator) return undefined;
+    const stock = (i: Indicator | undefined): boolean => i !== undefined && (i.kind === 'stock' || (DERIVED_KINDS.includes(i.kind) && i.base.length > 0 && i.base.every((b) => stock(this.reference.indicators.get(b)))));
+    return stock(indicator) ? undefined : indicator;
+  }
+
   /** Checks one data row; appends its Observation when every field is valid. */
   row(cols: ColumnMap, fields: string[], file: string, line: number, width: number): void {
     // No closures here: this runs a million times, and each closure is an allocation.
@@ -301,6 +312,8 @@ export class ObservationReader {
       if (v === undefined) {
         const d = diagnoseNumber(raw);
         fail(msg.notANumber(raw, d.fixed, d.why), 'value');
+      } else if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) {
+        fail(msg.numberTooLarge(raw), 'value');
       } else {
         value = v;
         if (indicator && v < 0 && !NEGATIVE_ALLOWED.has(indicator.kind)) fail(msg.negativeValue(raw, indicator.id, indicator.kind), 'value');

@@ -209,3 +209,49 @@ export const yamlAliasBomb = (): Message => ({
   message: 'YAML aliases here expand to more than 100 copies',
   hint: 'write the values out instead of repeating them with &anchor and *alias',
 });
+
+export const hiddenSheet = (name: string): Message => ({
+  code: 'load/hidden-sheet',
+  message: `sheet "${name}" is hidden`,
+  hint: 'a hidden sheet is not read: unhide it if its rows belong to the data, or move it out of the workbook',
+});
+
+export const formulaWithoutResult = (formula: string): Message => ({
+  code: 'load/formula-without-result',
+  message: `the cell holds the formula ${formula.length > 60 ? formula.slice(0, 60) + '…' : formula} but no stored result`,
+  hint: 'open and save the workbook in Excel or LibreOffice so the result is stored, or write the number itself',
+});
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date cell in the period column of a flow: the codes an analyst most likely meant by it. */
+export const dateForFlow = (iso: string, indicator: string, kind: string): Message => {
+  const [y, m, d] = iso.split('-').map(Number);
+  const said = `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+  const month = iso.slice(0, 7);
+  const meant =
+    d !== 1
+      ? 'write the period as text: a month (2024-03), a quarter (2023-Q4) or a year (2023)'
+      : (m - 1) % 3 === 0
+        ? `write the period as text: ${y}-Q${(m - 1) / 3 + 1} for the quarter${m === 1 ? `, ${y} for the year` : ''}, or ${month} for the month (format the column as Text, or type '${y}-Q${(m - 1) / 3 + 1})`
+        : `write the period as text: ${month} for the month (format the column as Text, or type '${month})`;
+  return {
+    code: 'load/date-as-period',
+    message: `the period cell is an Excel date, ${said}, but ${indicator} is of kind ${kind}, a flow over a period; a date is a period only for stocks`,
+    hint: meant,
+  };
+};
+
+const WORKBOOK_PROBLEMS: Record<string, [string, string]> = {
+  empty: ['the file is empty', 'save the workbook again from Excel or LibreOffice'],
+  'xls-or-encrypted': ['this is an old Excel 97–2003 (.xls) workbook or a password-protected one, not an .xlsx', 'save it as "Excel Workbook (.xlsx)" without a password'],
+  text: ['this is a text file named .xlsx (a CSV renamed?), not an Excel workbook', 'rename it to .csv if it is a CSV, or save it from Excel as .xlsx'],
+  'not-zip': ['this is not an .xlsx workbook (an .xlsx file is a zip archive)', 'save it from Excel or LibreOffice as "Excel Workbook (.xlsx)"'],
+  incomplete: ['the workbook is incomplete or damaged (truncated while copying?)', 'copy or save the workbook again'],
+};
+
+export const unreadableWorkbook = (why: string): Message => ({
+  code: 'load/unreadable-workbook',
+  message: WORKBOOK_PROBLEMS[why]?.[0] ?? 'the workbook cannot be read',
+  hint: WORKBOOK_PROBLEMS[why]?.[1],
+});
