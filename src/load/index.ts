@@ -33,7 +33,8 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export async function loadProject(dataDir: string, opts: { root?: string } = {}): Promise<Dataset> {
   const root = resolve(opts.root ?? process.cwd());
   const dir = resolve(root, dataDir);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(msg.missingFolder(dataDir));
+  if (!existsSync(dir)) throw new UserError(msg.missingFolder(dataDir));
+  if (!statSync(dir).isDirectory()) throw new UserError(msg.dataNotAFolder(dataDir));
   const rel = relative(root, dir).split(sep).join('/') || '.';
   const problems = new Problems();
 
@@ -63,7 +64,7 @@ export async function loadProject(dataDir: string, opts: { root?: string } = {})
   const narrativeDir = `${dir}/narrative`;
   if (existsSync(narrativeDir)) {
     for (const name of readdirSync(narrativeDir).sort(byName)) {
-      if (!statSync(`${narrativeDir}/${name}`).isDirectory()) continue;
+      if (!statSync(`${narrativeDir}/${name}`, { throwIfNoEntry: false })?.isDirectory()) continue;
       const folder = `${rel}/narrative/${name}`;
       if (!parsePeriod(name)) {
         problems.add(msg.badNarrativeFolder(name), { file: folder, line: 1 });

@@ -11,6 +11,12 @@ export const missingFolder = (path: string): Message => ({
   hint: 'pass the data folder with --data',
 });
 
+export const dataNotAFolder = (path: string): Message => ({
+  code: 'load/data-not-a-folder',
+  message: `data folder "${path}" is a file, not a folder`,
+  hint: 'pass the data folder with --data',
+});
+
 export const missingFile = (path: string): Message => ({
   code: 'load/missing-file',
   message: `required file "${path}" is missing`,
