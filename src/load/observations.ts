@@ -223,7 +223,7 @@ export class ObservationReader {
           this.periods.set(text, period);
         }
       }
-      if (!period) fail(msg.badPeriod(text), 'period');
+      if (!period) fail(/^0\d{3}(\D|$)/.test(text) ? msg.yearTooEarly(text) : msg.badPeriod(text), 'period');
       else {
         this.lastPeriodText = periodText;
         this.lastPeriod = period;

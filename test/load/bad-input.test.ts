@@ -199,6 +199,10 @@ const cases: [string, string[]][] = [
     ["nul-in-country", [
       "data/observations/flows.csv:3:3: error: unknown country \"UZB\\u0000\" (hint: did you mean \"UZB\"?) [check/unknown-country]",
     ]],
+    // Check defect 8: year 0000 passed the row check and crashed the audit ("unexpected error: invalid period \"1-Q1\"").
+    ["period-year-0000", [
+      "data/observations/flows.csv:6:2: error: \"0000-Q4\" is not a period: its year is before 1000 (hint: check the year for a typo, e.g. 2023-Q4) [check/bad-period]",
+    ]],
 ];
 
 describe('bad input', () => {
