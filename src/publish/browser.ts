@@ -23,7 +23,13 @@ export const usualBrowserPaths: Record<string, string[]> = {
   ],
 };
 
-/** Flags for printing only: nothing in the background may reach the network or slow start-up. */
+/**
+ * Flags for printing only: nothing in the background may reach the network or slow start-up.
+ * The services that looked up accounts.google.com, update.googleapis.com and clients2.google.com on
+ * every build (reliability check defect 4) are switched off, and every host name resolves to nothing
+ * (`--host-resolver-rules`), so no DNS query leaves even for a service these flags do not name.
+ * test/publish/no-network.test.ts runs a build under strace and fails on any inet socket use.
+ */
 export const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
@@ -31,6 +37,21 @@ export const chromiumFlags = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--no-default-browser-check',
+  '--no-pings',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-extensions',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-breakpad',
+  '--metrics-recording-only',
+  '--safebrowsing-disable-auto-update',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--dns-prefetch-disable',
+  '--disable-features=OptimizationHints,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,SafeBrowsing,NetworkTimeServiceQuerying,InterestFeedContentSuggestions,AsyncDns',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
 export interface FoundBrowser {

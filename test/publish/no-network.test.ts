@@ -1,0 +1,91 @@
+// No network (README, "What the outputs look like"; reliability check defect 4): a PDF build runs under
+// `strace -f -e trace=network` and fails on any DNS lookup or inet traffic from migreport or Chromium.
+// Allowed: AF_UNIX sockets (local IPC), and Chromium's IPv6 reachability probe, a UDP connect() to
+// 2001:4860:4860::8888 port 443 that only asks the kernel for a route: no packet is sent (no sendto,
+// sendmsg or write follows on that socket in the trace, which the test checks).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(repo, 'bin', 'migreport.js');
+const work = mkdtempSync(join(tmpdir(), 'migreport-no-network-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// scripts/ensure-chromium.sh --with-strace (run by `npm test`) installs strace where it can.
+const strace = spawnSync('strace', ['-f', '-qq', '-e', 'trace=network', 'true'], { encoding: 'utf8' });
+const straceWorks = strace.status === 0;
+if (!straceWorks) console.warn(`no-network test skipped: strace cannot run here (${(strace.error?.message ?? strace.stderr).trim()})`);
+
+const PROBE = /inet_pton\(AF_INET6, "2001:4860:4860::8888"|inet_addr\("8\.8\.8\.8"\)/;
+
+/** Lines of the trace that show a lookup or traffic leaving the machine. */
+function networkUse(trace: string): string[] {
+  const lines = trace.split('\n');
+  const probeSockets = new Set<string>();
+  for (const l of lines) {
+    const m = /^(\d+)\s+connect\((\d+),/.exec(l);
+    if (m && PROBE.test(l)) probeSockets.add(`${m[1]}:${m[2]}`);
+  }
+  return lines.filter((l) => {
+    if (!/AF_INET6?\b/.test(l) && !/htons\(53\)/.test(l)) {
+      // Data sent on a probe socket would be traffic after all.
+      const m = /^(\d+)\s+(sendto|sendmsg|sendmmsg|write)\((\d+),/.exec(l);
+      return m !== null && probeSockets.has(`${m[1]}:${m[3]}`);
+    }
+    if (/^\d+\s+socket\(/.test(l)) return false; // making a socket is no traffic; its use is checked
+    if (/htons\(53\)/.test(l)) return true; // DNS
+    if (/^\d+\s+connect\(/.test(l) && PROBE.test(l) && /htons\(443\)/.test(l)) return false;
+    return /^\d+\s+(connect|sendto|sendmsg|sendmmsg|bind|listen|accept)/.test(l);
+  });
+}
+
+describe.skipIf(!straceWorks)('no network while printing', () => {
+  it('a PDF build of the sample makes no DNS lookup and no inet connection', () => {
+    const trace = join(work, 'trace.txt');
+    const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=network,write', '-e', 'signal=none', '-s', '120', '-o', trace, process.execPath, cli, 'build', '--out', join(work, 'out'), '--period', '2023-Q4'], {
+      cwd: repo,
+      env: { ...process.env, CI: '1' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(0);
+    expect(networkUse(readFileSync(trace, 'utf8'))).toEqual([]);
+  }, 120_000);
+
+  it('the check itself sees a DNS lookup and a connection', () => {
+    expect(
+      networkUse(
+        [
+          '12 connect(25, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.255.255.53")}, 16) = 0',
+          '13 connect(7, {sa_family=AF_INET, sin_port=htons(443), sin_addr=inet_addr("142.250.1.1")}, 16) = -1 EINPROGRESS',
+          '14 connect(9, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2001:4860:4860::8888", &sin6_addr), sin6_scope_id=0}, 28) = 0',
+          '15 connect(3, {sa_family=AF_UNIX, sun_path="/tmp/x"}, 110) = 0',
+        ].join('\n'),
+      ),
+    ).toHaveLength(2);
+  });
+});
+
+describe('a request the page makes is blocked and named', () => {
+  it('a remote url() in the project styles is a warning naming the URL, and the PDF is built', () => {
+    const project = join(work, 'project');
+    cpSync(join(repo, 'templates'), join(project, 'templates'), { recursive: true });
+    cpSync(join(repo, 'styles'), join(project, 'styles'), { recursive: true });
+    const css = join(project, 'styles', 'print.css');
+    writeFileSync(css, readFileSync(css, 'utf8') + '\nbody { background: url("http://127.0.0.1:18999/bg.png"); }\n');
+    const r = spawnSync(process.execPath, [cli, 'build', '--data', join(repo, 'data'), '--out', join(work, 'out2'), '--period', '2023-Q4'], {
+      cwd: project,
+      env: { ...process.env, CI: '1' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.includes('[publish/blocked-request]'))).toEqual([
+      'warning: the page asked for http://127.0.0.1:18999/bg.png, which printing blocked: the PDF lacks it, and the HTML loads it when opened (hint: put the resource in the report itself (a data: URL), or remove the reference from styles/ or templates/) [publish/blocked-request]',
+    ]);
+  });
+});
+
