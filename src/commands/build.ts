@@ -10,6 +10,7 @@ import { discardBrowser, startBrowser, type BrowserHandle } from '../publish/bro
 import { printPdfDetailed } from '../publish/pdf.ts';
 import { makeOutputFolder, outputFolderProblem, periodFolder, writeOutputs, type OutputFile } from '../publish/write.ts';
 import { progress, showProgress } from './progress.ts';
+import { markPublished } from '../publish/interrupt.ts';
 
 type Options = Record<string, string | boolean | undefined>;
 interface Io {
@@ -87,6 +88,7 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
     }
     makeOutputFolder(dir);
     await p.time('write', () => writeOutputs(files));
+    markPublished(files.map((f) => f.path));
     for (const f of files) io.out(f.path);
     p.done(`built in ${(performance.now() - started).toFixed(0)} ms`);
     // For the benchmark (bench/index.ts): the stages of this very build, as the installed program ran it.

@@ -1,6 +1,6 @@
 // Finds and starts the Chromium that prints the PDF, and makes sure it is closed on every path.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,7 +166,9 @@ function killNow(child: ChildProcess | undefined): void {
  * start-up then run at the same time instead of one after the other.
  */
 export async function launchBrowser(found: FoundBrowser = findBrowser()): Promise<BrowserHandle> {
-  const userDataDir = mkdtempSync(join(tmpdir(), profilePrefix));
+  removeOrphanedProfiles();
+  // The folder names its owner's pid, so a later run can tell a profile left by a killed build.
+  const userDataDir = mkdtempSync(join(tmpdir(), `${profilePrefix}${process.pid}-`));
   const child = spawn(
     found.path,
     ['--headless', ...chromiumFlags, `--user-data-dir=${userDataDir}`, '--remote-debugging-pipe', 'about:blank'],
@@ -230,6 +232,50 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     })());
   return { browser: connected, executablePath: found.path, userDataDir, takePage, close };
+}
+
+/**
+ * Profiles left by builds killed with SIGKILL (no clean-up can run then): removed at the next start
+ * when the process that made them is gone. Folders of the older unnamed form go after a day.
+ */
+export function removeOrphanedProfiles(dir = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(profilePrefix));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    const pid = /^migreport-chromium-(\d+)-/.exec(name)?.[1];
+    let orphaned: boolean;
+    if (pid) orphaned = Number(pid) !== process.pid && !processAlive(Number(pid));
+    else {
+      try {
+        orphaned = Date.now() - statSync(path).mtimeMs > 24 * 3600_000;
+      } catch {
+        orphaned = false;
+      }
+    }
+    if (!orphaned) continue;
+    try {
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Another user's, or in use: left alone.
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function lastLine(text: string): string {
