@@ -82,3 +82,9 @@ export const chartFieldUnknown = (spec: string, field: string, fields: string[])
   message: `chart spec "${spec}" reads the field "${field}", which the chart's rows do not have`,
   hint: `the rows have: ${fields.join(', ')}`,
 });
+
+export const remoteUrlInStyles = (url: string): Message => ({
+  code: 'render/remote-url',
+  message: `the stylesheet loads ${url.length > 120 ? url.slice(0, 119) + '…' : url}, but the report's HTML must open offline and load nothing from another address`,
+  hint: 'put the image or font in the stylesheet as a data: URL, or remove the rule',
+});
