@@ -2,7 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError, formatError } from '../errors.ts';
-import { cliMessages, publishMessages } from '../messages/index.ts';
+import { cliMessages, narrateMessages, publishMessages } from '../messages/index.ts';
+import { TEMPLATES } from '../compare/sections.ts';
+import { parsePeriod } from '../period.ts';
 import * as loadMessages from '../messages/load.ts';
 import { statSync } from 'node:fs';
 import { loadAndAudit, printSetup, projectPaths, renderReport, type ReportRequest } from '../pipeline.ts';
@@ -49,6 +51,12 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
   // A doomed output folder fails now, before Chromium starts or any data is read.
   const outProblem = outputFolderProblem(outRoot);
   if (outProblem) throw new UserError(publishMessages.outputFolderUnusable(String(opts.out ?? 'output'), outProblem));
+  // Arguments that cannot name a report fail before the data are read or Chromium starts.
+  if (!(TEMPLATES as readonly string[]).includes(request.template)) throw new UserError(narrateMessages.unknownTemplate(request.template, [...TEMPLATES]));
+  if (request.period !== undefined) {
+    const asked = parsePeriod(request.period);
+    if (!asked || asked.kind === 'date') throw new UserError(narrateMessages.badPeriod(request.period));
+  }
   const dataKind = folderKind(paths.data);
   if (dataKind !== 'folder') throw new UserError(dataKind === 'file' ? loadMessages.dataNotAFolder(String(opts.data ?? 'data')) : loadMessages.missingFolder(String(opts.data ?? 'data')));
   const p = progress(io.err, showProgress());

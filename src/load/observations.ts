@@ -28,6 +28,18 @@ const REFERENCE_FILE = {
 
 /** Checks a header row; returns the column map, or undefined (after reporting) when it is unusable. */
 export function readHeader(fields: string[], file: string, line: number, problems: Problems): ColumnMap | undefined {
+  // Excel's "sep=," first line, and files split by ";" or tabs: one error that says so, not ten.
+  if (fields.length <= 2 && /^sep=.?$/i.test(fields[0].trim())) {
+    problems.add(loadMsg.excelSepLine(fields.join(',')), { file, line, column: 1 });
+    return undefined;
+  }
+  if (fields.length === 1) {
+    const delimiter = [';', '\t', '|'].find((d) => fields[0].split(d).map((f) => f.trim()).filter((f) => (OBSERVATION_COLUMNS as readonly string[]).includes(f)).length >= 3);
+    if (delimiter) {
+      problems.add(loadMsg.wrongDelimiter(delimiter), { file, line, column: 1 });
+      return undefined;
+    }
+  }
   const map: Partial<Record<Column, number>> = {};
   const unknown: { name: string; column: number }[] = [];
   let ok = true;

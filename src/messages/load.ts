@@ -261,3 +261,15 @@ export const unreadableWorkbook = (why: string): Message => ({
   message: WORKBOOK_PROBLEMS[why]?.[0] ?? 'the workbook cannot be read',
   hint: WORKBOOK_PROBLEMS[why]?.[1],
 });
+
+export const excelSepLine = (text: string): Message => ({
+  code: 'load/sep-line',
+  message: `the first line is Excel's "${text}" line, not the header`,
+  hint: 'delete that line: the header row (indicator,period,…) must come first',
+});
+
+export const wrongDelimiter = (delimiter: string): Message => ({
+  code: 'load/wrong-delimiter',
+  message: `the fields are separated by ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}, not commas`,
+  hint: 'save the file as CSV with commas (in Excel: "CSV UTF-8 (Comma delimited)")',
+});

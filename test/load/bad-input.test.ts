@@ -203,6 +203,14 @@ const cases: [string, string[]][] = [
     ["period-year-0000", [
       "data/observations/flows.csv:6:2: error: \"0000-Q4\" is not a period: its year is before 1000 (hint: check the year for a typo, e.g. 2023-Q4) [check/bad-period]",
     ]],
+    // Check defect 23: Excel's sep=, line gave 11 errors starting 'unknown column "sep="'.
+    ["excel-sep-line", [
+      "data/observations/flows.csv:1:1: error: the first line is Excel's \"sep=,\" line, not the header (hint: delete that line: the header row (indicator,period,\u2026) must come first) [load/sep-line]",
+    ]],
+    // Check defect 23: a file split by ";" gave 10 errors and no word of the delimiter.
+    ["semicolon-delimiter", [
+      "data/observations/flows.csv:1:1: error: the fields are separated by \";\", not commas (hint: save the file as CSV with commas (in Excel: \"CSV UTF-8 (Comma delimited)\")) [load/wrong-delimiter]",
+    ]],
 ];
 
 describe('bad input', () => {
