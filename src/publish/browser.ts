@@ -51,7 +51,8 @@ export const chromiumFlags = [
   '--use-mock-keychain',
   '--dns-prefetch-disable',
   '--disable-features=OptimizationHints,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,SafeBrowsing,NetworkTimeServiceQuerying,InterestFeedContentSuggestions,AsyncDns',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
+  // Loopback stays reachable for the preview's own page; nothing else resolves.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]',
 ];
 
 export interface FoundBrowser {

@@ -2,7 +2,7 @@
 // one-line error with exit 1, found before Chromium starts (the bin's early start included); a range
 // period writes one folder level; --data naming a file says so.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,5 +83,28 @@ describe('output folder problems fail before Chromium starts', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(join(out, '2023-Q1_2023-Q4', 'iom-quarterly.en.html'));
     expect(readdirSync(out)).toEqual(['2023-Q1_2023-Q4']);
+  });
+});
+
+describe('unreadable data files (check defect 7), as a user who may not read them', () => {
+  const runuser = spawnSync('sh', ['-c', 'command -v runuser'], { encoding: 'utf8' }).stdout.trim();
+  const asNobody = process.getuid?.() === 0 && runuser !== '';
+  it.skipIf(!asNobody).each([
+    ['reference/sources.csv', 'data/reference/sources.csv:1'],
+    ['narrative/2023-Q4/notes.yaml', 'data/narrative/2023-Q4/notes.yaml:1'],
+  ])('%s', (file, at) => {
+    const dir = mkdtempSync(join(tmpdir(), 'migreport-fs-'));
+    chmodSync(dir, 0o755);
+    cpSync(join(repo, 'data'), join(dir, 'data'), { recursive: true });
+    chmodSync(join(dir, 'data', file), 0o000);
+    const r = spawnSync(runuser, ['-u', 'nobody', '--', process.execPath, cli, 'validate', '--data', 'data'], {
+      cwd: dir,
+      env: { ...process.env, CI: '1', HOME: dir, MIGREPORT_NO_CODE_CACHE: '1' },
+      encoding: 'utf8',
+    });
+    expect(r.stderr.split('\n').filter((l) => l.includes('error:'))).toEqual([
+      `${at}: error: the file cannot be read: permission denied (hint: give the user running migreport permission to read it (chmod a+r)) [load/unreadable-file]`,
+    ]);
+    expect(r.status).toBe(1);
   });
 });
