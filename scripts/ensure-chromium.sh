@@ -19,6 +19,20 @@ if [ "${1:-}" = "--with-pdftotext" ] && ! command -v pdftotext >/dev/null 2>&1; 
   fi
 fi
 
+# The no-network test (test/publish/no-network.test.ts) traces a PDF build with strace; without it
+# that test is skipped with a message, so a failed install here is not fatal.
+if [ "${1:-}" = "--with-pdftotext" ] && ! command -v strace >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "No strace found: installing Debian's strace package for the no-network test..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends strace >/dev/null 2>&1 ||
+      { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 &&
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends strace >/dev/null 2>&1; } ||
+      echo "warning: installing strace failed; the no-network test will be skipped" >&2
+  else
+    echo "note: no strace; the no-network test will be skipped (install it with: sudo apt-get install -y strace)" >&2
+  fi
+fi
+
 if [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ]; then
   if [ -x "$PUPPETEER_EXECUTABLE_PATH" ]; then exit 0; fi
   echo "error: PUPPETEER_EXECUTABLE_PATH is \"$PUPPETEER_EXECUTABLE_PATH\", but no executable file is there" >&2

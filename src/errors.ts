@@ -51,8 +51,36 @@ export function formatLocation(at: SourceLocation | undefined): string {
  */
 export function formatError(e: UserError, severity: 'error' | 'warning' = 'error'): string {
   const loc = formatLocation(e.at);
-  const text = `${loc ? loc + ': ' : ''}${severity}: ${e.message}${e.hint ? ` (hint: ${e.hint})` : ''} [${e.code}]`;
+  const text = `${loc ? loc + ': ' : ''}${severity}: ${bounded(e.message)}${e.hint ? ` (hint: ${bounded(e.hint)})` : ''} [${e.code}]`;
   return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** Longest quoted text echoed from a user's file; a longer one is cut and its length said. */
+export const ECHO_LIMIT = 80;
+const MESSAGE_LIMIT = 1000;
+
+/**
+ * A message as the terminal gets it: control characters (a NUL in a field) shown as \u0000, a quoted
+ * text from the user's file longer than ECHO_LIMIT cut ("aaaa…" (10,000,000 characters)), and the
+ * whole at most MESSAGE_LIMIT characters, so a 10 MB field never becomes a 10 MB error line.
+ */
+export function bounded(message: string): string {
+  // Quoted texts found by indexOf, not a regex: a regex over a 10 MB quote overflows V8's stack.
+  let text = '';
+  let from = 0;
+  for (;;) {
+    const open = message.indexOf('"', from);
+    const close = open < 0 ? -1 : message.indexOf('"', open + 1);
+    if (close < 0) break;
+    const inner = message.slice(open + 1, close);
+    text += message.slice(from, open + 1);
+    text += inner.length > ECHO_LIMIT && !inner.includes('\n') ? `${inner.slice(0, ECHO_LIMIT - 1)}…" (${inner.length.toLocaleString('en')} characters)` : `${inner}"`;
+    from = close + 1;
+  }
+  text += message.slice(from);
+  // eslint-disable-next-line no-control-regex
+  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length > MESSAGE_LIMIT ? text.slice(0, MESSAGE_LIMIT - 1) + '…' : text;
 }
 
 export function userErrorsOf(e: UserError | UserErrors): UserError[] {

@@ -27,7 +27,11 @@ interface Piece {
   end: number;
 }
 
+/** Years before this are no year of migration statistics (0000-Q4 is a typo); their neighbours could not be named in 4 digits. */
+export const FIRST_YEAR = 1000;
+
 function parsePiece(text: string): Piece | undefined {
+  if (Number(text.slice(0, 4)) < FIRST_YEAR) return undefined;
   let m = YEAR.exec(text);
   if (m) {
     const y = Number(m[1]);
@@ -68,7 +72,7 @@ export function parsePeriod(text: string): Period | undefined {
   const d = DATE.exec(code);
   if (d) {
     const [y, mo, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-    if (!isRealDate(y, mo, day)) return undefined;
+    if (y < FIRST_YEAR || !isRealDate(y, mo, day)) return undefined;
     const idx = y * 12 + mo - 1;
     return { code, kind: 'date', start: idx, end: idx, date: code, key: `@${code}` };
   }

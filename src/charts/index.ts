@@ -67,6 +67,12 @@ export async function renderChart(input: ChartInput, opts: ChartOptions): Promis
   // 2. compile the spec with the theme (cached per process)
   const compiled = await compiledChart(opts.templateDir, input.spec, opts.themePath);
   const { runtime } = compiled;
+  // A field the rows lack draws a wrong chart without a word from Vega (one unlabeled bar): an error.
+  const present = new Set(['flag', ...rows.flatMap((r) => Object.keys(r))]);
+  const absent = compiled.fields?.find((f) => !present.has(f.name.split('.')[0]));
+  if (absent) {
+    throw new UserError(renderMessages.chartFieldUnknown(input.spec, absent.name, [...present].sort()), { file: compiled.shown ?? input.spec, line: absent.line, column: absent.column });
+  }
 
   // A chart is a pure function of its compiled spec and its input, so an unchanged chart is
   // not drawn again: the preview re-renders on every save, and most charts stay the same.

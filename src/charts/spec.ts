@@ -23,6 +23,61 @@ export interface CompiledChart {
   runtime: vega.Runtime;
   /** Vega-Lite warnings other than the expected ones; the golden tests require none. */
   warnings: string[];
+  /** The data fields the spec reads (not those its transforms make), each where the spec names it. */
+  fields?: SpecField[];
+  /** The spec file as shown in messages. */
+  shown?: string;
+}
+
+export interface SpecField {
+  name: string;
+  line: number;
+  column: number;
+}
+
+const MARKS = ['arc', 'area', 'bar', 'circle', 'geoshape', 'line', 'point', 'rect', 'rule', 'square', 'text', 'tick', 'trail', 'boxplot', 'errorband', 'errorbar'];
+
+/** Line and column (1-based) of the first `"key": "value"` (or the value alone) in the spec's text. */
+function positionOf(text: string, key: string, value: string): { line: number; column: number } {
+  const quoted = JSON.stringify(value);
+  const re = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*${quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const m = re.exec(text);
+  const at = m ? m.index : Math.max(0, text.indexOf(quoted));
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/**
+ * Checks what Vega-Lite would take or turn into a wrong chart: an image mark (it loads a URL; the
+ * report is static), a mark type it does not know (it fails with its own TypeError), and lists the
+ * fields the spec reads, for renderChart to check against the rows.
+ */
+function inspectSpec(source: unknown, text: string, spec: string, shown: string): SpecField[] {
+  const fields: SpecField[] = [];
+  const made = new Set<string>();
+  const walk = (node: unknown, key: string | undefined): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, key));
+    if (node === null || typeof node !== 'object') return;
+    const obj = node as Record<string, unknown>;
+    const mark = obj.mark;
+    const type = typeof mark === 'string' ? mark : mark && typeof mark === 'object' ? (mark as { type?: unknown }).type : undefined;
+    if (typeof type === 'string') {
+      if (type === 'image') {
+        throw new UserError(renderMessages.chartSpecInvalid(spec, 'it has an image mark, which loads a picture from a URL; a report’s charts are drawn from its data only'), { file: shown, ...positionOf(text, 'type', 'image') });
+      }
+      if (!MARKS.includes(type)) {
+        throw new UserError(renderMessages.chartMarkUnknown(spec, type, MARKS), { file: shown, ...positionOf(text, typeof mark === 'string' ? 'mark' : 'type', type) });
+      }
+    }
+    for (const [k, v] of Object.entries(obj)) {
+      if (k === 'field' && typeof v === 'string' && key !== 'sort') fields.push({ name: v, ...positionOf(text, 'field', v) });
+      if (k === 'as') for (const a of [v].flat()) if (typeof a === 'string') made.add(a);
+      if (k === 'groupby' || k === 'fold') continue;
+      walk(v, k);
+    }
+  };
+  walk(source, undefined);
+  return fields.filter((f) => !made.has(f.name.split('.')[0]));
 }
 
 interface CacheEntry {
@@ -108,11 +163,12 @@ async function compile(spec: string, text: string, shown: string, config: Record
   if (!data || data.name !== DATASET) {
     throw new UserError(renderMessages.chartSpecInvalid(spec, `its "data" must be {"name": "${DATASET}"}`), { file: shown, line: 1 });
   }
+  const fields = inspectSpec(source, text, spec, shown);
   // The spec's own config refines the theme, key by key at the top level of each block.
   const merged = { ...source, config: mergeConfig(config, (source.config ?? {}) as Record<string, unknown>) };
   const key = diskKey(merged);
   const cached = readCompiled(key);
-  if (cached) return cached;
+  if (cached) return { ...cached, fields, shown };
   const warnings: string[] = [];
   const logger = quietLogger(warnings);
   // Outside the try: a Vega-Lite that cannot be loaded is a broken install, not a bad spec.
@@ -121,7 +177,7 @@ async function compile(spec: string, text: string, shown: string, config: Record
     const { spec: vgSpec } = vl.compile(merged as unknown as VegaLite.TopLevelSpec, { logger });
     const runtime = vega.parse(vgSpec);
     writeCached('vega', `${key}.json`, JSON.stringify({ runtime, warnings }));
-    return { runtime, warnings };
+    return { runtime, warnings, fields, shown };
   } catch (e) {
     throw new UserError(renderMessages.chartSpecInvalid(spec, (e as Error).message), { file: shown, line: 1 });
   }

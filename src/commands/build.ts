@@ -1,14 +1,20 @@
 // `migreport build`: the whole pipeline to <out>/<period>/<template>.<lang>.html and .pdf.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { defaultKind } from '../kinds/load.ts';
+import { writeFile } from 'node:fs/promises';
+import { defaultKind, kindNames } from '../kinds/load.ts';
+import { closest } from '../load/closest.ts';
+import * as kindMessages from '../messages/kinds.ts';
 import { join, resolve } from 'node:path';
 import { UserError, formatError } from '../errors.ts';
-import { cliMessages } from '../messages/index.ts';
+import { cliMessages, narrateMessages, publishMessages } from '../messages/index.ts';
+import { parsePeriod } from '../period.ts';
+import * as loadMessages from '../messages/load.ts';
+import { statSync } from 'node:fs';
 import { loadAndAudit, printSetup, projectPaths, renderReport, type ReportRequest } from '../pipeline.ts';
 import { discardBrowser, startBrowser, type BrowserHandle } from '../publish/browser.ts';
 import { printPdfDetailed } from '../publish/pdf.ts';
-import { writeOutputs, type OutputFile } from '../publish/write.ts';
+import { makeOutputFolder, outputFolderProblem, periodFolder, writeOutputs, type OutputFile } from '../publish/write.ts';
 import { progress, showProgress } from './progress.ts';
+import { markPublished } from '../publish/interrupt.ts';
 
 type Options = Record<string, string | boolean | undefined>;
 interface Io {
@@ -44,6 +50,18 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
   const request = reportRequest(opts);
   const paths = projectPaths(root, String(opts.data ?? 'data'));
   const outRoot = resolve(root, String(opts.out ?? 'output'));
+  // A doomed output folder fails now, before Chromium starts or any data is read.
+  const outProblem = outputFolderProblem(outRoot);
+  if (outProblem) throw new UserError(publishMessages.outputFolderUnusable(String(opts.out ?? 'output'), outProblem));
+  // Arguments that cannot name a report fail before the data are read or Chromium starts.
+  const kinds = kindNames();
+  if (!kinds.includes(request.template)) throw new UserError(kindMessages.unknownKind(request.template, closest(request.template, kinds), kinds));
+  if (request.period !== undefined) {
+    const asked = parsePeriod(request.period);
+    if (!asked || asked.kind === 'date') throw new UserError(narrateMessages.badPeriod(request.period));
+  }
+  const dataKind = folderKind(paths.data);
+  if (dataKind !== 'folder') throw new UserError(dataKind === 'file' ? loadMessages.dataNotAFolder(String(opts.data ?? 'data')) : loadMessages.missingFolder(String(opts.data ?? 'data')));
   const p = progress(io.err, showProgress());
   // performance.now() counts from the process's start: this is Node's start-up and loading the program.
   const started = performance.now();
@@ -56,7 +74,7 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
     for (const f of findings) io.err(formatError(new UserError({ code: f.code, message: f.message }, f.at), 'warning'));
     const report = await renderReport(dataset, findings, request, paths, p.time);
 
-    const dir = join(outRoot, report.model.period);
+    const dir = join(outRoot, periodFolder(report.model.period));
     const base = join(dir, `${request.template}.${request.lang}`);
     const files: OutputFile[] = [];
     if (formats.has('html')) files.push({ path: `${base}.html`, data: report.html });
@@ -75,11 +93,13 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
         }),
       );
       for (const w of printed.warnings) io.err(formatError(new UserError(w), 'warning'));
+      for (const url of printed.blockedRequests) io.err(formatError(new UserError(publishMessages.blockedRequest(url)), 'warning'));
       files.push({ path: `${base}.pdf`, data: printed.pdf });
       pdfSteps = printed.timings;
     }
-    await mkdir(dir, { recursive: true });
+    makeOutputFolder(dir);
     await p.time('write', () => writeOutputs(files));
+    markPublished(files.map((f) => f.path));
     for (const f of files) io.out(f.path);
     p.done(`built in ${(performance.now() - started).toFixed(0)} ms`);
     // For the benchmark (bench/index.ts): the stages of this very build, as the installed program ran it.
@@ -91,5 +111,13 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
     return 0;
   } finally {
     if (browser) await discardBrowser(browser);
+  }
+}
+
+function folderKind(path: string): 'folder' | 'file' | 'missing' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
   }
 }

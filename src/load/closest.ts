@@ -14,19 +14,26 @@ function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** Longer than any code or name a data folder uses; texts beyond it plus the edits allowed are not looked up. */
+const MAX_NAME = 200;
+
 /**
  * The candidate nearest to `text` (case-insensitive), or undefined when none is near enough to
  * be a plausible typo: at most a third of the longer name's letters may differ (at least 1, at most 4).
  * Ties go to the candidate listed first, so the answer is deterministic.
  */
 export function closest(text: string, candidates: Iterable<string>): string | undefined {
+  // At most 4 edits are accepted, so a text more than 4 letters longer than every name is no typo
+  // of any: the search is bounded by the names' length, not the text's (a 10 MB field costs nothing).
+  if (text.length > MAX_NAME + 4 + 64) return undefined;
   const t = text.trim().toLowerCase();
   if (!t) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = distance(t, c.toLowerCase());
     const limit = Math.min(4, Math.max(1, Math.floor(Math.max(t.length, c.length) / 3)));
+    if (Math.abs(t.length - c.length) > limit) continue; // the length difference alone is more edits
+    const d = distance(t, c.toLowerCase());
     if (d <= limit && d < bestDistance) {
       best = c;
       bestDistance = d;

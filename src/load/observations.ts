@@ -28,6 +28,18 @@ const REFERENCE_FILE = {
 
 /** Checks a header row; returns the column map, or undefined (after reporting) when it is unusable. */
 export function readHeader(fields: string[], file: string, line: number, problems: Problems): ColumnMap | undefined {
+  // Excel's "sep=," first line, and files split by ";" or tabs: one error that says so, not ten.
+  if (fields.length <= 2 && /^sep=.?$/i.test(fields[0].trim())) {
+    problems.add(loadMsg.excelSepLine(fields.join(',')), { file, line, column: 1 });
+    return undefined;
+  }
+  if (fields.length === 1) {
+    const delimiter = [';', '\t', '|'].find((d) => fields[0].split(d).map((f) => f.trim()).filter((f) => (OBSERVATION_COLUMNS as readonly string[]).includes(f)).length >= 3);
+    if (delimiter) {
+      problems.add(loadMsg.wrongDelimiter(delimiter), { file, line, column: 1 });
+      return undefined;
+    }
+  }
   const map: Partial<Record<Column, number>> = {};
   const unknown: { name: string; column: number }[] = [];
   let ok = true;
@@ -167,6 +179,17 @@ export class ObservationReader {
   private lastSourceText: string | undefined;
   private lastSource = '';
 
+  /**
+   * The indicator named by `text` when it counts a flow over a period (any kind but a stock, or a
+   * derived indicator of stocks), so a date cannot be its period; undefined for stocks and unknown ids.
+   */
+  flowIndicator(text: string): Indicator | undefined {
+    const indicator = this.reference.indicators.get(trim(text));
+    if (!indicator) return undefined;
+    const stock = (i: Indicator | undefined): boolean => i !== undefined && (i.kind === 'stock' || (DERIVED_KINDS.includes(i.kind) && i.base.length > 0 && i.base.every((b) => stock(this.reference.indicators.get(b)))));
+    return stock(indicator) ? undefined : indicator;
+  }
+
   /** Checks one data row; appends its Observation when every field is valid. */
   row(cols: ColumnMap, fields: string[], file: string, line: number, width: number): void {
     // No closures here: this runs a million times, and each closure is an allocation.
@@ -212,7 +235,7 @@ export class ObservationReader {
           this.periods.set(text, period);
         }
       }
-      if (!period) fail(msg.badPeriod(text), 'period');
+      if (!period) fail(/^0\d{3}(\D|$)/.test(text) ? msg.yearTooEarly(text) : msg.badPeriod(text), 'period');
       else {
         this.lastPeriodText = periodText;
         this.lastPeriod = period;
@@ -301,6 +324,8 @@ export class ObservationReader {
       if (v === undefined) {
         const d = diagnoseNumber(raw);
         fail(msg.notANumber(raw, d.fixed, d.why), 'value');
+      } else if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) {
+        fail(msg.numberTooLarge(raw), 'value');
       } else {
         value = v;
         if (indicator && v < 0 && !NEGATIVE_ALLOWED.has(indicator.kind)) fail(msg.negativeValue(raw, indicator.id, indicator.kind), 'value');

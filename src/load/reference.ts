@@ -4,6 +4,8 @@ import { DERIVED_KINDS, UNITS, type Country, type Indicator, type IndicatorKind,
 import * as msg from '../messages/load.ts';
 import { closest } from './closest.ts';
 import { readCsvFile } from './csv.ts';
+import { NotUtf8Error } from './encoding.ts';
+import { fileIsReadable } from './files.ts';
 import type { Problems } from './problems.ts';
 
 const KINDS: readonly IndicatorKind[] = ['count', 'stock', 'amount', 'structure', ...DERIVED_KINDS];
@@ -28,9 +30,11 @@ export async function readTable(path: string, file: string, spec: TableSpec, pro
     problems.add(msg.missingFile(file), { file, line: 1 });
     return undefined;
   }
+  if (!fileIsReadable(path, file, problems)) return undefined;
   let header: Map<string, number> | undefined;
   let headerOk = true;
   const rows: TableRow[] = [];
+  try {
   await readCsvFile(path, {
     syntaxError: (e) => problems.add(e.kind === 'unterminated-quote' ? msg.unterminatedQuote() : msg.textAfterQuote(), { file, line: e.line, column: e.column }),
     record: (fields, line) => {
@@ -70,6 +74,11 @@ export async function readTable(path: string, file: string, spec: TableSpec, pro
       });
     },
   });
+  } catch (e) {
+    if (e instanceof NotUtf8Error) problems.add(msg.notUtf8(e.problem.encoding), { file, line: e.problem.line, column: e.problem.column });
+    else problems.add(msg.unreadableFile((e as Error).message), { file, line: 1 });
+    return undefined;
+  }
   if (!header) problems.add(msg.emptyFile(), { file, line: 1 });
   return headerOk && header ? rows : undefined;
 }

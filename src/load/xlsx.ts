@@ -1,14 +1,34 @@
 // Streams the sheets of an observations workbook as rows of text, one table per sheet, so a
 // large sheet is never held whole (exceljs's streaming WorkbookReader).
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 
 export interface SheetSink {
-  /** A sheet begins; its rows follow. */
-  sheet(name: string): void;
-  /** A non-empty row: its 1-based row number and cells as text, as a CSV would hold them. */
-  row(fields: string[], line: number): void;
+  /** A sheet begins; its rows follow. `hidden` for a sheet Excel does not show (state hidden or veryHidden). */
+  sheet(name: string, hidden: boolean): void;
+  /**
+   * A non-empty row: its 1-based row number and cells as text, as a CSV would hold them, and the
+   * cells whose text is not what the analyst typed: dates (by 0-based column) and formulas without
+   * a stored result.
+   */
+  row(fields: string[], line: number, cells: SpecialCells): void;
   /** The sheet has ended (after its last row, or at once when it has none). */
   sheetEnd(): void;
+}
+
+export interface SpecialCells {
+  /** Cells Excel holds as dates (a number with a date format), by 0-based column. */
+  dates: Map<number, Date>;
+  /** Formula cells without a stored result (as openpyxl and other writers save them), by 0-based column. */
+  formulas: Map<number, string>;
+}
+
+/** Why a file named .xlsx cannot be read as a workbook, from its first bytes; undefined when it may be one. */
+export class WorkbookUnreadable extends Error {
+  constructor(readonly why: 'empty' | 'xls-or-encrypted' | 'text' | 'not-zip' | 'incomplete', detail = '') {
+    super(detail || why);
+    this.name = 'WorkbookUnreadable';
+  }
 }
 
 function isoDate(d: Date): string {
@@ -25,10 +45,71 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ('result' in value && value.result !== undefined) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value) return '';
     if ('error' in value) return String(value.error);
   }
   return String(value);
+}
+
+/** The formula of a formula cell that has no stored result, else undefined. */
+function formulaWithoutResult(value: ExcelJS.CellValue): string | undefined {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return undefined;
+  const v = value as { formula?: string; sharedFormula?: string; result?: unknown };
+  if (v.formula === undefined && v.sharedFormula === undefined) return undefined;
+  if (v.result !== undefined && v.result !== null) return undefined;
+  return `=${v.formula ?? v.sharedFormula}`;
+}
+
+interface SheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+/**
+ * The workbook's sheets by their part (e.g. "xl/worksheets/sheet1.xml"): name and whether hidden,
+ * read from xl/workbook.xml and its relationships first, since some writers (openpyxl, pandas) store
+ * workbook.xml after the sheets and the streaming reader would name them by number only.
+ * Also the first check of the file: not a zip, an old .xls or an encrypted workbook, a truncated file.
+ */
+async function sheetInfo(path: string): Promise<Map<string, SheetInfo>> {
+  const bytes = await readFile(path);
+  if (bytes.length === 0) throw new WorkbookUnreadable('empty');
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new WorkbookUnreadable('xls-or-encrypted');
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    const head = bytes.subarray(0, 512);
+    const text = head.every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
+    throw new WorkbookUnreadable(text ? 'text' : 'not-zip');
+  }
+  const { default: JSZip } = await import('jszip');
+  let zip: InstanceType<typeof JSZip>;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new WorkbookUnreadable('incomplete', (e as Error).message);
+  }
+  const info = new Map<string, SheetInfo>();
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!workbook || !rels) return info;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
+    const state = /\bstate="([^"]*)"/.exec(m[0])?.[1];
+    const target = rid ? targets.get(rid) : undefined;
+    if (name && target) info.set(target, { name: unescapeXml(name), hidden: state === 'hidden' || state === 'veryHidden' });
+  }
+  return info;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
 }
 
 /**
@@ -36,19 +117,28 @@ export function cellText(value: ExcelJS.CellValue): string {
  * Shared strings and styles (for dates) are cached, as the cells refer to them; rows are not.
  */
 export async function readWorkbook(path: string, sink: SheetSink): Promise<void> {
+  const sheets = await sheetInfo(path);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   for await (const sheet of workbook) {
-    // exceljs names a sheet from workbook.xml; a file that stores it after the sheet leaves the number.
-    const named = sheet as unknown as { name?: string; id: string | number };
-    sink.sheet(named.name ?? `Sheet${named.id}`);
-    for await (const row of sheet) {
-      const fields: string[] = [];
-      const width = row.cellCount;
-      for (let c = 1; c <= width; c++) fields.push(cellText(row.getCell(c).value));
-      // Trailing empty cells are formatting, not fields.
-      while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
-      if (fields.length > 0) sink.row(fields, row.number);
+      // The streaming reader knows a sheet's file number ("sheet2.xml" → id 2); its name and state are in `sheets`.
+      const named = sheet as unknown as { name?: string; id: string | number };
+      const known = sheets.get(`xl/worksheets/sheet${named.id}.xml`);
+      sink.sheet(known?.name ?? named.name ?? `Sheet${named.id}`, known?.hidden ?? false);
+      for await (const row of sheet) {
+        const fields: string[] = [];
+        const cells: SpecialCells = { dates: new Map(), formulas: new Map() };
+        const width = row.cellCount;
+        for (let c = 1; c <= width; c++) {
+          const value = row.getCell(c).value;
+          fields.push(cellText(value));
+          if (value instanceof Date) cells.dates.set(c - 1, value);
+          const formula = formulaWithoutResult(value);
+          if (formula !== undefined) cells.formulas.set(c - 1, formula);
+        }
+        // Trailing empty cells are formatting, not fields.
+        while (fields.length > 0 && fields[fields.length - 1] === '' && !cells.formulas.has(fields.length - 1)) fields.pop();
+        if (fields.length > 0) sink.row(fields, row.number, cells);
+      }
+      sink.sheetEnd();
     }
-    sink.sheetEnd();
-  }
 }

@@ -104,3 +104,15 @@ export const duplicateObservation = (firstAt: string): Message => ({
   message: 'duplicate observation: same indicator, period, country, region and breakdown',
   hint: `the first is at ${firstAt}`,
 });
+
+export const numberTooLarge = (value: string): Message => ({
+  code: 'check/number-too-large',
+  message: `value ${value.length > 40 ? `${value.slice(0, 20)}…${value.slice(-8)} (${value.length} characters)` : value} is too large to be held exactly`,
+  hint: `a figure may have at most 16 digits before the point (up to ${Number.MAX_SAFE_INTEGER}); check for digits typed twice, or give the value in a larger unit`,
+});
+
+export const yearTooEarly = (text: string): Message => ({
+  code: 'check/bad-period',
+  message: `"${text}" is not a period: its year is before 1000`,
+  hint: 'check the year for a typo, e.g. 2023-Q4',
+});

@@ -11,6 +11,12 @@ export const missingFolder = (path: string): Message => ({
   hint: 'pass the data folder with --data',
 });
 
+export const dataNotAFolder = (path: string): Message => ({
+  code: 'load/data-not-a-folder',
+  message: `data folder "${path}" is a file, not a folder`,
+  hint: 'pass the data folder with --data',
+});
+
 export const missingFile = (path: string): Message => ({
   code: 'load/missing-file',
   message: `required file "${path}" is missing`,
@@ -20,6 +26,19 @@ export const missingFile = (path: string): Message => ({
 export const unreadableFile = (reason: string): Message => ({
   code: 'load/unreadable-file',
   message: `the file cannot be read: ${reason}`,
+  ...(/permission denied|not permitted/.test(reason) ? { hint: 'give the user running migreport permission to read it (chmod a+r)' } : {}),
+});
+
+export const folderNotFile = (): Message => ({
+  code: 'load/folder-not-file',
+  message: 'this is a folder, not a file',
+  hint: 'a file of this name is expected here: move the folder away or rename it',
+});
+
+export const danglingLink = (target: string): Message => ({
+  code: 'load/dangling-link',
+  message: `this is a symbolic link to "${target}", which does not exist`,
+  hint: 'restore the file it points to, or put the file itself here',
 });
 
 export const noObservations = (): Message => ({
@@ -181,4 +200,76 @@ export const tooManyErrors = (cap: number): Message => ({
   code: 'load/too-many-errors',
   message: `stopped after ${cap} errors`,
   hint: 'fix these and run again',
+});
+
+const ICONV_NAME: Record<string, string> = { 'UTF-16LE': 'UTF-16', 'UTF-16BE': 'UTF-16', 'Windows-1251': 'WINDOWS-1251', 'Windows-1252': 'WINDOWS-1252' };
+
+export const notUtf8 = (encoding: string): Message => ({
+  code: 'load/not-utf8',
+  message: encoding.startsWith('UTF-16') ? `the file is ${encoding}, not UTF-8` : `the file is not UTF-8: it looks like ${encoding}`,
+  hint: `save it as UTF-8 (in Excel: Save As "CSV UTF-8"), or convert it: iconv -f ${ICONV_NAME[encoding] ?? encoding} -t UTF-8`,
+});
+
+export const yamlAliasBomb = (): Message => ({
+  code: 'load/yaml-aliases',
+  message: 'YAML aliases here expand to more than 100 copies',
+  hint: 'write the values out instead of repeating them with &anchor and *alias',
+});
+
+export const hiddenSheet = (name: string): Message => ({
+  code: 'load/hidden-sheet',
+  message: `sheet "${name}" is hidden`,
+  hint: 'a hidden sheet is not read: unhide it if its rows belong to the data, or move it out of the workbook',
+});
+
+export const formulaWithoutResult = (formula: string): Message => ({
+  code: 'load/formula-without-result',
+  message: `the cell holds the formula ${formula.length > 60 ? formula.slice(0, 60) + '…' : formula} but no stored result`,
+  hint: 'open and save the workbook in Excel or LibreOffice so the result is stored, or write the number itself',
+});
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date cell in the period column of a flow: the codes an analyst most likely meant by it. */
+export const dateForFlow = (iso: string, indicator: string, kind: string): Message => {
+  const [y, m, d] = iso.split('-').map(Number);
+  const said = `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+  const month = iso.slice(0, 7);
+  const meant =
+    d !== 1
+      ? 'write the period as text: a month (2024-03), a quarter (2023-Q4) or a year (2023)'
+      : (m - 1) % 3 === 0
+        ? `write the period as text: ${y}-Q${(m - 1) / 3 + 1} for the quarter${m === 1 ? `, ${y} for the year` : ''}, or ${month} for the month (format the column as Text, or type '${y}-Q${(m - 1) / 3 + 1})`
+        : `write the period as text: ${month} for the month (format the column as Text, or type '${month})`;
+  return {
+    code: 'load/date-as-period',
+    message: `the period cell is an Excel date, ${said}, but ${indicator} is of kind ${kind}, a flow over a period; a date is a period only for stocks`,
+    hint: meant,
+  };
+};
+
+const WORKBOOK_PROBLEMS: Record<string, [string, string]> = {
+  empty: ['the file is empty', 'save the workbook again from Excel or LibreOffice'],
+  'xls-or-encrypted': ['this is an old Excel 97–2003 (.xls) workbook or a password-protected one, not an .xlsx', 'save it as "Excel Workbook (.xlsx)" without a password'],
+  text: ['this is a text file named .xlsx (a CSV renamed?), not an Excel workbook', 'rename it to .csv if it is a CSV, or save it from Excel as .xlsx'],
+  'not-zip': ['this is not an .xlsx workbook (an .xlsx file is a zip archive)', 'save it from Excel or LibreOffice as "Excel Workbook (.xlsx)"'],
+  incomplete: ['the workbook is incomplete or damaged (truncated while copying?)', 'copy or save the workbook again'],
+};
+
+export const unreadableWorkbook = (why: string): Message => ({
+  code: 'load/unreadable-workbook',
+  message: WORKBOOK_PROBLEMS[why]?.[0] ?? 'the workbook cannot be read',
+  hint: WORKBOOK_PROBLEMS[why]?.[1],
+});
+
+export const excelSepLine = (text: string): Message => ({
+  code: 'load/sep-line',
+  message: `the first line is Excel's "${text}" line, not the header`,
+  hint: 'delete that line: the header row (indicator,period,…) must come first',
+});
+
+export const wrongDelimiter = (delimiter: string): Message => ({
+  code: 'load/wrong-delimiter',
+  message: `the fields are separated by ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}, not commas`,
+  hint: 'save the file as CSV with commas (in Excel: "CSV UTF-8 (Comma delimited)")',
 });

@@ -1,5 +1,6 @@
 // User-facing messages of the compare and narrate stages (facts, sentences, key findings).
 import type { Message } from '../errors.ts';
+import { closest } from '../load/closest.ts';
 
 export type { Message };
 
@@ -7,12 +8,6 @@ export const badPeriod = (text: string): Message => ({
   code: 'narrate/bad-period',
   message: `"${text}" is not a report period`,
   hint: 'write a quarter (2023-Q4), a month (2024-03), a year (2023) or a range (2024-01/2024-03)',
-});
-
-export const unknownTemplate = (name: string, known: string[]): Message => ({
-  code: 'narrate/unknown-template',
-  message: `unknown report template "${name}"`,
-  hint: `use one of: ${known.join(', ')}`,
 });
 
 export const unknownLanguage = (lang: string, known: string[]): Message => ({

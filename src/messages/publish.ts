@@ -44,3 +44,15 @@ export const writeFailed = (path: string, detail: string): Message => ({
   message: `could not write ${path}: ${detail}`,
   hint: 'check that the output folder exists and is writable; the previous outputs were left as they were',
 });
+
+export const outputFolderUnusable = (path: string, reason: string): Message => ({
+  code: 'publish/output-folder',
+  message: `the output folder "${path}" cannot be used: ${reason}`,
+  hint: 'pass another folder with --out, or fix the one named; nothing was written',
+});
+
+export const blockedRequest = (url: string): Message => ({
+  code: 'publish/blocked-request',
+  message: `the page asked for ${url.length > 200 ? url.slice(0, 199) + '…' : url}, which printing blocked: the PDF lacks it, and the HTML loads it when opened`,
+  hint: 'put the resource in the report itself (a data: URL), or remove the reference from styles/ or templates/',
+});

@@ -70,3 +70,21 @@ export const chartLanguageUnsupported = (lang: string, known: string[]): Message
   message: `charts have no number format for the language "${lang}"`,
   hint: `use one of: ${known.join(', ')}`,
 });
+
+export const chartMarkUnknown = (spec: string, mark: string, marks: string[]): Message => ({
+  code: 'render/chart-spec-invalid',
+  message: `chart spec "${spec}" has mark type "${mark}", which Vega-Lite does not know`,
+  hint: `use one of: ${marks.join(', ')}`,
+});
+
+export const chartFieldUnknown = (spec: string, field: string, fields: string[]): Message => ({
+  code: 'render/chart-field-unknown',
+  message: `chart spec "${spec}" reads the field "${field}", which the chart's rows do not have`,
+  hint: `the rows have: ${fields.join(', ')}`,
+});
+
+export const remoteUrlInStyles = (url: string): Message => ({
+  code: 'render/remote-url',
+  message: `the stylesheet loads ${url.length > 120 ? url.slice(0, 119) + '…' : url}, but the report's HTML must open offline and load nothing from another address`,
+  hint: 'put the image or font in the stylesheet as a data: URL, or remove the rule',
+});

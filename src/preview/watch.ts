@@ -1,5 +1,5 @@
 // Watches the source folders and turns bursts of file events into one render at a time.
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 export interface Watcher {
@@ -19,7 +19,6 @@ export function watchFolders(
   const debounceMs = opts.debounceMs ?? 50;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const watchers: FSWatcher[] = [];
   const missing: string[] = [];
 
   const flush = () => {
@@ -29,26 +28,55 @@ export function watchFolders(
     onChange(changed);
   };
 
+  // Every folder of the tree is watched on its own, not with `recursive: true`: Node's recursive
+  // watcher on Linux follows each file's inode, so a file replaced by rename (editors' atomic save,
+  // `sed -i`, `mv`) or deleted and made again was never seen again (reliability check defect 3).
+  // A folder's watch sees its entries by name, whatever inode each has now.
+  const watched = new Map<string, FSWatcher>();
+  const watchTree = (dir: string, folder: string) => {
+    if (watched.has(dir)) return;
+    let w: FSWatcher;
+    try {
+      w = watch(dir, (_event, filename) => {
+        const changed = filename ? path.join(dir, filename.toString()) : dir;
+        pending.add(changed);
+        // A folder made (or renamed into place) under a watched one is watched from now on.
+        if (filename && isFolder(changed)) watchTree(changed, folder);
+        if (!existsSync(dir)) {
+          watched.get(dir)?.close();
+          watched.delete(dir);
+        }
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, debounceMs);
+      });
+    } catch (e) {
+      opts.onError?.(folder, e as Error);
+      return;
+    }
+    // A folder deleted under us must not kill the server; the next render reports what is missing.
+    w.on('error', (e) => {
+      watched.get(dir)?.close();
+      watched.delete(dir);
+      opts.onError?.(folder, e);
+    });
+    watched.set(dir, w);
+    for (const entry of readdirSafe(dir)) if (entry.isDirectory()) watchTree(path.join(dir, entry.name), folder);
+  };
+
   for (const folder of folders) {
     if (!existsSync(folder)) {
       missing.push(folder);
       continue;
     }
-    const w = watch(folder, { recursive: true }, (_event, filename) => {
-      pending.add(filename ? path.join(folder, filename.toString()) : folder);
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(flush, debounceMs);
-    });
-    // A folder deleted under us must not kill the server; the next render reports what is missing.
-    w.on('error', (e) => opts.onError?.(folder, e));
-    watchers.push(w);
+    watchTree(folder, folder);
   }
 
   return {
     missing,
     close() {
       if (timer) clearTimeout(timer);
-      for (const w of watchers) w.close();
+      for (const w of watched.values()) w.close();
+      watched.clear();
     },
   };
 }
@@ -91,4 +119,20 @@ export function serialQueue(task: (changed: string[]) => Promise<void>) {
       closed = true;
     },
   };
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readdirSafe(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }

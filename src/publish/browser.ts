@@ -1,6 +1,6 @@
 // Finds and starts the Chromium that prints the PDF, and makes sure it is closed on every path.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,13 @@ export const usualBrowserPaths: Record<string, string[]> = {
   ],
 };
 
-/** Flags for printing only: nothing in the background may reach the network or slow start-up. */
+/**
+ * Flags for printing only: nothing in the background may reach the network or slow start-up.
+ * The services that looked up accounts.google.com, update.googleapis.com and clients2.google.com on
+ * every build (reliability check defect 4) are switched off, and every host name resolves to nothing
+ * (`--host-resolver-rules`), so no DNS query leaves even for a service these flags do not name.
+ * test/publish/no-network.test.ts runs a build under strace and fails on any inet socket use.
+ */
 export const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
@@ -31,6 +37,22 @@ export const chromiumFlags = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--no-default-browser-check',
+  '--no-pings',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-extensions',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-breakpad',
+  '--metrics-recording-only',
+  '--safebrowsing-disable-auto-update',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--dns-prefetch-disable',
+  '--disable-features=OptimizationHints,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,SafeBrowsing,NetworkTimeServiceQuerying,InterestFeedContentSuggestions,AsyncDns',
+  // Loopback stays reachable for the preview's own page; nothing else resolves.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]',
 ];
 
 export interface FoundBrowser {
@@ -145,7 +167,9 @@ function killNow(child: ChildProcess | undefined): void {
  * start-up then run at the same time instead of one after the other.
  */
 export async function launchBrowser(found: FoundBrowser = findBrowser()): Promise<BrowserHandle> {
-  const userDataDir = mkdtempSync(join(tmpdir(), profilePrefix));
+  removeOrphanedProfiles();
+  // The folder names its owner's pid, so a later run can tell a profile left by a killed build.
+  const userDataDir = mkdtempSync(join(tmpdir(), `${profilePrefix}${process.pid}-`));
   const child = spawn(
     found.path,
     ['--headless', ...chromiumFlags, `--user-data-dir=${userDataDir}`, '--remote-debugging-pipe', 'about:blank'],
@@ -209,6 +233,50 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     })());
   return { browser: connected, executablePath: found.path, userDataDir, takePage, close };
+}
+
+/**
+ * Profiles left by builds killed with SIGKILL (no clean-up can run then): removed at the next start
+ * when the process that made them is gone. Folders of the older unnamed form go after a day.
+ */
+export function removeOrphanedProfiles(dir = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(profilePrefix));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    const pid = /^migreport-chromium-(\d+)-/.exec(name)?.[1];
+    let orphaned: boolean;
+    if (pid) orphaned = Number(pid) !== process.pid && !processAlive(Number(pid));
+    else {
+      try {
+        orphaned = Date.now() - statSync(path).mtimeMs > 24 * 3600_000;
+      } catch {
+        orphaned = false;
+      }
+    }
+    if (!orphaned) continue;
+    try {
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Another user's, or in use: left alone.
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function lastLine(text: string): string {

@@ -214,7 +214,11 @@ function paginate(cfg) {
       const rects = [...r.getClientRects()].filter((c) => c.width > 0);
       return rects.length ? Math.max(...rects.map((c) => c.bottom)) : rect.top;
     };
-    let limit = bottomLimit();
+    // What the page holds below the paragraph (its own bottom margin, the padding, border and margin
+    // of the boxes around it, e.g. an analyst's note) stays below its first part too: the part must
+    // end that much above the page's foot, or the page overflows and the part is cut off.
+    const trail = Math.max(0, pageBody.getBoundingClientRect().bottom - rect.bottom);
+    let limit = bottomLimit() - trail;
     let chosen = -1;
     for (let round = 0; round < 3; round++) {
       let lo = 0;
@@ -246,7 +250,7 @@ function paginate(cfg) {
       probe.append(frag);
       const moved = attachNotes(probe);
       // Notes just attached make the page shorter: search again with the new limit.
-      const newLimit = bottomLimit();
+      const newLimit = bottomLimit() - trail;
       detachNotes(moved);
       if (newLimit >= limit) break;
       limit = newLimit;
@@ -361,6 +365,9 @@ function paginate(cfg) {
         return place(rest, chain, index, false);
       }
       detachNotes(moved);
+      // The first part still does not fit: the text split off goes back, so nothing is lost.
+      el.append(...rest.childNodes);
+      el.normalize();
     }
     if (pageIsEmptyBefore(el) || retried) {
       // Taller than a whole page and not splittable: print it cut off rather than loop forever.

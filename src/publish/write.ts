@@ -1,8 +1,8 @@
 // Writes outputs atomically: temporary files in the target folder, renamed only when all are
 // written, so a failed or interrupted build leaves the previous outputs byte-identical.
-import { rmSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { publishMessages } from '../messages/index.ts';
 import { onInterrupt } from './interrupt.ts';
@@ -62,5 +62,49 @@ export async function writeOutputs(files: OutputFile[]): Promise<void> {
     throw e;
   } finally {
     unregister();
+  }
+}
+
+/** The folder name of a report period: a range's "/" would make a nested folder (2023-Q1/2023-Q4 → 2023-Q1_2023-Q4). */
+export function periodFolder(period: string): string {
+  return period.replace(/\//g, '_');
+}
+
+/**
+ * Why the output folder cannot be made or written, or undefined: checked before Chromium starts and
+ * before any work, so a doomed build fails at once (a file where a folder should be, no permission).
+ */
+export function outputFolderProblem(outRoot: string): string | undefined {
+  let dir = resolve(outRoot);
+  for (;;) {
+    let stat;
+    try {
+      stat = statSync(dir);
+    } catch {
+      stat = undefined; // missing (ENOENT), or under a file (ENOTDIR): the parent tells which
+    }
+    if (stat) {
+      if (!stat.isDirectory()) return dir === resolve(outRoot) ? 'it is a file, not a folder' : `"${dir}" is a file, not a folder`;
+      try {
+        accessSync(dir, constants.W_OK | constants.X_OK);
+      } catch {
+        return dir === resolve(outRoot) ? 'no permission to write in it' : `no permission to make folders in "${dir}"`;
+      }
+      return undefined;
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Makes the folder of the outputs; a failure is a user error naming the folder, not a crash. */
+export function makeOutputFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const reason = err.code === 'ENOTDIR' ? 'a file stands where a folder should be' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message.split('\n')[0];
+    throw new UserError(publishMessages.outputFolderUnusable(dir, reason));
   }
 }

@@ -5,7 +5,7 @@
 //
 // Templates do no arithmetic and format no numbers: every string they print is in the view.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import type { RenderedChart } from '../charts/index.ts';
 import type { Source } from '../model.ts';
@@ -14,6 +14,8 @@ import { fontFaceCss } from './fonts.ts';
 import { labelsFor, type Labels } from './labels.ts';
 import { escapeHtml, markdownInline, markdownToHtml } from './markdown.ts';
 import { loadTemplateSet } from './templates.ts';
+import { UserError } from '../errors.ts';
+import { renderMessages } from '../messages/index.ts';
 
 export interface RenderOptions {
   /** Project root: templates/ and styles/ are read from here. */
@@ -188,7 +190,24 @@ export interface PolicyInput {
 }
 
 function css(root: string): string {
-  return [fontFaceCss(), readFileSync(join(root, 'styles', 'report.css'), 'utf8')].join('\n');
+  const file = join(root, 'styles', 'report.css');
+  const text = readFileSync(file, 'utf8');
+  assertNoRemoteUrl(text, relative(process.cwd(), file).split('\\').join('/') || file);
+  return [fontFaceCss(), text].join('\n');
+}
+
+/**
+ * The HTML opens offline and loads nothing from another address: a stylesheet's @import or url()
+ * of anything but data: or a #fragment is a located error (reliability check defect 19).
+ */
+export function assertNoRemoteUrl(text: string, file: string): void {
+  const re = /@import\s+(?:url\(\s*)?["']?([^"')\s;]+)|url\(\s*["']?([^"')\s]+)/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const target = m[1] ?? m[2];
+    if (/^(data:|#)/i.test(target)) continue;
+    const before = text.slice(0, m.index).split('\n');
+    throw new UserError(renderMessages.remoteUrlInStyles(target), { file, line: before.length, column: before[before.length - 1].length + 1 });
+  }
 }
 
 /** Builds what the templates see. Order matters: footnotes are numbered as the reader meets them. */

@@ -9,12 +9,17 @@ export function escapeHtml(text: string): string {
 }
 
 function inline(text: string): string {
-  let html = escapeHtml(text);
+  let html = escapeHtml(text.replace(/\u0000/g, ''));
   // Links: only http(s) and mailto targets; anything else stays as plain text.
-  html = html.replace(/\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g, (_m, label: string, url: string) => `<a href="${url}">${label}</a>`);
+  // Link targets are set aside while emphasis is applied, so a "*" in a URL stays a "*" (check defect 18).
+  const targets: string[] = [];
+  html = html.replace(/\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g, (_m, label: string, url: string) => {
+    targets.push(url);
+    return `<a href="\u0000${targets.length - 1}\u0000">${label}</a>`;
+  });
   html = html.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
   html = html.replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>');
-  return html;
+  return html.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => targets[Number(i)]);
 }
 
 /** Block-level Markdown: paragraphs separated by blank lines, and "- " bullet lists whose items may wrap. */

@@ -123,7 +123,7 @@ function toUserError(e: unknown, root: string): unknown {
   const missing = /^"([^"]+)" not defined in/.exec(t.message);
   if (missing) return new UserError(renderMessages.templateMissingVariable(missing[1]), at);
   const partial = /^The partial (.+) could not be found/.exec(t.message);
-  if (partial) return new UserError(renderMessages.templateMissingPartial(partial[1]), { file: at.file, line: 1 });
+  if (partial) return new UserError(renderMessages.templateMissingPartial(partial[1]), partialCallAt(file, partial[1], at.file));
   return new UserError(renderMessages.templateSyntax(t.message), at);
 }
 
@@ -170,4 +170,18 @@ export function loadTemplateSet(
   };
   cache.set(key, { stamp, set });
   return set;
+}
+
+/** Where a template calls the partial `name` ({{> name}}): Handlebars names no line for a missing one. */
+function partialCallAt(path: string, name: string, shown: string): SourceLocation {
+  let text = '';
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { file: shown, line: 1 };
+  }
+  const m = new RegExp(`\\{\\{~?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).exec(text);
+  if (!m) return { file: shown, line: 1 };
+  const before = text.slice(0, m.index).split('\n');
+  return { file: shown, line: before.length, column: before[before.length - 1].length + 1 };
 }

@@ -1,5 +1,5 @@
 // The bad-input corpus: every case under test/fixtures/bad/ fails with exactly these located, one-line errors.
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatError, isUserError, userErrorsOf } from '../../src/errors.ts';
@@ -140,6 +140,77 @@ const cases: [string, string[]][] = [
     ["value-with-m", [
       "data/observations/obs.csv:2:6: error: status M (missing) with a value, 5 (hint: leave the value empty for status M, or use another status) [check/value-with-missing-status]",
     ]],
+    // Reliability check defect 11: files not in UTF-8 are named with the encoding they look like.
+    ["countries-cp1251", [
+      "data/reference/countries.csv:2:30: error: the file is not UTF-8: it looks like Windows-1251 (hint: save it as UTF-8 (in Excel: Save As \"CSV UTF-8\"), or convert it: iconv -f WINDOWS-1251 -t UTF-8) [load/not-utf8]",
+    ]],
+    ["obs-utf16", [
+      "data/observations/flows.csv:1:1: error: the file is UTF-16LE, not UTF-8 (hint: save it as UTF-8 (in Excel: Save As \"CSV UTF-8\"), or convert it: iconv -f UTF-16 -t UTF-8) [load/not-utf8]",
+    ]],
+    ["obs-utf16-no-bom", [
+      "data/observations/flows.csv:1:1: error: the file is UTF-16LE, not UTF-8 (hint: save it as UTF-8 (in Excel: Save As \"CSV UTF-8\"), or convert it: iconv -f UTF-16 -t UTF-8) [load/not-utf8]",
+    ]],
+    ["report-cp1251", [
+      "data/narrative/2023-Q4/report.yaml:1:8: error: the file is not UTF-8: it looks like Windows-1251 (hint: save it as UTF-8 (in Excel: Save As \"CSV UTF-8\"), or convert it: iconv -f WINDOWS-1251 -t UTF-8) [load/not-utf8]",
+    ]],
+    // Reliability check defect 9: a YAML alias bomb (crashed "unexpected error: Excessive alias count").
+    ["report-alias-bomb", [
+      "data/narrative/2023-Q4/report.yaml:5:84: error: YAML aliases here expand to more than 100 copies (hint: write the values out instead of repeating them with &anchor and *alias) [load/yaml-aliases]",
+    ]],
+    // Reliability check defect 7: a folder where a file should be (crashed with EISDIR, no path).
+    ["notes-is-a-folder", [
+      "data/narrative/2023-Q4/notes.yaml:1: error: this is a folder, not a file (hint: a file of this name is expected here: move the folder away or rename it) [load/folder-not-file]",
+    ]],
+    // Reliability check defect 2: period cells typed as Excel dates under a flow (were read as stock dates, exit 0).
+    ["xlsx-date-period", [
+      "data/observations/flows.xlsx[Data]:4:2: error: the period cell is an Excel date, 1 August 2023, but border_arrivals is of kind count, a flow over a period; a date is a period only for stocks (hint: write the period as text: 2023-08 for the month (format the column as Text, or type '2023-08)) [load/date-as-period]",
+      "data/observations/flows.xlsx[Data]:6:2: error: the period cell is an Excel date, 1 October 2023, but border_arrivals is of kind count, a flow over a period; a date is a period only for stocks (hint: write the period as text: 2023-Q4 for the quarter, or 2023-10 for the month (format the column as Text, or type '2023-Q4)) [load/date-as-period]",
+      "data/observations/flows.xlsx[Data]:7:2: error: the period cell is an Excel date, 1 October 2023, but border_arrivals is of kind count, a flow over a period; a date is a period only for stocks (hint: write the period as text: 2023-Q4 for the quarter, or 2023-10 for the month (format the column as Text, or type '2023-Q4)) [load/date-as-period]",
+      "data/observations/flows.xlsx[Data]:13:2: error: the period cell is an Excel date, 1 October 2023, but border_arrivals is of kind count, a flow over a period; a date is a period only for stocks (hint: write the period as text: 2023-Q4 for the quarter, or 2023-10 for the month (format the column as Text, or type '2023-Q4)) [load/date-as-period]",
+    ]],
+    // Check defect 15: a formula without a stored result (was 'value "[object Object]" is not a number').
+    ["xlsx-formula", [
+      "data/observations/flows.xlsx[Data]:2:6: error: the cell holds the formula =99+1 but no stored result (hint: open and save the workbook in Excel or LibreOffice so the result is stored, or write the number itself) [load/formula-without-result]",
+    ]],
+    // Check defect 14: errors name the sheet ("Data", not "Sheet1"); a hidden sheet is an error, not read silently.
+    ["xlsx-hidden-sheet", [
+      "data/observations/flows.xlsx[Data]:3:6: error: value \"TRUE\" is not a number (hint: write a number with a dot decimal and no separators, e.g. 1334101 or 5.3) [check/not-a-number]",
+      "data/observations/flows.xlsx[scratch]:1: error: sheet \"scratch\" is hidden (hint: a hidden sheet is not read: unhide it if its rows belong to the data, or move it out of the workbook) [load/hidden-sheet]",
+    ]],
+    // Check defect 16: files named .xlsx that are no workbook (were "invalid signature: 0x…", "FILE_ENDED").
+    ["xlsx-csv-renamed", [
+      "data/observations/flows.xlsx:1: error: this is a text file named .xlsx (a CSV renamed?), not an Excel workbook (hint: rename it to .csv if it is a CSV, or save it from Excel as .xlsx) [load/unreadable-workbook]",
+    ]],
+    ["xlsx-old-xls", [
+      "data/observations/flows.xlsx:1: error: this is an old Excel 97\u20132003 (.xls) workbook or a password-protected one, not an .xlsx (hint: save it as \"Excel Workbook (.xlsx)\" without a password) [load/unreadable-workbook]",
+    ]],
+    ["xlsx-empty", [
+      "data/observations/flows.xlsx:1: error: the file is empty (hint: save the workbook again from Excel or LibreOffice) [load/unreadable-workbook]",
+    ]],
+    ["xlsx-truncated", [
+      "data/observations/flows.xlsx:1: error: the workbook is incomplete or damaged (truncated while copying?) (hint: copy or save the workbook again) [load/unreadable-workbook]",
+    ]],
+    // Check defect 12: a value too large for a double (was Infinity, unlocated later) or to be held exactly (was published).
+    ["number-too-large", [
+      "data/observations/flows.csv:2:6: error: value 10000000000000000000\u202600000000 (401 characters) is too large to be held exactly (hint: a figure may have at most 16 digits before the point (up to 9007199254740991); check for digits typed twice, or give the value in a larger unit) [check/number-too-large]",
+      "data/observations/flows.csv:3:6: error: value 10000000000000000000\u202600000000 (301 characters) is too large to be held exactly (hint: a figure may have at most 16 digits before the point (up to 9007199254740991); check for digits typed twice, or give the value in a larger unit) [check/number-too-large]",
+    ]],
+    // Check defect 5: a NUL byte in a field is shown as \u0000, not written raw to the terminal.
+    ["nul-in-country", [
+      "data/observations/flows.csv:3:3: error: unknown country \"UZB\\u0000\" (hint: did you mean \"UZB\"?) [check/unknown-country]",
+    ]],
+    // Check defect 8: year 0000 passed the row check and crashed the audit ("unexpected error: invalid period \"1-Q1\"").
+    ["period-year-0000", [
+      "data/observations/flows.csv:6:2: error: \"0000-Q4\" is not a period: its year is before 1000 (hint: check the year for a typo, e.g. 2023-Q4) [check/bad-period]",
+    ]],
+    // Check defect 23: Excel's sep=, line gave 11 errors starting 'unknown column "sep="'.
+    ["excel-sep-line", [
+      "data/observations/flows.csv:1:1: error: the first line is Excel's \"sep=,\" line, not the header (hint: delete that line: the header row (indicator,period,\u2026) must come first) [load/sep-line]",
+    ]],
+    // Check defect 23: a file split by ";" gave 10 errors and no word of the delimiter.
+    ["semicolon-delimiter", [
+      "data/observations/flows.csv:1:1: error: the fields are separated by \";\", not commas (hint: save the file as CSV with commas (in Excel: \"CSV UTF-8 (Comma delimited)\")) [load/wrong-delimiter]",
+    ]],
 ];
 
 describe('bad input', () => {
@@ -171,5 +242,70 @@ describe('bad input', () => {
       (e: unknown) => (isUserError(e) ? userErrorsOf(e).map((x) => x.at) : [e]),
     );
     expect(errors).toEqual([{ file: 'data/observations/flows.csv', line: 2, column }]);
+  });
+});
+
+// Cases a fixture folder cannot hold (git keeps no dangling link portably): built in place.
+describe('bad input on the filesystem', () => {
+  it('a dangling symbolic link in observations/ (issue 14, point 3)', async () => {
+    const root = projectWith();
+    roots.push(root);
+    symlinkSync(join(root, 'nowhere.csv'), join(root, 'data/observations/zz-link.csv'));
+    const errors = await loadProject('data', { root }).then(
+      () => [],
+      (e: unknown) => (isUserError(e) ? userErrorsOf(e).map((x) => formatError(x)) : [String(e)]),
+    );
+    expect(errors).toEqual([
+      `data/observations/zz-link.csv:1: error: this is a symbolic link to "${join(root, 'nowhere.csv')}", which does not exist (hint: restore the file it points to, or put the file itself here) [load/dangling-link]`,
+    ]);
+  });
+
+  it('a folder named like an observations file, and one named like a reference file', async () => {
+    const root = projectWith();
+    roots.push(root);
+    mkdirSync(join(root, 'data/observations/zz-dir.csv'));
+    rmSync(join(root, 'data/reference/sources.csv'));
+    mkdirSync(join(root, 'data/reference/sources.csv'));
+    const errors = await loadProject('data', { root }).then(
+      () => [],
+      (e: unknown) => (isUserError(e) ? userErrorsOf(e).map((x) => formatError(x)) : [String(e)]),
+    );
+    expect(errors).toEqual([
+      'data/reference/sources.csv:1: error: this is a folder, not a file (hint: a file of this name is expected here: move the folder away or rename it) [load/folder-not-file]',
+    ]);
+  });
+});
+
+// Check defect 5: a 10 MB line took 272 s and was echoed whole; a 1 MB country 25 s. Now < 1 s, echoed cut.
+describe('bounded cost on hostile input', () => {
+  const timed = async (write: (root: string) => void) => {
+    const root = projectWith();
+    roots.push(root);
+    write(root);
+    const started = performance.now();
+    const errors = await loadProject('data', { root }).then(
+      () => [],
+      (e: unknown) => (isUserError(e) ? userErrorsOf(e).map((x) => formatError(x)) : [String(e)]),
+    );
+    return { ms: performance.now() - started, errors };
+  };
+
+  it('a 10 MB line as a header fails in under a second with the text cut', async () => {
+    const { ms, errors } = await timed((root) => writeFileSync(join(root, 'data/observations/zz-long.csv'), 'a'.repeat(10_000_000)));
+    expect(errors[0]).toBe(
+      `data/observations/zz-long.csv:1:1: error: unknown column "${'a'.repeat(79)}…" (10,000,000 characters) (hint: the columns are: indicator, period, country, region, breakdown, value, unit, status, source) [load/unknown-column]`,
+    );
+    expect(errors.every((e) => e.length < 1000)).toBe(true);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('a 1 MB unknown country fails in under a second with the text cut', async () => {
+    const { ms, errors } = await timed((root) =>
+      writeFileSync(join(root, 'data/observations/flows.csv'), `indicator,period,country,region,breakdown,value,unit,status,source\nborder_arrivals,2023-Q4,${'U'.repeat(1_000_000)},,,5,persons,A,border-service\n`),
+    );
+    expect(errors).toEqual([
+      `data/observations/flows.csv:2:3: error: unknown country "${'U'.repeat(79)}…" (1,000,000 characters) (hint: use one listed in data/reference/countries.csv) [check/unknown-country]`,
+    ]);
+    expect(ms).toBeLessThan(1000);
   });
 });

@@ -117,7 +117,7 @@ describe('XLSX streaming', () => {
 
   it('a file that is not a workbook is one located error', async () => {
     const root = withObservations({ 'x.xlsx': Buffer.from('not a zip file at all\n') });
-    await expect(loadProject('data', { root })).rejects.toMatchObject({ errors: [{ code: 'load/unreadable-file', at: { file: 'data/observations/x.xlsx', line: 1 } }] });
+    await expect(loadProject('data', { root })).rejects.toMatchObject({ errors: [{ code: 'load/unreadable-workbook', message: 'this is a text file named .xlsx (a CSV renamed?), not an Excel workbook', at: { file: 'data/observations/x.xlsx', line: 1 } }] });
   });
 });
 

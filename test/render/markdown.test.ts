@@ -16,3 +16,9 @@ describe('markdown subset', () => {
   it('inline keeps one line', () => expect(markdownInline('a\n  *b*')).toBe('a <em>b</em>'));
   it('escapes quotes for attributes', () => expect(escapeHtml(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;'));
 });
+
+describe('links and emphasis (reliability check defect 18)', () => {
+  it('leaves a "*" inside a link target alone while emphasising the text around it', () => {
+    expect(markdownInline('[star url](http://127.0.0.1:18999/a*b*c) and *z*')).toBe('<a href="http://127.0.0.1:18999/a*b*c">star url</a> and <em>z</em>');
+  });
+});

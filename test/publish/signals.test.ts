@@ -1,0 +1,72 @@
+// Issue 14, point 7 (reliability check defects 21, 22): a signal after the outputs were written exits 0
+// and names them; a profile folder left by a build killed with SIGKILL is removed at the next start.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeOrphanedProfiles } from '../../src/publish/browser.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'migreport-signals-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('signals', () => {
+  it('SIGINT once the outputs are in place exits 0 and says what was written', () => {
+    const script = join(work, 'published.ts');
+    writeFileSync(
+      script,
+      `import { markPublished, onInterrupt } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+onInterrupt(() => {}); // as the browser's clean-up is registered while it closes
+markPublished(['out/2023-Q4/iom-quarterly.en.html', 'out/2023-Q4/iom-quarterly.en.pdf']);
+process.kill(process.pid, 'SIGINT');
+setTimeout(() => {}, 5000);
+`,
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim()).toBe('note: SIGINT after the outputs were written: out/2023-Q4/iom-quarterly.en.html, out/2023-Q4/iom-quarterly.en.pdf');
+  });
+
+  it('SIGINT before that still exits 130', () => {
+    const script = join(work, 'not-published.ts');
+    writeFileSync(script, `import { onInterrupt } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};\nonInterrupt(() => {});\nprocess.kill(process.pid, 'SIGINT');\nsetTimeout(() => {}, 5000);\n`);
+    expect(spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo }).status).toBe(130);
+  });
+
+  it('profiles of processes that are gone are removed; those of live ones are kept', () => {
+    const dir = join(work, 'tmp1');
+    mkdirSync(dir);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    for (const name of [`migreport-chromium-${dead}-aaaaaa`, `migreport-chromium-${process.pid}-bbbbbb`, 'migreport-chromium-cccccc', 'other']) mkdirSync(join(dir, name));
+    expect(removeOrphanedProfiles(dir)).toEqual([join(dir, `migreport-chromium-${dead}-aaaaaa`)]);
+    expect(readdirSync(dir).sort()).toEqual([`migreport-chromium-${process.pid}-bbbbbb`, 'migreport-chromium-cccccc', 'other']);
+  });
+
+  it('a build killed with SIGKILL leaves a profile; the next build removes it', async () => {
+    const tmp = join(work, 'tmp2');
+    mkdirSync(tmp);
+    const env = { ...process.env, CI: '1', TMPDIR: tmp };
+    const args = [join(repo, 'bin/migreport.js'), 'build', '--out', join(work, 'out'), '--period', '2023-Q4'];
+    await new Promise<void>((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: repo, env, stdio: 'ignore' });
+      const poll = setInterval(() => {
+        if (readdirSync(tmp).some((n) => n.startsWith('migreport-chromium-'))) {
+          clearInterval(poll);
+          setTimeout(() => child.kill('SIGKILL'), 300);
+        }
+      }, 20);
+      child.on('exit', () => {
+        clearInterval(poll);
+        resolve();
+      });
+    });
+    // Chromium notices its pipe closed and exits; its folder stays.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(readdirSync(tmp).filter((n) => n.startsWith('migreport-chromium-'))).toHaveLength(1);
+    const again = spawnSync(process.execPath, args, { cwd: repo, env, encoding: 'utf8' });
+    expect(again.status).toBe(0);
+    expect(readdirSync(tmp).filter((n) => n.startsWith('migreport-chromium-'))).toEqual([]);
+  }, 60_000);
+});
