@@ -78,6 +78,8 @@ export interface ChartData {
   altFinding?: string;
   source: string;
   table: Table;
+  /** What the chart's marks mean, when it marks estimated or derived values ("* Derived …"); no figure. */
+  note?: string;
 }
 
 export interface Section {

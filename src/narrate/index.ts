@@ -5,7 +5,7 @@
 //   every text ──► verifyReport (src/verify/: claims re-derived from the rows, words read against them) ──► ReportModel
 import type { Dataset } from '../model.ts';
 import { TOTAL } from '../model.ts';
-import { computeFacts, type ChangeFact, type ComputedFacts, type Fact, type LevelFact, type TopFact } from '../compare/index.ts';
+import { computeFacts, type ChangeFact, type ComputedFacts, type Fact, type Flag, type LevelFact, type TopFact } from '../compare/index.ts';
 import { expandPartners } from '../compare/sections.ts';
 import { loadKind, type LocaleKeys } from '../kinds/load.ts';
 import { DEFAULT_CHART_SPEC, typedBlock, type ChartBlock } from '../kinds/schema.ts';
@@ -85,7 +85,7 @@ function membersChart(w: Writer, id: string, spec: string, top: TopFact | undefi
 }
 
 /** Two periods side by side for each member (two-periods-bar), with the signed change in the table. */
-function twoPeriodsChart(w: Writer, id: string, spec: string, changeOf: (partner: string) => ChangeFact | undefined, scope: SectionScope, partners: string[], subject: string, finding: Sentence | undefined): ChartData | undefined {
+function twoPeriodsChart(w: Writer, id: string, spec: string, changeOf: (partner: string) => ChangeFact | undefined, scope: SectionScope, partners: string[], subject: string, finding: Sentence | undefined, isGroup: (code: string) => boolean): ChartData | undefined {
   if (!scope.baseline || !scope.period) return undefined;
   const L = w.locale;
   const rows: TableRow[] = [];
@@ -104,7 +104,9 @@ function twoPeriodsChart(w: Writer, id: string, spec: string, changeOf: (partner
     values.push({ partner: L.partnerLabel(p), period: now, value: c.to, label: L.number(c.to, style), order: 2, flag: '' });
   }
   if (rows.length === 0) return undefined;
-  const caption = L.t.caption({ subject, by: 'country', period: `${before} / ${now}` });
+  // Rows that are all groups are by group, not by country.
+  const by = partners.length > 0 && partners.every((p) => isGroup(p)) ? 'group' : 'country';
+  const caption = L.t.caption({ subject, by, period: `${before} / ${now}` });
   const table: Table = {
     id: `${id}-table`, caption,
     columns: [{ label: L.t.words.country, align: 'left' }, { label: before, align: 'right' }, { label: now, align: 'right' }, { label: L.t.words.change, align: 'right' }],
@@ -165,12 +167,12 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
         const top = w.get(id(b.measure, whole, 'top'), 'top');
         const partners = (top?.members ?? []).map((m) => m.partner);
         const chart =
-          twoPeriodsChart(w, b.id, specOf(b, 'two_periods_bar'), (p) => w.get(id(b.measure, p, 'change'), 'change'), scope, partners, L.t.noun(ind), finding(b.finding)) ??
+          twoPeriodsChart(w, b.id, specOf(b, 'two_periods_bar'), (p) => w.get(id(b.measure, p, 'change'), 'change'), scope, partners, L.t.noun(ind), finding(b.finding), c.isGroup) ??
           (b.otherwise === 'members_bar' ? membersChart(w, b.id, DEFAULT_CHART_SPEC.members_bar, top, L.t.noun(ind), findingFor(id(b.measure, whole, 'top'))) : undefined);
         push(chart, ind, whole);
         return;
       }
-      const chart = twoPeriodsChart(w, b.id, specOf(b, 'two_periods_bar'), (p) => w.get(id(b.measure, p, 'change'), 'change'), scope, c.expand(b.partners ?? ['total']), L.t.noun(ind), finding(b.finding));
+      const chart = twoPeriodsChart(w, b.id, specOf(b, 'two_periods_bar'), (p) => w.get(id(b.measure, p, 'change'), 'change'), scope, c.expand(b.partners ?? ['total']), L.t.noun(ind), finding(b.finding), c.isGroup);
       if (chart) charts.push(chart);
       return;
     }
@@ -268,14 +270,16 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
         );
       }
       if (!rows.length) return;
-      const subject = L.t.noun(indicator(b.measure));
-      const caption = L.t.caption({ subject, by: 'period', period: rows.map((r) => r.cells[0]).join(', ') });
+      // The chart shows the balance and both its sides: its caption names all three.
+      const subject = L.list([L.t.noun(indicator(b.measure)), L.t.noun(measureTools(c).minus(b.measure)), L.t.balanceNoun(indicator(b.measure), measureTools(c).minus(b.measure))]);
+      const periods = L.list(rows.map((r) => r.cells[0]));
+      const caption = L.t.caption({ subject, by: 'period', period: periods });
       const table: Table = {
         id: `${b.id}-table`, caption,
         columns: [{ label: head, align: 'left' }, { label: plus, align: 'right' }, { label: minus, align: 'right' }, { label: net, align: 'right' }],
         rows, notes: [], sources: [...new Set(w.facts.ofSection(section).flatMap((f) => f.inputs.map((i) => i.source)))],
       };
-      charts.push({ id: b.id, spec: specOf(b, 'series_bar'), values, caption, table, source: table.sources.join(', '), ...altOf(L, { type: 'series', subject, period: caption }, finding(b.finding)) });
+      charts.push({ id: b.id, spec: specOf(b, 'series_bar'), values, caption, table, source: table.sources.join(', '), ...altOf(L, { type: 'series', subject, period: periods }, finding(b.finding)) });
       return;
     }
   }
@@ -286,6 +290,11 @@ function sectionCharts(c: SectionContext, paragraphs: Sentence[][]): { charts: C
   const notes: Sentence[] = [];
   if (!c.scope.period) return { charts, notes };
   for (const b of c.scope.spec.charts) chartBlock(c, typedBlock<ChartBlock>(b), paragraphs, charts, notes);
+  // A chart marks estimated and derived values with a lighter dashed bar and "*": its note says so under it.
+  for (const chart of charts) {
+    const flags = [...new Set(chart.values.map((v) => v.flag).filter((f): f is Flag => f === 'E' || f === 'I'))].sort();
+    if (flags.length) chart.note = c.w.locale.t.chartFlagNote(flags);
+  }
   return { charts, notes };
 }
 
@@ -323,7 +332,11 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   // A section the kind marks optional is left out when it has no data.
   const shown = computed.sections.filter((scope) => scope.period || !scope.spec.optional);
   const sections: Section[] = shown.map((scope) => {
-    const c = { w, scope, expand, unitOf: (indicator: string) => dataset.reference.indicators.get(indicator)?.unit ?? 'persons' };
+    const c = {
+      w, scope, expand,
+      unitOf: (indicator: string) => dataset.reference.indicators.get(indicator)?.unit ?? 'persons',
+      isGroup: (code: string) => dataset.reference.countries.get(code)?.isGroup === true,
+    };
     const written = nothing ? { paragraphs: [], notes: [] } : writeSection(c, computed.period);
     const { charts, notes } = sectionCharts(c, written.paragraphs);
     return {

@@ -318,6 +318,8 @@ export interface SectionContext {
   expand: (selectors: readonly string[]) => string[];
   /** An indicator's unit, from indicators.csv. */
   unitOf: (indicator: string) => Unit;
+  /** True for a group code of countries.csv. */
+  isGroup: (code: string) => boolean;
 }
 
 /** The body of a section's fact block that names a measure (its options: a structure's whole, a ratio's counts). */

@@ -97,6 +97,7 @@ function chartView(chart: ChartData, svgs: Map<string, string>, notes: Footnotes
     id: chart.id,
     caption: chart.caption,
     alt: chart.alt,
+    note: chart.note,
     source: sourceLine(chart.source, sources),
     // Cited on the source line, which print shows, not in the figures' table, which it folds away.
     refs: new Handlebars.SafeString(notes.cite(chart.table.sources)),

@@ -467,6 +467,8 @@ export function createEnglish(reference: Reference): Locale {
       ]
         .filter(Boolean)
         .join(' '),
+    chartFlagNote: (flags) =>
+      `Lighter bars with a dashed outline, and values marked *, are ${[flags.includes('I') ? 'derived by the compilers from published rates of change' : '', flags.includes('E') ? 'estimates' : ''].filter(Boolean).join(' or ')}.`,
     missingSection: (a) => `No data on ${a.what} were available for the report period.`,
     caption: (a) => `${capitalise(a.subject)} by ${a.by}, ${a.period}`,
     alt: (a) =>
