@@ -230,6 +230,14 @@ export function measureId(section: string, measure: string, info: MeasureInfo | 
   return factId(section, measure, info?.totalOnly && partner === TOTAL ? '' : partnerKey(partner), kind);
 }
 
+/** For a stock counted on dates, the previous period is the latest date with data before it. */
+function previousDate(ds: Dataset, indicator: string, p: Period): Period | undefined {
+  return periodsOf(ds, indicator)
+    .filter((q) => q.kind === 'date' && q.date! < p.date!)
+    .sort((a, b) => (a.date! < b.date! ? -1 : 1))
+    .pop();
+}
+
 /** The measures of a section's fact blocks. */
 export function measuresOf(spec: SectionSpec): Map<string, MeasureInfo> {
   const out = new Map<string, MeasureInfo>();
@@ -279,7 +287,7 @@ export function sectionScope(ds: Dataset, facts: FactSet, spec: SectionSpec, rep
   }
   if (!p) return { id: section, indicators, spec, measures };
   const relation: Relation | undefined = spec.baseline === 'none' ? undefined : spec.baseline;
-  const baseline = relation ? dataPeriod(ds, lead, relation === 'previous' ? previousPeriod(p) : sameLastYear(p)) : undefined;
+  const baseline = relation ? dataPeriod(ds, lead, relation === 'previous' ? (p.kind === 'date' ? previousDate(ds, lead, p) : previousPeriod(p)) : sameLastYear(p)) : undefined;
   for (const block of spec.facts) {
     factBlock(ds, facts, { section, measures, p, baseline, relation: relation ?? 'previous', report }, typedBlock<FactBlock>(block));
   }

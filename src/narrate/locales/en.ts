@@ -113,6 +113,7 @@ function baseline(p: Period, relation: Relation): string {
     if (p.kind === 'quarter') return `the previous quarter (${label(p)})`;
     if (p.kind === 'year') return `the previous year (${label(p)})`;
     if (p.kind === 'month') return `the previous month (${label(p)})`;
+    if (p.kind === 'date') return label(p);
     return `the previous period (${label(p)})`;
   }
   if (p.kind === 'quarter') return `the same quarter of ${Math.floor(p.start / 12)} (${label(p)})`;
