@@ -89,6 +89,7 @@ describe('IOM quarterly 2023-Q4 against the reference report', () => {
       ['kandas', '1 September 2023'],
       ['remittances_out', 'January–September 2023'],
       ['remittances_in', 'January–September 2023'],
+      ['work_permits', '1 October 2023'],
     ]);
     expect(text).toContain('as of 1 September 2023');
     expect(text).toContain('For the first three quarters of 2023');

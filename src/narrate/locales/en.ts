@@ -130,6 +130,7 @@ const SECTION_TITLES: Record<string, string> = {
   kandas: 'Ethnic Kazakhs returning to Kazakhstan (kandas)', remittances_out: 'Personal remittances sent from Kazakhstan',
   remittances_in: 'Personal remittances sent to Kazakhstan', key_points: 'Key points', internal: 'Internal migration',
   emigration: 'Arrivals and departures for permanent residence', destinations: 'Where emigrants went',
+  work_permits: 'Work permits of foreign workers',
 };
 /** Titles of numbered sections whose parts are sections (6.1, 6.2). */
 const GROUP_TITLES: Record<string, string> = { remittances: 'Personal remittances' };
@@ -140,6 +141,7 @@ const GROUP_NAMES: Record<string, string> = { CIS: 'CIS countries', NONCIS: 'non
 const MEASURES: Record<string, { all: string; of: (p: string) => string; prep: string; verb: string; money?: boolean; singular?: boolean }> = {
   border_arrivals: { all: 'arrivals', of: (p) => `arrivals from ${p}`, prep: 'from', verb: 'came from' },
   border_departures: { all: 'departures', of: (p) => `departures to ${p}`, prep: 'to', verb: 'went to' },
+  work_permit_holders: { all: 'foreign workers with work permits', of: (p) => `foreign workers from ${p} with work permits`, prep: 'from', verb: 'came from' },
   trp_holders: { all: 'temporary residence permit holders', of: (p) => `temporary residence permit holders from ${p}`, prep: 'from', verb: 'came from' },
   prp_issued: { all: 'permanent residence permits issued', of: (p) => `permanent residence permits issued to citizens of ${p}`, prep: 'to citizens of', verb: 'went to citizens of' },
   prp_terminated: { all: 'terminations of permanent residence', of: (p) => `terminations of permanent residence by citizens of ${p}`, prep: 'by citizens of', verb: 'were by citizens of' },
@@ -166,6 +168,7 @@ const LEVEL_PHRASES: Record<string, (value: string) => string> = {
   border_arrivals: (v) => `${v} arrivals of foreign citizens were recorded at the borders of Kazakhstan`,
   border_departures: (v) => `${v} departures of foreign citizens were recorded at the borders of Kazakhstan`,
   trp_holders: (v) => `${v} foreign citizens held temporary residence permits`,
+  work_permit_holders: (v) => `${v} foreign citizens worked in Kazakhstan with permits from local executive bodies`,
   prp_issued: (v) => `${v} permanent residence permits were issued`,
   prp_terminated: (v) => `${v} people gave up permanent residence and left Kazakhstan`,
   pr_arrivals: (v) => `${v} people arrived in Kazakhstan for permanent residence`,
@@ -177,6 +180,7 @@ const PARAPHRASES: Record<string, string[]> = {
   prp_issued: ['permanent residence permits were issued', 'issued'],
   prp_terminated: ['gave up permanent residence and left Kazakhstan', 'terminated'],
   trp_holders: ['foreign citizens held temporary residence permits'],
+  work_permit_holders: ['foreign citizens worked in Kazakhstan with permits from local executive bodies'],
   pr_arrivals: ['people arrived in Kazakhstan for permanent residence', 'arrivals'],
   pr_departures: ['left it for permanent residence abroad', 'left Kazakhstan for permanent residence abroad', 'departures'],
   kandas_granted: ['ethnic Kazakhs had returned to Kazakhstan and received kandas status'],
