@@ -93,3 +93,11 @@ describe('the cache of checked specs', () => {
     expect(errorsOf(text)).toEqual([expect.stringMatching(/^report\.yaml:\d+:\d+: error: unknown indicator "border_departure"/)]);
   });
 });
+
+describe('docs/report-kinds.md', () => {
+  it('its reference is the one generated from the schema (npm run schema writes it)', async () => {
+    const { withReference } = await import('../../src/kinds/reference.ts');
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'report-kinds.md'), 'utf8');
+    expect(doc).toBe(withReference(doc));
+  });
+});
