@@ -38,7 +38,8 @@ function defaultKindOrNone(): string {
 
 const reportOptions = {
   period: { type: 'string', help: 'report period, e.g. 2023-Q4 (default: the latest the data support)' },
-  template: { type: 'string', help: `report kind, a folder of templates/ with its report.yaml: ${kindNames().join(', ')} (default: ${defaultKindOrNone()})` },
+  // The kinds are listed when help is printed (reading templates/ at every start would cost each build).
+  template: { type: 'string', help: 'report kind, a folder of templates/ with its report.yaml: $KINDS' },
   lang: { type: 'string', default: 'en', help: 'language: en (ru and kk to come)' },
 } as const;
 
@@ -88,7 +89,8 @@ function commandUsage(name: string, c: Command): string {
   for (const [opt, spec] of Object.entries(c.options)) {
     const flag = spec.type === 'string' ? `--${opt} VALUE` : `--${opt}`;
     const def = spec.default !== undefined ? ` (default: ${spec.default})` : '';
-    lines.push(`  ${flag.padEnd(18)} ${spec.help}${def}`);
+    const help = spec.help.replace('$KINDS', () => `${kindNames().join(', ')} (default: ${defaultKindOrNone()})`);
+    lines.push(`  ${flag.padEnd(18)} ${help}${def}`);
   }
   return lines.join('\n');
 }

@@ -49,10 +49,16 @@ export function kindNames(dir = TEMPLATES_DIR): string[] {
 const cache = new Map<string, { text: string; kind: LoadedKind }>();
 
 /** The kind built when none is named: the one marked `default: true`, else the first. */
+const defaults = new Map<string, string>();
+
 export function defaultKind(dir = TEMPLATES_DIR): string {
+  const known = defaults.get(dir);
+  if (known !== undefined) return known;
   const names = kindNames(dir);
   if (!names.length) throw new UserError(msg.noKinds(dir));
-  return names.find((n) => /^default:\s*true\b/m.test(readFileSync(join(dir, n, 'report.yaml'), 'utf8'))) ?? names[0];
+  const chosen = names.find((n) => /^default:\s*true\b/m.test(readFileSync(join(dir, n, 'report.yaml'), 'utf8'))) ?? names[0];
+  defaults.set(dir, chosen);
+  return chosen;
 }
 
 /** Reads, validates and caches one kind; throws UserErrors (every problem, located) when it is not valid. */
