@@ -247,7 +247,7 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
       };
       charts.push({
         id: b.id, spec: specOf(b, 'history_line'), caption, table, source: table.sources.join(', '),
-        values: levels.map((f) => ({ period: L.periodLabel(f.period), series, value: f.value, label: L.number(f.value, styleOf(f.unit)), flag: flagOf(f) })),
+        values: levels.map((f) => ({ year: Math.floor(f.period.end / 12), period: L.periodLabel(f.period), series, value: f.value, label: L.number(f.value, styleOf(f.unit)), flag: flagOf(f) })),
         ...altOf(L, { type: 'line', subject: L.t.noun(ind), period: span }, finding(b.finding)),
       });
       return;
