@@ -146,7 +146,9 @@ export function readNarrative(dir: string, relDir: string, periodCode: string, r
           for (const k of POLICY_KEYS) if (!pairs.has(k)) problems.add(msg.missingKey(k), itemAt);
           const dateNode = pairs.get('date')?.value;
           const date = isScalar(dateNode) ? String(dateNode.value) : '';
-          if (pairs.has('date') && !isIsoDate(date)) problems.add(msg.badDate(date), y.at(dateNode));
+          // A date that is not one text (a list, a map) is said as what it is, not as an empty date.
+          if (pairs.has('date') && !isScalar(dateNode)) problems.add(msg.wrongType('date', 'a date, YYYY-MM-DD'), y.at(dateNode));
+          else if (pairs.has('date') && !isIsoDate(date)) problems.add(msg.badDate(date), y.at(dateNode));
           const textNode = pairs.get('text')?.value;
           const text = isScalar(textNode) && typeof textNode.value === 'string' ? textNode.value : undefined;
           if (pairs.has('text') && text === undefined) problems.add(msg.wrongType('text', 'a text'), y.at(textNode));

@@ -63,6 +63,9 @@ const cases: [string, string[]][] = [
     ["policy-bad-date", [
       "data/narrative/2023-Q4/policy.yaml:2:11: error: \"2023-02-30\" is not a date (hint: write an ISO date, YYYY-MM-DD, e.g. 2023-10-26) [load/bad-date]",
     ]],
+    ["policy-date-list", [
+      "data/narrative/2023-Q4/policy.yaml:2:11: error: \"date\" should be a date, YYYY-MM-DD [load/wrong-type]",
+    ]],
     ["policy-unknown-source", [
       "data/narrative/2023-Q4/policy.yaml:4:15: error: source \"iom-2023-q5\" is not in sources.csv (hint: did you mean \"iom-2023-q4\"?) [load/unknown-source]",
     ]],
