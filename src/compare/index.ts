@@ -65,7 +65,7 @@ export function reportPeriod(ds: Dataset, kind: KindSpec, given?: string): Perio
  */
 export function kindPeriods(ds: Dataset, kind: KindSpec): Period[] {
   const { lead, rows: which, unit } = kind.period;
-  const rows = select(ds, { indicator: lead }).filter((o) => o.value !== null && (which === 'total' ? o.country === TOTAL && o.region === '' : o.country !== TOTAL));
+  const rows = select(ds, { indicator: lead }).filter((o) => o.value !== null && (which === 'total' ? o.country === TOTAL && o.region === '' && o.breakdown === '' : o.country !== TOTAL));
   const periods = new Map<string, Period>();
   for (const o of rows) {
     const q = unitPeriod(o.period, unit);

@@ -1,5 +1,5 @@
 // Facts per report section: which series each section compares, for the latest period its data allow.
-import { NOT_APPLICABLE, TOTAL, type Dataset } from '../model.ts';
+import { NOT_APPLICABLE, TOTAL, type Dataset, type Observation } from '../model.ts';
 import { parsePeriod, previousPeriod, sameLastYear, type Period } from '../period.ts';
 import { periodsOf, select } from '../query.ts';
 import type { BalanceFact, ChangeFact, Fact, FactSet, LevelFact, Relation, ShareFact, Subject } from './facts.ts';
@@ -279,7 +279,10 @@ export function sectionScope(ds: Dataset, facts: FactSet, spec: SectionSpec, rep
   let lead = '';
   for (const indicator of spec.period.latest) {
     const rows = spec.period.rows;
-    p = latestPeriod(ds, indicator, report, rows === 'total' ? (o) => o.country === TOTAL && o.region === '' : rows === 'partners' ? (o) => o.country !== TOTAL && o.region === '' : undefined);
+    const key = spec.period.breakdown;
+    const byRows = rows === 'total' ? (o: Observation) => o.country === TOTAL && o.region === '' && o.breakdown === '' : rows === 'partners' ? (o: Observation) => o.country !== TOTAL && o.region === '' : undefined;
+    const byKey = key ? (o: Observation) => o.breakdown.split(';').some((kv) => kv.startsWith(`${key}=`)) : undefined;
+    p = latestPeriod(ds, indicator, report, byRows || byKey ? (o) => (!byRows || byRows(o)) && (!byKey || byKey(o)) : undefined);
     if (p) {
       lead = indicator;
       break;
@@ -409,6 +412,24 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
       if (!q) return;
       const f = levelFact(ds, section, factId(section, b.measure, 'level'), subject(b.indicator, TOTAL), q);
       if (f) facts.add(f);
+      return;
+    }
+    case 'breakdown': {
+      // The total's parts by one key: a level each, and its share of the total of the same period.
+      const b = block.body;
+      const total = valueOf(ds, subject(b.indicator, TOTAL), p);
+      const whole = levelFact(ds, section, factId(section, b.measure, 'level'), subject(b.indicator, TOTAL), p);
+      if (whole && !facts.byId.has(whole.id)) facts.add(whole);
+      for (const o of select(ds, { indicator: b.indicator, period: p, country: TOTAL, region: '' })) {
+        if (o.value === null || o.breakdown.split(';').length !== 1 || !o.breakdown.startsWith(`${b.key}=`)) continue;
+        const s = subject(b.indicator, TOTAL, '', o.breakdown);
+        const value = breakdownValue(o.breakdown, b.key);
+        const level = levelFact(ds, section, factId(section, b.measure, value, 'level'), s, p);
+        if (!level) continue;
+        facts.add(level);
+        const share = total ? shareFact(section, factId(section, b.measure, value, 'share'), s, TOTAL, p, { value: level.value, inputs: level.inputs, summed: false }, total) : undefined;
+        if (share) facts.add(share);
+      }
       return;
     }
     case 'structure': {

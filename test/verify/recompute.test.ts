@@ -154,6 +154,11 @@ describe('share', () => {
   it('fails a member given a share of a group it is not in', () => {
     fails(sample, share(arrivals('CHN'), 'CIS', '2023-Q4', '3.7'), 'CHN is not a member of CIS');
   });
+  it('a part by a breakdown key is a share of its partner\'s total, not broken down (press brief: ethnic groups)', () => {
+    const ds = tinyDataset(['pr_departures,2019,_T,,,45200', 'pr_departures,2019,_T,,ethnicity=russian,32800']);
+    passes(ds, share(series('pr_departures', T, '', 'ethnicity=russian'), T, '2019', '72.6'));
+    fails(ds, share(series('pr_departures', T, '', 'ethnicity=russian'), T, '2019', '100.0'), 'the share is 72.6, not 100.0');
+  });
 });
 
 describe('share_change', () => {

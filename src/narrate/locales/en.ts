@@ -130,7 +130,7 @@ const SECTION_TITLES: Record<string, string> = {
   kandas: 'Ethnic Kazakhs returning to Kazakhstan (kandas)', remittances_out: 'Personal remittances sent from Kazakhstan',
   remittances_in: 'Personal remittances sent to Kazakhstan', key_points: 'Key points', internal: 'Internal migration',
   emigration: 'Arrivals and departures for permanent residence', destinations: 'Where emigrants went',
-  work_permits: 'Work permits of foreign workers',
+  work_permits: 'Work permits of foreign workers', ethnicity: 'Emigrants and immigrants by ethnic group',
 };
 /** Titles of numbered sections whose parts are sections (6.1, 6.2). */
 const GROUP_TITLES: Record<string, string> = { remittances: 'Personal remittances' };
@@ -206,6 +206,8 @@ const BREAKDOWN_WORDS: Record<string, string> = {
   higher: 'higher education',
   specialised_secondary: 'specialised secondary education',
   general_secondary: 'general secondary education',
+  kazakh: 'ethnic Kazakhs', russian: 'ethnic Russians', german: 'ethnic Germans', ukrainian: 'ethnic Ukrainians',
+  female: 'women', male: 'men',
 };
 
 /** Breakdown values as labels (table rows, chart legends). */
@@ -472,6 +474,11 @@ export function createEnglish(reference: Reference): Locale {
       ]
         .filter(Boolean)
         .join(' '),
+    breakdownShares: (a) => {
+      const words = (k: string) => BREAKDOWN_WORDS[k] ?? k.replace(/_/g, ' ');
+      if (!a.total) return `${capitalise(a.when)}, ${noun(a.indicator)} included ${list(a.items.map((x) => `${x.value} ${words(x.key)}`))}.`;
+      return `Of the ${a.total} ${noun(a.indicator)} ${a.when}, ${list(a.items.map((x, i) => `${x.value} (${x.share}) ${i === 0 ? 'were ' : ''}${words(x.key)}`))}.`;
+    },
     chartFlagNote: (flags) =>
       `Lighter bars with a dashed outline, and values marked *, are ${[flags.includes('I') ? 'derived by the compilers from published rates of change' : '', flags.includes('E') ? 'estimates' : ''].filter(Boolean).join(' or ')}.`,
     missingSection: (a) => `No data on ${a.what} were available for the report period.`,
