@@ -31,7 +31,8 @@ export interface Subject {
 export type Flag = 'E' | 'I' | 'P';
 
 /** How a baseline relates to the period it is compared with. */
-export type Relation = 'previous' | 'year_ago';
+/** How a baseline relates to its period: the previous one, the same span a year before, or a period the kind names. */
+export type Relation = 'previous' | 'year_ago' | 'named';
 
 interface FactBase {
   /** Stable id, e.g. `flows.arrivals.cis.change`; report.yaml pins and drops findings by it. */

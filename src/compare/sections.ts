@@ -289,8 +289,10 @@ export function sectionScope(ds: Dataset, facts: FactSet, spec: SectionSpec, rep
     }
   }
   if (!p) return { id: section, indicators, spec, measures };
-  const relation: Relation | undefined = spec.baseline === 'none' ? undefined : spec.baseline;
-  const baseline = relation ? dataPeriod(ds, lead, relation === 'previous' ? (p.kind === 'date' ? previousDate(ds, lead, p) : previousPeriod(p)) : sameLastYear(p)) : undefined;
+  const named = typeof spec.baseline === 'object' ? parsePeriod(spec.baseline.named) : undefined;
+  const relation: Relation | undefined = spec.baseline === 'none' ? undefined : typeof spec.baseline === 'object' ? 'named' : spec.baseline;
+  const baseline =
+    relation === 'named' ? dataPeriod(ds, lead, named) : relation ? dataPeriod(ds, lead, relation === 'previous' ? (p.kind === 'date' ? previousDate(ds, lead, p) : previousPeriod(p)) : sameLastYear(p)) : undefined;
   for (const block of spec.facts) {
     factBlock(ds, facts, { section, measures, p, baseline, relation: relation ?? 'previous', report }, typedBlock<FactBlock>(block));
   }

@@ -157,7 +157,15 @@ function checkSchema(text: string, file: string, l: ReturnType<typeof locator>):
           if (guess) guessed.add([...path, guess].join('.'));
         }
       }
-    for (const i of issues) {
+    for (const issue of issues) {
+      // A value that fits no branch of a union (a word or a map): said as the branch its kind of value fits.
+      let i = issue;
+      if (i.code === 'invalid_union' && 'errors' in i) {
+        const given = valueAt(doc, [...base, ...(i.path as Path)]);
+        const branches = (i as unknown as { errors: z.core.$ZodIssue[][] }).errors;
+        const fit = branches.find((b) => b.some((x) => (typeof given === 'string' ? x.code === 'invalid_value' : x.code !== 'invalid_value')));
+        if (fit?.length) i = { ...fit[0], path: [...(i.path as Path), ...(fit[0].path as Path)] } as z.core.$ZodIssue;
+      }
       const path = [...base, ...(i.path as Path)];
       if (i.code === 'unrecognized_keys') {
         const known = knownKeysAt(path);

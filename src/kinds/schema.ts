@@ -10,7 +10,7 @@ type Z = typeof Zod.z;
  * The hash of this schema's JSON Schema (templates/report.schema.json): specs that passed it are cached by their
  * text and this key (src/kinds/load.ts), so a change of the schema must change it — a test says when.
  */
-export const SCHEMA_KEY = '40e4fb687435cc078d1e0c5d8919c4c9';
+export const SCHEMA_KEY = '563c782656a0178d4eeb0bd51415e737';
 
 /** The schemas, built on first use (zod costs ~40 ms to load; a spec that passed is cached, so most builds never load it). */
 function build(z: Z) {
@@ -167,7 +167,9 @@ function build(z: Z) {
         breakdown: z.string().optional().describe('only rows broken down by this key count (ethnicity, sex …)'),
       })
       .describe('the latest period at or before the report period'),
-    baseline: z.enum(['previous', 'year_ago', 'none']).describe('previous period, the same span a year before, or no comparison'),
+    baseline: z
+      .union([z.enum(['previous', 'year_ago', 'none']), z.strictObject({ named: z.string().min(1).describe('a period code, e.g. 2019 or 2019-Q4') })])
+      .describe('previous period, the same span a year before, a named period ({ named: 2019 }), or no comparison'),
     indicators: z.array(indicator).optional().describe('named when the section has no data (default: every indicator of its facts)'),
     optional: z.boolean().default(false).describe('left out of the report when it has no data (else it says that no data were available)'),
     facts: z.array(block(factBlocks)).default([]),

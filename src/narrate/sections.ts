@@ -1,7 +1,7 @@
 // The sentences of each report section, written from its facts: what is said, in which order, and with which
 // figures — each sentence with the claims its words state (src/claims.ts), built from the same values.
 import { NOT_APPLICABLE, TOTAL, type Unit } from '../model.ts';
-import type { BalanceFact, ChangeFact, Fact, Flag, LevelFact, ShareFact, TopFact, UnavailableFact } from '../compare/facts.ts';
+import type { BalanceFact, ChangeFact, Fact, Flag, LevelFact, Relation, ShareFact, TopFact, UnavailableFact } from '../compare/facts.ts';
 import type { Period } from '../period.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
 import { measureId, type SectionScope } from '../compare/sections.ts';
@@ -97,7 +97,7 @@ const MOVERS_MAX = 3;
  * rise from zero is the largest rise of all); otherwise every member compared, each with its change, and no
  * "most".
  */
-export function moversSentence(w: Writer, top: TopFact | undefined, changeOf: (partner: string) => ChangeFact | undefined, baseline: Period | undefined, relation: 'previous' | 'year_ago'): Sentence | undefined {
+export function moversSentence(w: Writer, top: TopFact | undefined, changeOf: (partner: string) => ChangeFact | undefined, baseline: Period | undefined, relation: Relation): Sentence | undefined {
   if (!top || !baseline) return undefined;
   const L = w.locale;
   const compared = top.members.map((m) => changeOf(m.partner)).filter((c): c is ChangeFact => c !== undefined);

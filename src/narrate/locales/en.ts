@@ -109,6 +109,7 @@ function periodInOf(p: Period): string {
 }
 
 function baseline(p: Period, relation: Relation): string {
+  if (relation === 'named') return label(p);
   if (relation === 'previous') {
     if (p.kind === 'quarter') return `the previous quarter (${label(p)})`;
     if (p.kind === 'year') return `the previous year (${label(p)})`;
