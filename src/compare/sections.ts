@@ -281,7 +281,7 @@ export function sectionScope(ds: Dataset, facts: FactSet, spec: SectionSpec, rep
     const rows = spec.period.rows;
     const key = spec.period.breakdown;
     const byRows = rows === 'total' ? (o: Observation) => o.country === TOTAL && o.region === '' && o.breakdown === '' : rows === 'partners' ? (o: Observation) => o.country !== TOTAL && o.region === '' : undefined;
-    const byKey = key ? (o: Observation) => o.breakdown.split(';').some((kv) => kv.startsWith(`${key}=`)) : undefined;
+    const byKey = key ? (o: Observation) => o.breakdown.split(';').some((kv) => kv.startsWith(`${key}=`)) : spec.period.regions ? (o: Observation) => o.region !== '' : undefined;
     p = latestPeriod(ds, indicator, report, byRows || byKey ? (o) => (!byRows || byRows(o)) && (!byKey || byKey(o)) : undefined);
     if (p) {
       lead = indicator;
@@ -414,6 +414,23 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
       if (!q) return;
       const f = levelFact(ds, section, factId(section, b.measure, 'level'), subject(b.indicator, TOTAL), q);
       if (f) facts.add(f);
+      return;
+    }
+    case 'by_region': {
+      // The total's parts by region: a level each, and its share of the country's total of the same period.
+      const b = block.body;
+      const total = valueOf(ds, subject(b.indicator, TOTAL), p);
+      const whole = levelFact(ds, section, factId(section, b.measure, 'level'), subject(b.indicator, TOTAL), p);
+      if (whole && !facts.byId.has(whole.id)) facts.add(whole);
+      for (const o of select(ds, { indicator: b.indicator, period: p, country: TOTAL })) {
+        if (o.value === null || o.region === '' || o.breakdown !== '') continue;
+        const s = subject(b.indicator, TOTAL, o.region);
+        const level = levelFact(ds, section, factId(section, b.measure, o.region.toLowerCase(), 'level'), s, p);
+        if (!level) continue;
+        facts.add(level);
+        const share = total ? shareFact(section, factId(section, b.measure, o.region.toLowerCase(), 'share'), s, TOTAL, p, { value: level.value, inputs: level.inputs, summed: false }, total) : undefined;
+        if (share) facts.add(share);
+      }
       return;
     }
     case 'breakdown': {

@@ -10,7 +10,7 @@ type Z = typeof Zod.z;
  * The hash of this schema's JSON Schema (templates/report.schema.json): specs that passed it are cached by their
  * text and this key (src/kinds/load.ts), so a change of the schema must change it — a test says when.
  */
-export const SCHEMA_KEY = '563c782656a0178d4eeb0bd51415e737';
+export const SCHEMA_KEY = '54632d92a6c5946c2d685dff172bdaca';
 
 /** The schemas, built on first use (zod costs ~40 ms to load; a spec that passed is cached, so most builds never load it). */
 function build(z: Z) {
@@ -68,6 +68,9 @@ function build(z: Z) {
       .strictObject({ measure, plus: indicator, minus: indicator, spans: z.enum(['all', 'quarters_from_january']).default('all').describe('every period, or only those from January to the end of a quarter (Q1, half year, nine months, year)') })
       .describe('A balance for every period published up to the section period (a dynamic table)'),
     level: z.strictObject({ measure, indicator }).describe("A total's level at its own latest period"),
+    by_region: z
+      .strictObject({ measure, indicator })
+      .describe("The total's parts by region (rows with a region and no partner), each with its share of the country's total"),
     breakdown: z
       .strictObject({ measure, indicator, key: z.string().regex(/^[a-z][a-z0-9_]*$/).describe('a breakdown key of observations.csv: ethnicity, sex, area, age …') })
       .describe("The total's parts by one breakdown key (ethnic group, sex, urban/rural …), each with its share of the total"),
@@ -109,6 +112,7 @@ function build(z: Z) {
     money_total: z.strictObject({ measure: measure.default('') }).describe('A money total with its change, the absolute change and the baseline level'),
     balances: z.strictObject({ measure: measure.default(''), partners }),
     structure: z.strictObject({ measures: z.array(measure).min(1) }),
+    by_region: z.strictObject({ measure, max: z.number().int().min(1).default(5) }).describe('The total and its largest parts by region, with their shares ("… were registered in Astana")'),
     breakdown: z.strictObject({ measure, max: z.number().int().min(1).default(6) }).describe("A total and its largest parts by a breakdown key, with their shares (\"Of the 45,200 …, 32,800 (72.6%) were …\")"),
     ratio: z.strictObject({ measure }),
     positive_regions: z.strictObject({ measure }),
@@ -165,6 +169,7 @@ function build(z: Z) {
         latest: z.array(indicator).min(1).describe('the first of these with data gives the section period'),
         rows: z.enum(['any', 'total', 'partners']).default('any').describe('only totals (no partner, region or breakdown), or only rows by partner, count'),
         breakdown: z.string().optional().describe('only rows broken down by this key count (ethnicity, sex …)'),
+        regions: z.boolean().default(false).describe('only rows by region count'),
       })
       .describe('the latest period at or before the report period'),
     baseline: z

@@ -331,6 +331,9 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   const nothing = computed.sections.every((scope) => !scope.period);
   // A section the kind marks optional is left out when it has no data.
   const shown = computed.sections.filter((scope) => scope.period || !scope.spec.optional);
+  // Numbers left by omitted sections close up: 1, 2, 4 → 1, 2, 3 (a number is gone when all its sections are).
+  const gone = [...new Set(computed.sections.map((s) => s.spec.number))].filter((n) => !shown.some((s) => s.spec.number === n));
+  const numberOf = (n: number) => n - gone.filter((g) => g < n).length;
   const sections: Section[] = shown.map((scope) => {
     const c = {
       w, scope, expand,
@@ -341,7 +344,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
     const { charts, notes } = sectionCharts(c, written.paragraphs);
     return {
       id: scope.id,
-      number: scope.spec.number,
+      number: numberOf(scope.spec.number),
       title: locale.t.sectionTitle(scope.spec.title ?? scope.id),
       group: scope.spec.group ? locale.t.sectionGroupTitle(scope.spec.group) : undefined,
       dataPeriodLabel: scope.period ? locale.periodLabel(scope.period) : '',

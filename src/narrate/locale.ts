@@ -130,6 +130,8 @@ export interface Templates {
   /** Chart caption: "Arrivals from CIS countries by country, October–December 2023". */
   caption(a: { subject: string; by: 'country' | 'period' | 'group' | 'category'; period: string }): string;
   /** Chart alt text: the chart type, what is shown, the main finding (a sentence of the text). */
+  /** A total and its largest parts by region ("Of the 12,732 departures …, 2,133 (16.8%) were registered in …"). */
+  regionShares(a: { indicator: string; when: string; total?: string; items: { code: string; value: string; share?: string }[] }): string;
   /** A total and its parts by a breakdown key ("Of the 45,200 departures …, 32,800 (72.6%) were ethnic Russians, …"). */
   breakdownShares(a: { indicator: string; when: string; total?: string; items: { key: string; value: string; share?: string }[] }): string;
   /** Under a chart that marks estimated or derived values: what the lighter dashed bars and "*" mean. */

@@ -594,6 +594,34 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
         for (const n of structureNotes(w, ind, levels, factBodyOf(scope, m)?.whole === true)) if (!notes.some((x) => x.text === n.text)) notes.push(n);
       }
       return out;
+    case 'by_region': {
+      // The total and its largest parts by region, each with its share of the country's total where it was published.
+      const b = block.body;
+      const total = w.get(factId(section, b.measure, 'level'), 'level');
+      const prefix = factId(section, b.measure) + '.';
+      const parts = w.facts
+        .ofSection(section)
+        .filter((f): f is LevelFact => f.kind === 'level' && f.id.startsWith(prefix) && f.subject.region !== '')
+        .sort((x, y) => y.value - x.value || byCode(x.id, y.id));
+      if (!parts.length) return out;
+      let n = Math.min(parts.length, b.max);
+      while (n < parts.length && parts[n].value === parts[n - 1].value) n++;
+      const named = parts.slice(0, n);
+      const shares = named.map((f) => w.get(f.id.replace(/\.level$/, '.share'), 'share'));
+      out.push(
+        sentence(
+          L.t.regionShares({
+            indicator: indicator(b.measure),
+            when: L.periodIn(named[0].period),
+            total: total ? w.level(total) : undefined,
+            items: named.map((f, i) => ({ code: f.subject.region, value: w.level(f), share: shares[i] ? w.shareFigure(shares[i]!).text + L.flagMark(shares[i]!.flags) : undefined })),
+          }),
+          [total, ...named, ...shares],
+          [total ? w.levelClaim(total) : undefined, ...named.map((f) => w.levelClaim(f)), ...shares.map((s) => (s ? w.shareFigure(s).claim : undefined))],
+        ),
+      );
+      return out;
+    }
     case 'breakdown': {
       // The total and its largest parts by one key, each with its share of the total where the total was published.
       const b = block.body;

@@ -386,8 +386,8 @@ function shareAt(env: Env, s: Series, whole: string, published: boolean, p: Peri
     return { reason: `${env.label}: ${s.partner} is not a member of ${whole}` };
   const part = need(env, s, p);
   if (isFail(part)) return part;
-  // A part by a breakdown key (ethnicity=russian) is a share of its own partner's total, not broken down.
-  const all = need(env, s.partner === whole && s.breakdown !== '' ? { ...s, breakdown: '' } : { ...s, partner: whole }, p);
+  // A part by a breakdown key (ethnicity=russian) or by region is a share of its own partner's total, not broken down.
+  const all = need(env, s.partner === whole && (s.breakdown !== '' || s.region !== '') ? { ...s, breakdown: '', region: '' } : { ...s, partner: whole }, p);
   if (isFail(all)) return all;
   if (all.v === 0) return { reason: `${env.label}: the whole ${whole} is 0 in ${p.code}, so no share exists` };
   return { v: (100 * part.v) / all.v, rows: [...part.rows, ...all.rows] };

@@ -159,6 +159,11 @@ describe('share', () => {
     passes(ds, share(series('pr_departures', T, '', 'ethnicity=russian'), T, '2019', '72.6'));
     fails(ds, share(series('pr_departures', T, '', 'ethnicity=russian'), T, '2019', '100.0'), 'the share is 72.6, not 100.0');
   });
+  it('a part by region is a share of the country\'s total', () => {
+    const ds = tinyDataset(['pr_departures,2024,_T,,,12732', 'pr_departures,2024,_T,KZ-59,,2133']);
+    passes(ds, share(series('pr_departures', T, 'KZ-59'), T, '2024', '16.8'));
+    fails(ds, share(series('pr_departures', T, 'KZ-59'), T, '2024', '100.0'), 'the share is 16.8, not 100.0');
+  });
 });
 
 describe('share_change', () => {

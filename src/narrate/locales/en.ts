@@ -132,6 +132,7 @@ const SECTION_TITLES: Record<string, string> = {
   remittances_in: 'Personal remittances sent to Kazakhstan', key_points: 'Key points', internal: 'Internal migration',
   emigration: 'Arrivals and departures for permanent residence', destinations: 'Where emigrants went',
   work_permits: 'Work permits of foreign workers', ethnicity: 'Emigrants and immigrants by ethnic group',
+  home_regions: 'Regions of departure and arrival', migrants_by_sex: 'Emigrants and immigrants by sex', urban_rural: 'Emigrants and immigrants from towns and villages',
 };
 /** Titles of numbered sections whose parts are sections (6.1, 6.2). */
 const GROUP_TITLES: Record<string, string> = { remittances: 'Personal remittances' };
@@ -208,7 +209,7 @@ const BREAKDOWN_WORDS: Record<string, string> = {
   specialised_secondary: 'specialised secondary education',
   general_secondary: 'general secondary education',
   kazakh: 'ethnic Kazakhs', russian: 'ethnic Russians', german: 'ethnic Germans', ukrainian: 'ethnic Ukrainians',
-  female: 'women', male: 'men',
+  female: 'women', male: 'men', urban: 'urban residents', rural: 'rural residents',
 };
 
 /** Breakdown values as labels (table rows, chart legends). */
@@ -475,6 +476,11 @@ export function createEnglish(reference: Reference): Locale {
       ]
         .filter(Boolean)
         .join(' '),
+    regionShares: (a) => {
+      const items = a.items.map((x, i) => `${x.value}${x.share ? ` (${x.share})` : ''} ${i === 0 ? (a.total ? 'were registered in ' : 'registered in ') : 'in '}${region(x.code)}`);
+      if (!a.total) return `${capitalise(a.when)}, ${noun(a.indicator)} by region with published figures numbered ${list(items)}.`;
+      return `Of the ${a.total} ${noun(a.indicator)} ${a.when}, ${list(items)}.`;
+    },
     breakdownShares: (a) => {
       const words = (k: string) => BREAKDOWN_WORDS[k] ?? k.replace(/_/g, ' ');
       if (!a.total) return `${capitalise(a.when)}, ${noun(a.indicator)} included ${list(a.items.map((x) => `${x.value} ${words(x.key)}`))}.`;
