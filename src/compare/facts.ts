@@ -224,7 +224,7 @@ export interface StreakFact extends FactBase {
   sign: 1 | -1;
   length: number;
   first: Period;
-  step: 'year';
+  step: 'year' | 'month';
 }
 
 /** Parts of a whole that do not add up to it (published total differs from the sum of groups). */

@@ -346,6 +346,7 @@ export function seriesFacts(
   s: Subject,
   series: { period: Period; v: Valued | undefined }[],
   mode: 'sign' | 'direction',
+  step: 'year' | 'month' = 'year',
 ): (RecordFact | StreakFact)[] {
   const out: (RecordFact | StreakFact)[] = [];
   const last = series[series.length - 1];
@@ -356,7 +357,8 @@ export function seriesFacts(
   const known = run.filter((x): x is { period: Period; v: Valued } => x.v !== undefined);
   const values = known.map((x) => x.v.value);
   const inputs = merge(...known.map((x) => x.v.inputs));
-  const extreme = recordOf(values);
+  // Records are said of calendar years; a series of months gives its streak only.
+  const extreme = step === 'year' ? recordOf(values) : undefined;
   if (extreme)
     out.push({
       id: `${idPrefix}.record`,
@@ -393,7 +395,7 @@ export function seriesFacts(
       sign: streak.sign,
       length: streak.length,
       first: tail[firstIndex].period,
-      step: 'year',
+      step,
       formula: `consecutive ${mode === 'sign' ? 'same-sign values' : 'moves in one direction'} of ${label(s)} over ${used.map((x) => x.period.code).join(', ')}`,
       inputs: streakInputs,
       flags: flagsOf(streakInputs),

@@ -1,6 +1,6 @@
 // Facts per report section: which series each section compares, for the latest period its data allow.
 import { NOT_APPLICABLE, TOTAL, type Dataset, type Observation } from '../model.ts';
-import { parsePeriod, previousPeriod, sameLastYear, type Period } from '../period.ts';
+import { monthCode, parsePeriod, previousPeriod, sameLastYear, type Period } from '../period.ts';
 import { periodsOf, select } from '../query.ts';
 import type { BalanceFact, ChangeFact, Fact, FactSet, LevelFact, Relation, ShareFact, Subject } from './facts.ts';
 import { factId, partnerKey } from './ids.ts';
@@ -387,18 +387,27 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
     case 'history': {
       const b = block.body;
       const bal = b.balance_of !== undefined ? c.measures.get(b.balance_of) : undefined;
+      const lead = bal?.indicator ?? b.indicator ?? '';
+      // Consecutive months up to the section period's last month, from the first month with data; else calendar years.
+      const months = (): Period[] => {
+        const first = periodsOf(ds, lead).filter((q) => q.kind === 'month' && q.end <= p.end).reduce((m, q) => Math.min(m, q.start), Infinity);
+        const out: Period[] = [];
+        for (let m = first; Number.isFinite(m) && m <= p.end; m++) out.push(parsePeriod(monthCode(m))!);
+        return out;
+      };
+      const spans = (indicator: string) => (b.step === 'month' ? months() : calendarYears(ds, indicator, p));
       if (bal?.minus) {
         // A balance is a series of its own (plus − minus), named as such wherever it is stated.
-        const series = calendarYears(ds, bal.indicator, p);
+        const series = spans(bal.indicator);
         const points = series.map((q) => {
           const v = balanceOf(ds, null, section, '', bal.indicator, bal.minus!, TOTAL, q);
           return { period: q, v: v ? { value: v.value, inputs: v.inputs, summed: false } : undefined };
         });
-        for (const f of seriesFacts(section, factId(section, b.measure), balanceSubject(bal.indicator, bal.minus, TOTAL), points, b.mode)) facts.add(f);
+        for (const f of seriesFacts(section, factId(section, b.measure), balanceSubject(bal.indicator, bal.minus, TOTAL), points, b.mode, b.step)) facts.add(f);
       } else if (b.indicator) {
-        const series = calendarYears(ds, b.indicator, p);
+        const series = spans(b.indicator);
         const points = series.map((q) => ({ period: q, v: valueOf(ds, subject(b.indicator!, TOTAL), q) }));
-        for (const f of seriesFacts(section, factId(section, b.measure), subject(b.indicator, TOTAL), points, b.mode)) facts.add(f);
+        for (const f of seriesFacts(section, factId(section, b.measure), subject(b.indicator, TOTAL), points, b.mode, b.step)) facts.add(f);
         // Each year's level, for a long-series chart: `<section>.<measure>.years.<period>.level`.
         if (b.levels)
           for (const { period: q } of points) {

@@ -10,7 +10,7 @@ type Z = typeof Zod.z;
  * The hash of this schema's JSON Schema (templates/report.schema.json): specs that passed it are cached by their
  * text and this key (src/kinds/load.ts), so a change of the schema must change it — a test says when.
  */
-export const SCHEMA_KEY = '54632d92a6c5946c2d685dff172bdaca';
+export const SCHEMA_KEY = '4e26112a06cc44ca2fe79535049f7b56';
 
 /** The schemas, built on first use (zod costs ~40 ms to load; a spec that passed is cached, so most builds never load it). */
 function build(z: Z) {
@@ -62,6 +62,7 @@ function build(z: Z) {
         balance_of: measure.optional(),
         mode: z.enum(['direction', 'sign']),
         levels: z.boolean().default(false).describe('also a level for each year with data (a long-series chart draws them)'),
+        step: z.enum(['year', 'month']).default('year').describe('the same span of each calendar year, or consecutive months up to the end of the section period (a streak only)'),
       })
       .describe('Records and streaks over the same span of each calendar year (a year without data breaks a streak)'),
     periods: z

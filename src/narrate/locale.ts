@@ -114,7 +114,7 @@ export interface Templates {
    * A run over consecutive calendar years: `mode: sign` "was positive for the third year running", `direction`
    * "rose for the second year running"; `partOfYear` names the months compared ("January–June"), absent for years.
    */
-  streak(a: { subject: string; indicator: string; mode: 'sign' | 'direction'; sign: 1 | -1; length: number; first: string; partOfYear?: string }): string;
+  streak(a: { subject: string; indicator: string; mode: 'sign' | 'direction'; sign: 1 | -1; length: number; first: string; step: 'year' | 'month' | 'quarter'; last: string; partOfYear?: string }): string;
   /** The highest or lowest of `count` years (`complete` false: of the years with data) since `first`. */
   record(a: { subject: string; indicator: string; extreme: 'high' | 'low'; value: string; marks?: Flag[]; first: string; count: string; complete: boolean; partOfYear?: string }): string;
   roundingNote(a: { sum: string }): string;

@@ -304,7 +304,7 @@ export function streakSentence(w: Writer, s: Extract<Fact, { kind: 'streak' }>):
   const L = w.locale;
   const subject = s.subject.minus ? L.t.balanceNoun(s.subject.indicator, s.subject.minus) : L.t.noun(s.subject.indicator);
   return sentence(
-    L.t.streak({ subject, indicator: s.subject.minus ? `${s.subject.indicator}-${s.subject.minus}` : s.subject.indicator, mode: s.mode, sign: s.sign, length: s.length, first: L.periodLabel(s.first), partOfYear: L.partOfYear(s.period) }),
+    L.t.streak({ subject, indicator: s.subject.minus ? `${s.subject.indicator}-${s.subject.minus}` : s.subject.indicator, mode: s.mode, sign: s.sign, length: s.length, first: L.periodLabel(s.first), step: s.step, last: L.periodLabel(s.period), partOfYear: s.step === 'year' ? L.partOfYear(s.period) : undefined }),
     [s],
     [{ what: 'streak', series: seriesOf(s.subject), period: s.period.code, marks: marksOf(s.flags), mode: s.mode, sign: s.sign, length: s.length, since: s.first.code, step: s.step }],
   );

@@ -459,6 +459,8 @@ export function createEnglish(reference: Reference): Locale {
     streak: (a) => {
       const subject = `${capitalise(a.subject)}${a.partOfYear ? ` in ${a.partOfYear}` : ''}`;
       const state = a.mode === 'sign' ? `${was(a.indicator)} ${signWord(a.sign)}` : changeVerb(a.sign);
+      // A monthly streak names the month it runs to; a yearly one is of the report's own period.
+      if (a.step !== 'year') return `${subject} ${state} for the ${ordinal(a.length)} ${a.step} running in ${a.last}, since ${a.first}.`;
       return `${subject} ${state} for the ${ordinal(a.length)} year running, since ${a.first}.`;
     },
     record: (a) =>
