@@ -103,6 +103,21 @@ function locator(text: string, file: string) {
   return { doc, at, nodeAt };
 }
 
+const checkedNames = new Set<string>();
+
+/** A key of everything a spec's names are checked against: the reference's codes, the kind's charts, the locales' keys. */
+function namesKey(folder: string, ctx: KindContext): string {
+  const ref = ctx.reference;
+  const charts = existsSync(join(folder, 'charts')) ? readdirSync(join(folder, 'charts')).sort().join(',') : '';
+  return contentKey(
+    folder,
+    charts,
+    ref ? [...ref.indicators.keys()].join(',') : '-',
+    ref ? [...ref.countries.values()].map((c) => `${c.code}${c.isGroup ? '*' : ''}`).join(',') : '-',
+    JSON.stringify(ctx.locales ?? {}),
+  );
+}
+
 /** Specs that passed the schema, by the hash of their text (and of the schema): the YAML parse and the schema cost
  * ~50 ms of a cold build on a slow machine, for a file that rarely changes (src/compile-cache.ts). */
 const checkedSpecs = new Map<string, KindSpec>();
@@ -128,7 +143,14 @@ export function parseKind(text: string, file: string, folder: string, ctx: KindC
   const add = (m: msg.Message, ref: unknown) => problems.push({ m, ...(ref as { path: Path; key: boolean }) });
   const folderName = folder.split(/[\\/]/).pop();
   if (spec.kind !== folderName) add(msg.badValue(`kind "${spec.kind}" must be the folder's name, "${folderName}"`), nodeAt(['kind']));
-  checkNames(spec, folder, ctx, nodeAt, add);
+  // The names' verdict depends only on the spec and on what it is checked against: a verdict of "all known" is
+  // kept under the hash of both, so an unchanged project checks its names once.
+  const verdict = `${key.replace(/\.json$/, '')}-${namesKey(folder, ctx)}.ok`;
+  if (!problems.length && !checkedNames.has(verdict) && readCached('kinds', verdict) === undefined) {
+    checkNames(spec, folder, ctx, nodeAt, add);
+    if (!problems.length) writeCached('kinds', verdict, '');
+  }
+  if (!problems.length) checkedNames.add(verdict);
   if (problems.length) {
     const l = locate();
     throw new UserErrors(problems.map((p) => new UserError(p.m, l.at(l.nodeAt(p.path, p.key)))));
