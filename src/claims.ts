@@ -57,6 +57,8 @@ export interface ChangeClaim extends Base, Partial<Shown> {
   baseline: string;
   measure: 'pct' | 'abs' | 'times' | 'unchanged' | 'virtually_unchanged' | 'from_zero';
   sign: -1 | 0 | 1;
+  /** The percentage is a published row of the series (a `change_pct` indicator, breakdown vs=baseline), no counts. */
+  published?: true;
 }
 
 /** 100 × series / whole for one period; `published`: the share is a published row with no counts behind it. */

@@ -196,6 +196,17 @@ export interface RatioFact extends FactBase {
   published: boolean;
 }
 
+/** A percentage change as published (a `change_pct` row with `vs=`), with no counts behind it. */
+export interface PublishedChangeFact extends FactBase {
+  kind: 'published_change';
+  /** The published row's series (e.g. internal_migrants_change with breakdown vs=2024). */
+  subject: Subject;
+  period: Period;
+  baseline: Period;
+  /** The percentage as published (signed). */
+  value: number;
+}
+
 /** The highest or lowest value of comparable periods in the available series. */
 export interface RecordFact extends FactBase {
   kind: 'record';
@@ -262,6 +273,7 @@ export type Fact =
   | BalanceFact
   | SignChangeFact
   | RatioFact
+  | PublishedChangeFact
   | RecordFact
   | StreakFact
   | PartitionFact

@@ -472,6 +472,21 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
       }
       return;
     }
+    case 'published_change': {
+      const b = block.body;
+      const q = latestPeriod(ds, b.indicator, c.report);
+      if (!q) return;
+      const o = select(ds, { indicator: b.indicator, period: q, country: TOTAL, region: '' }).find((x) => x.value !== null && breakdownValue(x.breakdown, 'vs') !== x.breakdown);
+      const vs = o ? parsePeriod(breakdownValue(o.breakdown, 'vs')) : undefined;
+      if (!o || !vs) return;
+      const inputs = [inputOf(o)];
+      facts.add({
+        id: factId(section, b.measure, 'change'), section, kind: 'published_change', subject: subject(b.indicator, TOTAL, '', o.breakdown),
+        period: q, baseline: dataPeriod(ds, b.indicator, vs) ?? vs, value: o.value as number,
+        formula: `${b.indicator}[_T], ${q.code}, vs ${vs.code}, as published`, inputs, flags: flagsOf(inputs),
+      });
+      return;
+    }
     case 'ratio': {
       const b = block.body;
       const pr = latestPeriod(ds, b.indicator, c.report);

@@ -10,7 +10,7 @@ type Z = typeof Zod.z;
  * The hash of this schema's JSON Schema (templates/report.schema.json): specs that passed it are cached by their
  * text and this key (src/kinds/load.ts), so a change of the schema must change it — a test says when.
  */
-export const SCHEMA_KEY = '4e26112a06cc44ca2fe79535049f7b56';
+export const SCHEMA_KEY = '63de614ab33271226c8df0cc5703f752';
 
 /** The schemas, built on first use (zod costs ~40 ms to load; a spec that passed is cached, so most builds never load it). */
 function build(z: Z) {
@@ -78,6 +78,7 @@ function build(z: Z) {
     structure: z
       .strictObject({ measure, indicator, key: z.string().min(1), whole: z.boolean().describe('true when the parts make a whole (age groups); false when they cover part of it') })
       .describe('The published parts of a structure, one level each'),
+    published_change: z.strictObject({ measure, indicator }).describe('A percentage change as published (a change_pct indicator, vs= its baseline), at its latest period'),
     ratio: z.strictObject({ measure, indicator, counts: indicator.optional() }).describe('A ratio to a period, from counts when both periods have them, else as published'),
     regions: z.strictObject({ measure, indicator, select: z.enum(['positive']) }).describe('Levels by region and the regions selected by a rule'),
   } as const;
@@ -116,6 +117,7 @@ function build(z: Z) {
     by_region: z.strictObject({ measure, max: z.number().int().min(1).default(5) }).describe('The total and its largest parts by region, with their shares ("… were registered in Astana")'),
     breakdown: z.strictObject({ measure, max: z.number().int().min(1).default(6) }).describe("A total and its largest parts by a breakdown key, with their shares (\"Of the 45,200 …, 32,800 (72.6%) were …\")"),
     ratio: z.strictObject({ measure }),
+    published_change: z.strictObject({ measure }).describe('A published percentage change, said of the series it is a change of'),
     positive_regions: z.strictObject({ measure }),
   } as const;
 

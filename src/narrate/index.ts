@@ -339,6 +339,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       w, scope, expand,
       unitOf: (indicator: string) => dataset.reference.indicators.get(indicator)?.unit ?? 'persons',
       isGroup: (code: string) => dataset.reference.countries.get(code)?.isGroup === true,
+      baseOf: (indicator: string) => dataset.reference.indicators.get(indicator)?.base[0],
     };
     const written = nothing ? { paragraphs: [], notes: [] } : writeSection(c, computed.period);
     const { charts, notes } = sectionCharts(c, written.paragraphs);

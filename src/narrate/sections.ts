@@ -6,7 +6,7 @@ import type { Period } from '../period.ts';
 import { factId, partnerKey } from '../compare/ids.ts';
 import { measureId, type SectionScope } from '../compare/sections.ts';
 import { blockEntry, typedBlock, type TextBlock } from '../kinds/schema.ts';
-import type { BalanceClaim, Claim, MostClaim, TopClaim } from '../claims.ts';
+import type { BalanceClaim, ChangeClaim, Claim, MostClaim, TopClaim } from '../claims.ts';
 import type { ChangeItem, ListItem, MoverItem } from './locale.ts';
 import type { Sentence } from '../report-model.ts';
 import { flagsAt, moversComplete, marksOf, sentence, seriesOf, shareDisplay, styleOf, type Writer } from './write.ts';
@@ -320,6 +320,8 @@ export interface SectionContext {
   unitOf: (indicator: string) => Unit;
   /** True for a group code of countries.csv. */
   isGroup: (code: string) => boolean;
+  /** The indicator a derived one (a share, a change) is of, from indicators.csv. */
+  baseOf: (indicator: string) => string | undefined;
 }
 
 /** The body of a section's fact block that names a measure (its options: a structure's whole, a ratio's counts). */
@@ -672,6 +674,20 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
         const item = w.changeItem(L.t.noun(counts), change);
         out.push(sentence(L.t.changes({ when: L.periodIn(r.period), baseline, items: [item] }), [r], [item.claim]));
       }
+      return out;
+    }
+    case 'published_change': {
+      // Said of the series it is a change of (its base in indicators.csv), to the precision it was published with.
+      const f = w.get(factId(section, block.body.measure, 'change'), 'published_change');
+      if (!f) return out;
+      const direction = w.direction(f.value, 'percent');
+      const claim: ChangeClaim = {
+        what: 'change', series: seriesOf(f.subject), period: f.period.code, baseline: f.baseline.code, marks: marksOf(f.flags),
+        measure: 'pct', sign: direction, published: true, value: Math.abs(f.value), display: 'percent', shown: L.digits(f.value, 'percent'),
+      };
+      const base = c.baseOf(f.subject.indicator) ?? f.subject.indicator;
+      const item: ChangeItem = { subject: L.t.noun(base), series: claim.series, direction, measure: direction === 0 ? 'unchanged' : 'pct', magnitude: L.number(Math.abs(f.value), 'percent'), flags: f.flags, claim };
+      out.push(sentence(L.t.changes({ when: L.periodIn(f.period), baseline: L.baseline(f.baseline, 'year_ago'), items: [item] }), [f], [direction === 0 ? { ...claim, measure: 'unchanged', value: undefined, shown: undefined, display: undefined } : claim]));
       return out;
     }
     case 'positive_regions': {

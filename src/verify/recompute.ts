@@ -322,6 +322,17 @@ function change(env: Env, c: Extract<Claim, { what: 'change' }>): Check {
   const { ctx } = env;
   const b = baselineOf(env, c);
   if (isFail(b)) return b;
+  if (c.published) {
+    // A published percentage: the row itself, of the baseline its vs= names.
+    const vs = breakdownPairs(c.series.breakdown).get('vs');
+    if (c.measure !== 'pct') return { reason: `${env.label}: a published change is a percentage, not ${c.measure}` };
+    if (vs === undefined || parsePeriodCached(vs)?.key !== b.key) return { reason: `${env.label}: the published row is a change on ${vs ?? 'no period'}, not on ${b.code}` };
+    const row = need(env, c.series, env.p);
+    if (isFail(row)) return row;
+    const sign = ctx.shownSign(row.v, 'percent');
+    if (c.sign !== sign) return { reason: `${env.label}: the published change is ${ctx.signed(row.v, 'percent')}%, not ${moveWord(c.sign)}` };
+    return displayIs(env, c.display, 'percent', 'a per cent change') ?? figure(env, 'change', Math.abs(row.v), 'percent', c.shown) ?? row.rows;
+  }
   const to = need(env, c.series, env.p);
   if (isFail(to)) return to;
   const from = need(env, c.series, b);

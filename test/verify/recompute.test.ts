@@ -85,6 +85,15 @@ function change(s: Series, period: string, baseline: string, measure: Extract<Cl
 }
 
 describe('change', () => {
+  it('reads a published percentage change from its row, of the baseline its vs= names', () => {
+    const ds = tinyDataset(['internal_migrants_change,2025,_T,,vs=2024,13.6']);
+    const s = series('internal_migrants_change', T, '', 'vs=2024');
+    const published = (c: Claim): Claim => ({ ...c, published: true }) as Claim;
+    passes(ds, published(change(s, '2025', '2024', 'pct', 1, '13.6', 'percent')));
+    fails(ds, published(change(s, '2025', '2024', 'pct', 1, '15.0', 'percent')), '13.6');
+    fails(ds, published(change(s, '2025', '2024', 'pct', -1, '13.6', 'percent')), 'not a fall');
+    fails(ds, published(change(s, '2025', '2023', 'pct', 1, '13.6', 'percent')), 'not on 2023');
+  });
   it('passes a per cent fall with the marks of an estimated baseline', () => {
     // 3,118,045 vs 4,033,693 (I): −22.7%
     passes(sample, change(arrivals('CIS'), '2023-Q4', '2023-Q3', 'pct', -1, '22.7', 'percent', marks('I')));
