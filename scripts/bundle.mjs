@@ -36,7 +36,7 @@ if (build) {
       entryPoints: { migreport: 'src/program.ts' },
       outdir: 'dist',
       outExtension: { '.js': '.cjs' },
-      external: ['exceljs', 'puppeteer-core', 'vega-lite', 'tsx', 'tsx/*', 'esbuild'],
+      external: ['exceljs', 'jszip', 'puppeteer-core', 'vega-lite', 'tsx', 'tsx/*', 'esbuild'],
       // The sources find their package through import.meta.url, which CommonJS lacks: the bin's
       // wrapper passes __filename, and this turns it into the URL.
       define: { 'import.meta.url': '__migreport_import_meta_url' },
