@@ -15,6 +15,7 @@ import { printPdfDetailed } from '../publish/pdf.ts';
 import { makeOutputFolder, outputFolderProblem, periodFolder, writeOutputs, type OutputFile } from '../publish/write.ts';
 import { progress, showProgress } from './progress.ts';
 import { markPublished } from '../publish/interrupt.ts';
+import { asksForEditions, buildEditions, editionsAsked } from './editions.ts';
 
 type Options = Record<string, string | boolean | undefined>;
 interface Io {
@@ -47,6 +48,7 @@ export function reportRequest(opts: Options): ReportRequest {
 
 export async function build(opts: Options, io: Io, root = process.cwd()): Promise<number> {
   const formats = parseFormats(String(opts.format ?? 'html,pdf'));
+  if (asksForEditions(opts)) return editions(opts, formats, io, root);
   const request = reportRequest(opts);
   const paths = projectPaths(root, String(opts.data ?? 'data'));
   const outRoot = resolve(root, String(opts.out ?? 'output'));
@@ -119,5 +121,22 @@ function folderKind(path: string): 'folder' | 'file' | 'missing' {
     return statSync(path).isDirectory() ? 'folder' : 'file';
   } catch {
     return 'missing';
+  }
+}
+
+/** Several editions (lists or `all`): checked first, then one load and one Chromium for all (src/commands/editions.ts). */
+async function editions(opts: Options, formats: Set<Format>, io: Io, root: string): Promise<number> {
+  const asked = editionsAsked(opts, defaultKind());
+  const paths = projectPaths(root, String(opts.data ?? 'data'));
+  const outRoot = resolve(root, String(opts.out ?? 'output'));
+  const outProblem = outputFolderProblem(outRoot);
+  if (outProblem) throw new UserError(publishMessages.outputFolderUnusable(String(opts.out ?? 'output'), outProblem));
+  const dataKind = folderKind(paths.data);
+  if (dataKind !== 'folder') throw new UserError(dataKind === 'file' ? loadMessages.dataNotAFolder(String(opts.data ?? 'data')) : loadMessages.missingFolder(String(opts.data ?? 'data')));
+  const browser: Promise<BrowserHandle> | undefined = formats.has('pdf') ? startBrowser() : undefined;
+  try {
+    return await buildEditions(asked, { paths, outRoot, formats, strict: Boolean(opts.strict), browser }, io);
+  } finally {
+    if (browser) await discardBrowser(browser);
   }
 }
