@@ -403,7 +403,12 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
         for (const m of b.measures)
           for (const p of c.expand(b.partners)) {
             const now = w.get(id(m, p, 'change'), 'change');
-            if (!now) continue;
+            if (!now) {
+              // No baseline figure: said, as the other change sentences say it.
+              const u = w.get(id(m, p, 'change'), 'unavailable');
+              if (u) out.push(unavailableSentence(w, u));
+              continue;
+            }
             const subject = L.t.noun(indicator(m), p === TOTAL ? undefined : p);
             const item = w.changeItem(subject, now);
             const before = w.get(id(m, p, 'change_before'), 'change');
