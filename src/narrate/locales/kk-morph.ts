@@ -1,7 +1,7 @@
 // Kazakh case suffixes for the Kazakh edition (issue 12, point 3): vowel harmony + the final sound of the
 // last word, after apertium-kaz's twol rules ({A} {I} {G} {D} archiphonemes) and the practical table in
 // /work/shared/docs/research-languages-specs-batch.md §2.2. Pure functions, no dependencies.
-// The rules in prose, their sources and why each exception is there: docs/languages-kk.md.
+// The rules in prose, their sources and why each exception is there: docs/languages.md (Kazakh).
 
 export type KkCase = 'abl' | 'dat' | 'loc' | 'gen' | 'acc';
 export type Harmony = 'back' | 'front';
@@ -30,7 +30,7 @@ const NASAL = new Set([...'мнң']);
 // Voiceless, plus б в г д: at the end of a (loan)word they are devoiced (клубқа, заводтан, Бағдадқа).
 const VOICELESS = new Set([...'кқпстфхһцчшщбвгд']);
 
-/** Words the rules get wrong, keyed by the lower-cased last word. Each entry says why in docs/languages-kk.md. */
+/** Words the rules get wrong, keyed by the lower-cased last word. Each entry says why in docs/languages.md (Kazakh). */
 export const EXCEPTIONS: Record<string, Partial<WordClass>> = {
   // Russian surname-based name in -ев, said with back vowels in Kazakh: Қонаевқа, Қонаевтан (research §2.2).
   қонаев: { harmony: 'back', final: 'voiceless' },

@@ -1,6 +1,6 @@
 // Russian formatting layer (issue 12, point 2: "Russian as the bureau writes it"): numbers, counted
 // nouns, period phrases in the cases running text needs, baseline phrases and change verbs.
-// Pure functions, no state but small constant tables. Rules, choices and sources: docs/languages-ru.md.
+// Pure functions, no state but small constant tables. Rules, choices and sources: docs/languages.md (Russian).
 //
 // Digits: the project's ICU-free fixedDigits (digits.ts, equal to Intl.NumberFormat) with the group
 // separator written as U+00A0. Intl.NumberFormat('ru') gives U+00A0 on Node 20.20.2 / CLDR 48, but
