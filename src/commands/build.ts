@@ -5,7 +5,7 @@ import { closest } from '../load/closest.ts';
 import * as kindMessages from '../messages/kinds.ts';
 import { join, resolve } from 'node:path';
 import { UserError, formatError } from '../errors.ts';
-import { cliMessages, narrateMessages, publishMessages } from '../messages/index.ts';
+import { auditMessages, cliMessages, narrateMessages, publishMessages } from '../messages/index.ts';
 import { parsePeriod } from '../period.ts';
 import * as loadMessages from '../messages/load.ts';
 import { statSync } from 'node:fs';
@@ -73,7 +73,8 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
   let pdfSteps: Record<string, number> = {};
   try {
     const { dataset, findings } = await loadAndAudit(paths, { strict: Boolean(opts.strict) }, p.time);
-    for (const f of findings) io.err(formatError(new UserError({ code: f.code, message: f.message }, f.at), 'warning'));
+    // One line for the audit (issue 13: the build's own output); `migreport validate` lists every finding.
+    if (findings.length) io.err(formatError(new UserError(auditMessages.auditSummary(findings.length)), 'warning'));
     const report = await renderReport(dataset, findings, request, paths, p.time);
 
     const dir = join(outRoot, periodFolder(report.model.period));

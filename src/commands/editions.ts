@@ -8,7 +8,7 @@ import { UserError, formatError, isUserError, userErrorsOf } from '../errors.ts'
 import { kindNames, loadKind } from '../kinds/load.ts';
 import { closest } from '../load/closest.ts';
 import * as kindMessages from '../messages/kinds.ts';
-import { cliMessages, narrateMessages } from '../messages/index.ts';
+import { auditMessages, cliMessages, narrateMessages } from '../messages/index.ts';
 import { kindPeriods } from '../compare/index.ts';
 import { LOCALES } from '../narrate/index.ts';
 import { parsePeriod } from '../period.ts';
@@ -93,7 +93,7 @@ export async function buildEditions(
 ): Promise<number> {
   const { paths, outRoot, formats } = ctx;
   const { dataset, findings } = await loadAndAudit(paths, { strict: ctx.strict });
-  if (findings.length) io.err(`${findings.length} warning${findings.length === 1 ? '' : 's'} from the audit of published figures: see migreport validate`);
+  if (findings.length) io.err(formatError(new UserError(auditMessages.auditSummary(findings.length)), 'warning'));
   const jobs: { kind: string; period: string | undefined; lang: string }[] = [];
   for (const kind of asked.kinds) {
     const periods = asked.periods === 'all' ? kindPeriods(dataset, loadKind(kind, { reference: dataset.reference }).spec).map((p) => p.code) : (asked.periods ?? [undefined]);

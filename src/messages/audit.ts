@@ -5,6 +5,13 @@ export type { Message };
 
 const list = (items: string[], max = 4): string => (items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`);
 
+/** What a build prints of the audit: one line; `migreport validate` lists every finding. */
+export const auditSummary = (count: number): Message => ({
+  code: 'audit/summary',
+  message: `${count} published figure${count === 1 ? '' : 's'} ${count === 1 ? 'differs' : 'differ'} from the data or from ${count === 1 ? 'its' : 'their'} parts`,
+  hint: 'run "migreport validate" to list them; --strict stops the build on them',
+});
+
 export const totalExceedsParts = (what: string, published: string, sum: string, parts: number, from: string[]): Message => ({
   code: 'audit/total-vs-parts',
   message: `published total ${what} is ${published}, but its ${parts} part${parts === 1 ? '' : 's'} present already sum to ${sum} (${list(from)})`,

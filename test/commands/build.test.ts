@@ -31,12 +31,16 @@ describe('migreport build', () => {
     expect(readFileSync(join(out, '2024-Q1', 'bns-release.en.html'), 'utf8')).toContain('<html lang="en">');
   });
 
-  it('prints the audit findings as one-line warnings and fails under --strict', async () => {
+  it('prints the audit as one summary line, validate lists every finding, and --strict fails', async () => {
     const out = mkdtempSync(join(tmpdir(), 'migreport-build-'));
     const lax = await run(['build', '--format', 'html', '--out', out]);
     const warnings = lax.err.filter((l) => l.includes('warning:'));
-    expect(warnings.length).toBeGreaterThan(3);
-    for (const w of warnings) expect(w).toMatch(/^data\/observations\/[\w.-]+\.csv:\d+(:\d+)?: warning: .+ \[audit\/[\w-]+\]$/);
+    expect(warnings).toHaveLength(1);
+    const count = Number(/^warning: (\d+) published figures differ from the data or from their parts \(hint: run "migreport validate" to list them; --strict stops the build on them\) \[audit\/summary\]$/.exec(warnings[0])?.[1]);
+    expect(count).toBeGreaterThan(3);
+    const listed = (await run(['validate'])).err.filter((l) => l.includes('warning:'));
+    expect(listed).toHaveLength(count);
+    for (const w of listed) expect(w).toMatch(/^data\/observations\/[\w.-]+\.csv:\d+(:\d+)?: warning: .+ \[audit\/[\w-]+\]$/);
     const strict = await run(['build', '--format', 'html', '--out', mkdtempSync(join(tmpdir(), 'x-')), '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.err.some((l) => /prp_balance.*9528|9,528/.test(l))).toBe(true);
