@@ -10,7 +10,7 @@ type Z = typeof Zod.z;
  * The hash of this schema's JSON Schema (templates/report.schema.json): specs that passed it are cached by their
  * text and this key (src/kinds/load.ts), so a change of the schema must change it — a test says when.
  */
-export const SCHEMA_KEY = '63de614ab33271226c8df0cc5703f752';
+export const SCHEMA_KEY = '4d3bcbb19ef4524e911b1f7279e109b4';
 
 /** The schemas, built on first use (zod costs ~40 ms to load; a spec that passed is cached, so most builds never load it). */
 function build(z: Z) {
@@ -146,7 +146,10 @@ function build(z: Z) {
   const spec = z.string().regex(/^[a-z][a-z0-9-]*$/).optional().describe('the chart file charts/<spec>.vl.json of the kind (default: the block type\'s)');
   const finding = z.string().optional().describe('the fact (suffix after the section id) whose sentence the alt text repeats');
   const chartBlocks = {
-    members_bar: z.strictObject({ id: chartId, spec, measure: measure.default(''), of: partners, finding, min_coverage: z.number().min(0).max(100).default(0).describe('drawn only when the members with figures make up at least this per cent of the whole') }).describe('The members of a whole, largest first (one chart per whole)'),
+    members_bar: z.strictObject({ id: chartId, spec, measure: measure.default(''), of: partners, finding,
+      min_coverage: z.number().min(0).max(100).default(0).describe('drawn only when the members with figures make up at least this per cent of the whole'),
+      min_members: z.number().int().min(1).default(1).describe('drawn only with at least this many members (a chart of one bar repeats its sentence)'),
+    }).describe('The members of a whole, largest first (one chart per whole)'),
     two_periods_bar: z
       .strictObject({ id: chartId, spec, measure: measure.default(''), partners: partners.optional(), members_of: partner.optional(), finding, otherwise: z.enum(['members_bar']).optional() })
       .describe('Two periods side by side for each partner'),

@@ -152,6 +152,7 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
         const top = w.get(id(b.measure, g, 'top'), 'top');
         const whole = w.get(id(b.measure, g, 'level'), 'level');
         // Members covering little of their whole are not drawn as if they were its main parts (the text's note says so).
+        if (top && top.members.length > 0 && top.members.length < b.min_members) continue;
         if (b.min_coverage > 0 && top?.members.length && whole && whole.value > 0 && (100 * top.members.reduce((t, m) => t + m.value, 0)) / whole.value < b.min_coverage) continue;
         const fid = b.finding === 'top' ? id(b.measure, g, 'top') : b.finding ? factId(section, b.finding) : undefined;
         push(membersChart(w, several ? `${b.id}-${partnerKey(g)}` : b.id, specOf(b, 'members_bar'), top, L.t.noun(ind, g === TOTAL ? undefined : g), fid ? findingFor(fid) : undefined), ind, g);

@@ -41,7 +41,8 @@ interface FootnoteView {
  */
 class Footnotes {
   readonly list: FootnoteView[] = [];
-  private readonly cited = new Set<string>();
+  /** Every source cited, in the order a reader first meets it. */
+  readonly cited = new Set<string>();
   constructor(private readonly sources: Map<string, Source>) {}
 
   /** The footnote references for a list of source ids, as HTML (empty when none); "4,5" for two. */
@@ -274,6 +275,8 @@ export function reportView(
     policySection,
     sections,
     footnotes: notes.list,
+    // Each source cited, once and in full, in the order of first citation (issue 13, point 5).
+    sourceList: [...notes.cited].map((id) => new Handlebars.SafeString(sourceHtml(opts.sources.get(id), id, false))),
   };
 }
 

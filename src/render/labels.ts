@@ -13,6 +13,8 @@ export interface Labels {
   source: string;
   chartData: string;
   footnotes: string;
+  /** The list at the end of a report naming each source once. */
+  sources: string;
   publisher: string;
   partners: string;
   published: string;
@@ -39,6 +41,7 @@ const en: Labels = {
   source: 'Source:',
   chartData: 'Figures shown in the chart',
   footnotes: 'Notes and sources',
+  sources: 'Sources',
   publisher: 'Publisher',
   partners: 'Data partners',
   published: 'Published',

@@ -67,8 +67,8 @@ describe('IOM quarterly HTML', () => {
     }
     expect(iom.html).not.toMatch(/url\(\s*['"]?(?!data:|#)/);
     expect(iom.html).not.toMatch(/@import/);
-    // Links out are allowed only where a reader clicks them: the sources in the footnotes.
-    for (const a of dom.querySelectorAll('a[href^="http"]')) expect(a.closest('.footnote'), a.outerHTML).not.toBeNull();
+    // Links out are allowed only where a reader clicks them: the sources in the footnotes and the source list.
+    for (const a of dom.querySelectorAll('a[href^="http"]')) expect(a.closest('.footnote, .sources'), a.outerHTML).not.toBeNull();
   });
 
   it('numbers footnotes in reading order, every reference resolving to its note and back', () => {
