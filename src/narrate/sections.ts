@@ -356,6 +356,24 @@ type LevelPhrase = (a: { when: string; indicator: string; value: string }) => st
 type TwoPhrase = (a: { when: string; partner?: string; arrivals?: string; departures?: string; netDirection?: -1 | 0 | 1; net?: string }) => string;
 type PartsPhrase = (a: { when: string; total?: string; parts: { code: string; value: string; share?: string; marks?: Flag[] }[] }) => string;
 
+/**
+ * A measure's total and its largest parts (the level facts `<section>.<measure>.<part>.level` that `isPart` keeps),
+ * largest first, cut at `max` but never between two equal values, each with its share fact where there is one.
+ */
+function largestParts(w: Writer, section: string, measure: string, max: number, isPart: (f: LevelFact) => boolean) {
+  const total = w.get(factId(section, measure, 'level'), 'level');
+  const prefix = factId(section, measure) + '.';
+  const parts = w.facts
+    .ofSection(section)
+    .filter((f): f is LevelFact => f.kind === 'level' && f.id.startsWith(prefix) && f.id !== total?.id && isPart(f))
+    .sort((x, y) => y.value - x.value || byCode(x.id, y.id));
+  if (!parts.length) return undefined;
+  let n = Math.min(parts.length, max);
+  while (n < parts.length && parts[n].value === parts[n - 1].value) n++;
+  const named = parts.slice(0, n);
+  return { total, named, prefix, shares: named.map((f) => w.get(f.id.replace(/\.level$/, '.share'), 'share')) };
+}
+
 /** One sentence block of a section (templates/<kind>/report.yaml `text:`), written from the section's facts. */
 function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sentence[] {
   const { w, scope } = c;
@@ -601,60 +619,23 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
         for (const n of structureNotes(w, ind, levels, factBodyOf(scope, m)?.whole === true)) if (!notes.some((x) => x.text === n.text)) notes.push(n);
       }
       return out;
-    case 'by_region': {
-      // The total and its largest parts by region, each with its share of the country's total where it was published.
-      const b = block.body;
-      const total = w.get(factId(section, b.measure, 'level'), 'level');
-      const prefix = factId(section, b.measure) + '.';
-      const parts = w.facts
-        .ofSection(section)
-        .filter((f): f is LevelFact => f.kind === 'level' && f.id.startsWith(prefix) && f.subject.region !== '')
-        .sort((x, y) => y.value - x.value || byCode(x.id, y.id));
-      if (!parts.length) return out;
-      let n = Math.min(parts.length, b.max);
-      while (n < parts.length && parts[n].value === parts[n - 1].value) n++;
-      const named = parts.slice(0, n);
-      const shares = named.map((f) => w.get(f.id.replace(/\.level$/, '.share'), 'share'));
-      out.push(
-        sentence(
-          L.t.regionShares({
-            indicator: indicator(b.measure),
-            when: L.periodIn(named[0].period),
-            total: total ? w.level(total) : undefined,
-            items: named.map((f, i) => ({ code: f.subject.region, value: w.level(f), share: shares[i] ? w.shareFigure(shares[i]!).text + L.flagMark(shares[i]!.flags) : undefined })),
-          }),
-          [total, ...named, ...shares],
-          [total ? w.levelClaim(total) : undefined, ...named.map((f) => w.levelClaim(f)), ...shares.map((s) => (s ? w.shareFigure(s).claim : undefined))],
-        ),
-      );
-      return out;
-    }
+    case 'by_region':
     case 'breakdown': {
-      // The total and its largest parts by one key, each with its share of the total where the total was published.
+      // The total and its largest parts (by region, or by one breakdown key), each with its share of the total where
+      // the total was published.
       const b = block.body;
-      const ind = indicator(b.measure);
-      const total = w.get(factId(section, b.measure, 'level'), 'level');
-      const prefix = factId(section, b.measure) + '.';
-      const parts = w.facts
-        .ofSection(section)
-        .filter((f): f is LevelFact => f.kind === 'level' && f.id.startsWith(prefix) && f.subject.breakdown !== '' && f.id !== total?.id)
-        .sort((x, y) => y.value - x.value || byCode(x.id, y.id));
-      if (!parts.length) return out;
-      let n = Math.min(parts.length, b.max);
-      while (n < parts.length && parts[n].value === parts[n - 1].value) n++;
-      const named = parts.slice(0, n);
-      const shares = named.map((f) => w.get(f.id.replace(/\.level$/, '.share'), 'share'));
-      const when = L.periodIn(named[0].period);
+      const parts = largestParts(w, section, b.measure, b.max, block.type === 'by_region' ? (f) => f.subject.region !== '' : (f) => f.subject.breakdown !== '');
+      if (!parts) return out;
+      const { total, named, shares, prefix } = parts;
+      const share = (i: number) => (shares[i] ? w.shareFigure(shares[i]!).text + L.flagMark(shares[i]!.flags) : undefined);
+      const common = { indicator: indicator(b.measure), when: L.periodIn(named[0].period), total: total ? w.level(total) : undefined };
       out.push(
         sentence(
-          L.t.breakdownShares({
-            indicator: ind,
-            when,
-            total: total ? w.level(total) : undefined,
-            items: named.map((f, i) => ({ key: f.id.slice(prefix.length).replace(/\.level$/, ''), value: w.level(f), share: shares[i] ? w.shareFigure(shares[i]!).text + L.flagMark(shares[i]!.flags) : undefined })),
-          }),
+          block.type === 'by_region'
+            ? L.t.regionShares({ ...common, items: named.map((f, i) => ({ code: f.subject.region, value: w.level(f), share: share(i) })) })
+            : L.t.breakdownShares({ ...common, items: named.map((f, i) => ({ key: f.id.slice(prefix.length).replace(/\.level$/, ''), value: w.level(f), share: share(i) })) }),
           [total, ...named, ...shares],
-          [total ? w.levelClaim(total) : undefined, ...named.map((f) => w.levelClaim(f)), ...shares.map((s) => (s ? w.shareFigure(s).claim : undefined))],
+          [total ? w.levelClaim(total) : undefined, ...named.map((f) => w.levelClaim(f)), ...shares.map((x) => (x ? w.shareFigure(x).claim : undefined))],
         ),
       );
       return out;
