@@ -2,9 +2,9 @@
 // for every period of the sample and every report kind. They pin the output across refactors of the engine: a
 // missing or different golden fails and writes `<name>-changed` beside it; UPDATE_GOLDEN=1 writes them instead —
 // read every diff before committing.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../golden.ts';
 import { narrate } from '../../src/narrate/index.ts';
 import { text } from '../../src/commands/text.ts';
 import { DATA_DIR, sampleDataset } from '../compare/sample.ts';
@@ -17,24 +17,7 @@ const KINDS = ['iom-quarterly', 'bns-release'];
 /** The press brief's periods: the latest year, a year to date, an earlier year and a year with few figures. */
 const PRESS_PERIODS = ['2025', '2025-01/2025-06', '2024', '2023', '2019'];
 
-function golden(name: string, content: string): void {
-  const file = join(GOLDEN, name);
-  const changed = `${file}-changed`;
-  if (process.env.UPDATE_GOLDEN === '1') {
-    writeFileSync(file, content);
-    rmSync(changed, { force: true });
-    return;
-  }
-  if (!existsSync(file)) {
-    writeFileSync(changed, content);
-    expect.fail(`no golden ${name}: read ${name}-changed, then run with UPDATE_GOLDEN=1`);
-  }
-  if (readFileSync(file, 'utf8') !== content) {
-    writeFileSync(changed, content);
-    expect.fail(`${name} differs from its golden; the new output is in ${name}-changed (diff them; UPDATE_GOLDEN=1 accepts it)`);
-  }
-  rmSync(changed, { force: true });
-}
+const golden = (name: string, content: string) => expectGolden(GOLDEN, name, content);
 
 describe.each(KINDS)('%s', (template) => {
   it.each(SAMPLE_PERIODS)('%s: report model and text --json', async (period) => {

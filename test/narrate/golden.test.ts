@@ -1,8 +1,8 @@
 // Golden sentence files per section. A missing or different golden fails and writes `<name>-changed` beside it;
 // UPDATE_GOLDEN=1 writes (or overwrites) the goldens instead — read the diff before committing them.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expectGolden } from '../golden.ts';
 import { narrate } from '../../src/narrate/index.ts';
 import { sampleDataset } from '../compare/sample.ts';
 
@@ -23,23 +23,5 @@ describe.each(cases)('$template $period', ({ template, period }) => {
       [...s.paragraphs.map((p) => p.map((x) => x.text).join('\n')), ...s.notes.map((n) => `Note: ${n.text}`)].join('\n\n'),
     ]),
   ];
-  it.each(files)('%s', (name, text) => {
-    const file = join(GOLDEN, name);
-    const changed = `${file}-changed`;
-    const content = text + '\n';
-    if (process.env.UPDATE_GOLDEN === '1') {
-      writeFileSync(file, content);
-      rmSync(changed, { force: true });
-      return;
-    }
-    if (!existsSync(file)) {
-      writeFileSync(changed, content);
-      expect.fail(`no golden ${name}: read ${name}-changed, then run with UPDATE_GOLDEN=1`);
-    }
-    if (readFileSync(file, 'utf8') !== content) {
-      writeFileSync(changed, content);
-      expect.fail(`${name} differs from its golden; the new text is in ${name}-changed (UPDATE_GOLDEN=1 accepts it)`);
-    }
-    rmSync(changed, { force: true });
-  });
+  it.each(files)('%s', (name, text) => expectGolden(GOLDEN, name, text + '\n'));
 });
