@@ -76,15 +76,20 @@ export interface Country {
    */
   names: Record<string, string>;
   at: SourceLocation;
+  /** The columns of its file's header, in order (a missing name form is located at its column). */
+  columns?: string[];
 }
 
 export interface Region {
   code: string; // ISO 3166-2:KZ, e.g. KZ-71
   kind: 'region' | 'city';
-  names: Record<string, string>; // 'en', 'ru', 'kk'
+  /** 'en', 'ru', 'kk', and optional case forms such as 'ru_gen', 'ru_prep'. */
+  names: Record<string, string>;
   /** Former names (any locale) accepted on input and mapped to this code. */
   formerNames: string[];
   at: SourceLocation;
+  /** The columns of its file's header, in order (a missing name form is located at its column). */
+  columns?: string[];
 }
 
 export interface Source {
@@ -95,7 +100,10 @@ export interface Source {
   url: string;
   /** How values were derived from it, when they were (status I rows). */
   note: string;
+  /** How a report in another language cites it (publisher_<lang>, title_<lang>); the base columns otherwise. */
+  translations?: Record<string, { publisher?: string; title?: string }>;
   at: SourceLocation;
+  columns?: string[];
 }
 
 export interface Reference {

@@ -93,6 +93,17 @@ function namesOf(row: TableRow, columns: string[]): Record<string, string> {
   return names;
 }
 
+/** A source's citation per language from publisher_<lang> / title_<lang> columns (both, or what is given). */
+function translationsOf(row: TableRow): Record<string, { publisher?: string; title?: string }> {
+  const out: Record<string, { publisher?: string; title?: string }> = {};
+  for (const c of row.columns) {
+    const m = /^(publisher|title)_([a-z]{2})$/.exec(c);
+    const v = m && row.get(c);
+    if (m && v) (out[m[2]] ??= {})[m[1] as 'publisher' | 'title'] = v;
+  }
+  return out;
+}
+
 function uniqueCode<T extends { at: SourceLocation }>(map: Map<string, T>, code: string, row: TableRow, column: string, file: string, problems: Problems): boolean {
   if (!code) {
     problems.add(msg.emptyCode(column), row.at(column));
@@ -174,6 +185,7 @@ export async function readReference(dataDir: string, relDir: string, problems: P
         groups: row.get('groups').split(';').map((g) => g.trim()).filter(Boolean),
         names,
         at: { file, line: row.line },
+        columns: row.columns,
       };
       reference.countries.set(code, country);
       memberships.push({ country, row });
@@ -189,7 +201,7 @@ export async function readReference(dataDir: string, relDir: string, problems: P
   // 3. regions.csv
   {
     const { path, file } = fileOf('regions.csv');
-    const rows = await readTable(path, file, { required: ['code', 'kind', 'name_en', 'name_ru', 'name_kk', 'former'] }, problems);
+    const rows = await readTable(path, file, { required: ['code', 'kind', 'name_en', 'name_ru', 'name_kk', 'former'], optional: /^name_[a-z]{2}(_[a-z]+)?$/ }, problems);
     const alias = (name: string, code: string, row: TableRow, column: string): void => {
       for (const key of new Set([name, name.toLowerCase()])) {
         const other = regionAlias.get(key);
@@ -209,7 +221,7 @@ export async function readReference(dataDir: string, relDir: string, problems: P
         continue;
       }
       const formerNames = row.get('former').split(';').map((f) => f.trim()).filter(Boolean);
-      const region: Region = { code, kind, names: namesOf(row, ['name_en', 'name_ru', 'name_kk']), formerNames, at: { file, line: row.line } };
+      const region: Region = { code, kind, names: namesOf(row, row.columns.filter((c) => c.startsWith('name_'))), formerNames, at: { file, line: row.line }, columns: row.columns };
       reference.regions.set(code, region);
     }
     // Codes first, so a former code can never shadow a current one.
@@ -217,7 +229,8 @@ export async function readReference(dataDir: string, relDir: string, problems: P
     for (const row of rows ?? []) {
       const r = reference.regions.get(row.get('code'));
       if (!r || r.at.line !== row.line) continue;
-      for (const n of Object.values(r.names)) alias(n, r.code, row, 'name_en');
+      // The names as written (not their case forms) name a region on input.
+      for (const n of [r.names.en, r.names.ru, r.names.kk]) if (n) alias(n, r.code, row, 'name_en');
       for (const f of r.formerNames) alias(f, r.code, row, 'former');
     }
   }
@@ -225,7 +238,8 @@ export async function readReference(dataDir: string, relDir: string, problems: P
   // 4. sources.csv
   {
     const { path, file } = fileOf('sources.csv');
-    const rows = await readTable(path, file, { required: ['id', 'publisher', 'title', 'year', 'url', 'note'] }, problems);
+    // publisher_<lang> / title_<lang>: how a report in that language cites the source (the original title where it has no other).
+    const rows = await readTable(path, file, { required: ['id', 'publisher', 'title', 'year', 'url', 'note'], optional: /^(publisher|title)_[a-z]{2}$/ }, problems);
     for (const row of rows ?? []) {
       const id = row.get('id');
       if (!uniqueCode(reference.sources, id, row, 'id', file, problems)) continue;
@@ -241,7 +255,9 @@ export async function readReference(dataDir: string, relDir: string, problems: P
         year: Number(yearText),
         url: row.get('url'),
         note: row.get('note'),
+        translations: translationsOf(row),
         at: { file, line: row.line },
+        columns: row.columns,
       };
       reference.sources.set(id, source);
     }

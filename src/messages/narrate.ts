@@ -34,3 +34,9 @@ export const unwritableFinding = (id: string, kind: string): Message => ({
   hint: 'pin a change, record, streak, change of sign, crossover, movers, top or balance fact instead (see "migreport text --json"), or remove the pin',
 });
 
+
+export const missingNameForm = (lang: string, form: string, code: string, column: string, hasColumn: boolean): Message => ({
+  code: 'narrate/missing-name-form',
+  message: `the ${lang} edition needs the ${form} of "${code}", and ${column} is empty`,
+  hint: hasColumn ? `fill ${column} on this row` : `add a column ${column} to the header and fill it for every row the reports name`,
+});
