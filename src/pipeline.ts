@@ -143,6 +143,8 @@ export interface PrintSetup {
   continuedLabel: string;
   /** The project's styles/print.css when it has one, else migreport's own. */
   css: string;
+  /** The PDF's date: SOURCE_DATE_EPOCH when set, else the publication date of report.yaml, else the period's last day. */
+  date?: string;
 }
 
 const packagePrintCss = packageFile('styles', 'print.css');
@@ -160,5 +162,21 @@ export function printSetup(paths: ProjectPaths, report: Pick<RenderedReport, 'pr
     pageLabel: labelsFor(lang).pageLabel,
     continuedLabel: labelsFor(lang).continued,
     css: readFileSync(existsSync(projectCss) ? projectCss : packagePrintCss, 'utf8'),
+    date: documentDate(report.model),
   };
+}
+
+/** The date a PDF carries, from the data, so that the same data give the same bytes (see PrintSetup.date). */
+function documentDate(model: ReportModel | undefined): string | undefined {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  if (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString().slice(0, 10);
+  if (!model) return undefined;
+  const published = /^\d{4}-\d{2}(-\d{2})?$/.exec(model.meta.published)?.[0];
+  if (published) return published.length === 7 ? `${published}-01` : published;
+  const p = parsePeriod(model.period);
+  if (!p) return undefined;
+  if (p.kind === 'date' && p.date) return p.date;
+  const y = Math.floor(p.end / 12);
+  const m = (p.end % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }

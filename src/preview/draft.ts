@@ -52,6 +52,7 @@ export function draftRenderer(paths: ProjectPaths, initial: ReportRequest, stage
         pageLabel: print.pageLabel,
         continuedLabel: print.continuedLabel,
         printCss: print.css,
+        date: print.date,
         lang,
       });
     });
