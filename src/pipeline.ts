@@ -13,6 +13,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { renderCharts } from './charts/index.ts';
+import { narrativeIn } from './load/narrative.ts';
+import { sourcesIn } from './render/sources.ts';
 import { audit, type Finding } from './check/audit.ts';
 import { UserError, UserErrors } from './errors.ts';
 import { cliMessages } from './messages/index.ts';
@@ -92,6 +94,9 @@ export async function renderReport(
   const templateDir = join(paths.root, 'templates', request.template);
   const dateLabel = dateLabeller(dataset, request.lang);
   const charts = await time('charts', () => renderCharts(model.charts, { templateDir, lang: request.lang }));
+  const policy = policyOf(dataset, model.period, request.lang, dateLabel);
+  // The sources as this edition's language cites them (a cited source without its texts there is an error).
+  const sources = sourcesIn(dataset.reference.sources, [...model.sources, ...policy.flatMap((p) => p.sources)], request.lang);
   const html = time('templates', () =>
     renderHtml(
       model,
@@ -100,11 +105,11 @@ export async function renderReport(
         root: paths.root,
         template: request.template,
         lang: request.lang,
-        sources: dataset.reference.sources,
+        sources,
         dateLabel,
         provenance: request.preview === true,
       },
-      policyOf(dataset, model.period, dateLabel),
+      policy,
     ),
   );
   // One document serves both: the PDF stage adds the print stylesheet and paginates it.
@@ -121,8 +126,8 @@ function dateLabeller(dataset: Dataset, lang: string): (iso: string) => string {
 }
 
 /** The period's dated policy developments, oldest first, with their dates said in the report's language. */
-function policyOf(dataset: Dataset, period: string, label: (iso: string) => string): PolicyInput[] {
-  const items = dataset.narratives.get(period)?.policy ?? [];
+function policyOf(dataset: Dataset, period: string, lang: string, label: (iso: string) => string): PolicyInput[] {
+  const items = narrativeIn(dataset.narratives.get(period), lang)?.policy ?? [];
   return [...items]
     .sort((a, b) => byCode(a.date, b.date))
     .map((item) => ({ date: item.date, dateLabel: label(item.date), text: item.text, sources: item.sources }));
