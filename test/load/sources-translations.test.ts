@@ -32,6 +32,29 @@ describe.each(['ru', 'kk'])('sources.csv in %s', (lang) => {
     }
   });
 
+  it('gives the note wherever the English has one', () => {
+    for (const s of sources) {
+      const note = s.translations![lang].note;
+      if (s.note) expect(note, `${s.id}: note_${lang}`).toBeTruthy();
+      else expect(note, `${s.id}: note_${lang} without an English note`).toBeUndefined();
+    }
+  });
+
+  it('writes no English word in a publisher or a note: Latin letters only in web addresses and the names of sites and media', () => {
+    const names = new Set(
+      ('Astana BAQ.KZ Bizmedia Caravan.kz El.kz Eurasia I III IV LS NUR.KZ NewTimes.kz News Ranking.kz ReliefWeb Silk Sputnik The Times Way ' +
+        'Window on Zakon.kz aktobetimes.kz bestnewskz.com centralasianlight.org internationalinvestment.biz kazakbol.com kazlenta.kz ' +
+        'mgorod.kz novoetv.kz oqu.news ritmeurasia.ru the-tenge.kz').split(' '),
+    );
+    for (const s of sources) {
+      const t = s.translations![lang];
+      for (const text of [t.publisher ?? '', t.note ?? '']) {
+        const words = text.replace(/https?:\/\/\S+/g, '').match(/[A-Za-z][A-Za-z0-9.-]*[A-Za-z0-9]|[A-Za-z]/g) ?? [];
+        for (const w of words) expect(names.has(w), `${s.id}: "${w}" in ${text}`).toBe(true);
+      }
+    }
+  });
+
   it('gives a title either in the language or as the work was published, and keeps its figures', () => {
     for (const s of sources) {
       const title = s.translations![lang].title!;
