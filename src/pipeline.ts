@@ -170,9 +170,9 @@ function documentDate(model: ReportModel | undefined): string | undefined {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   if (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString().slice(0, 10);
   if (!model) return undefined;
-  const published = /^\d{4}-\d{2}(-\d{2})?$/.exec(model.meta.published)?.[0];
+  const published = /^\d{4}-\d{2}(-\d{2})?$/.exec(model.meta?.published ?? '')?.[0];
   if (published) return published.length === 7 ? `${published}-01` : published;
-  const p = parsePeriod(model.period);
+  const p = typeof model.period === 'string' ? parsePeriod(model.period) : undefined;
   if (!p) return undefined;
   if (p.kind === 'date' && p.date) return p.date;
   const y = Math.floor(p.end / 12);
