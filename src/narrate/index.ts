@@ -377,6 +377,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       periodLabel: locale.periodLabel(computed.period),
       published: report.published instanceof Date ? report.published.toISOString().slice(0, 10) : String(report.published ?? ''),
       narrative: report,
+      ...(narrative?.brand && Object.keys(narrative.brand).length ? { brand: narrative.brand } : {}),
     },
     front: [...kind.front],
     ...(kind.policy_number !== undefined ? { policyNumber: kind.policy_number } : {}),
