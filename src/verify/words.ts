@@ -489,6 +489,7 @@ class Reading {
 
   private findPeriods() {
     const phrases = new Map<string, { period: Period; asPeriod: boolean; asBaseline: boolean }>();
+    const baselines = new Set(this.claims.flatMap((c) => (hasBaseline(c) ? [parsePeriod(c.baseline)?.code ?? c.baseline] : [])));
     for (const p of this.periodCodes()) {
       const c = this.cache;
       const inP = names(c, `P:${p.code}`, () => this.v.periodPhrases(p));
@@ -499,8 +500,13 @@ class Reading {
       ] as const) {
         for (const ph of list) {
           const k = ph.toLowerCase();
-          const e = phrases.get(k) ?? { period: p, asPeriod: false, asBaseline: false };
-          if (e.period.code !== p.code) continue; // the same words for two periods: the first claims them
+          let e = phrases.get(k) ?? { period: p, asPeriod: false, asBaseline: false };
+          // The same words for two periods: the first claims them, unless the later one is a claim's baseline and the
+          // first is not (Kazakh names a span a year back by its year alone, "2022 жылғы тиісті кезеңмен").
+          if (e.period.code !== p.code) {
+            if (asPeriod || !baselines.has(p.code) || baselines.has(e.period.code)) continue;
+            e = { period: p, asPeriod: false, asBaseline: false };
+          }
           if (asPeriod) e.asPeriod = true;
           else e.asBaseline = true;
           phrases.set(k, e);

@@ -33,6 +33,9 @@ export function parseKkDigits(d: string): number {
   return Number(d.replace(/[\u00a0\u202f ]/g, '').replace(',', '.'));
 }
 
+/** The words after a figure of a unit, with the no-break space that keeps them on its line. */
+export const UNITS = { money: `${NBSP}млн АҚШ доллары`, points: `${NBSP}пайыздық тармақ` };
+
 const isZero = (d: string) => !/[1-9]/.test(d);
 /** The sign written before a figure: U+2212 or +, none for a figure shown as zero. */
 export function signOf(v: number, d: string, signed: boolean): string {
