@@ -289,9 +289,14 @@ export function createKazakh(reference: Reference): Locale {
     return inBrackets ? `, ${words.join(', ')}` : ` (${words.join(', ')})`;
   };
   const fig = (value: string, marks: Flag[] | undefined, inBrackets = false) => value + flagMark(marks ?? [], inBrackets);
+  /** A figure with its case suffix; a mark in brackets after it stays after the suffixed figure («74,9%-ға (алдын ала)»). */
+  const cased = (figure: string, kase: KkCase | 'ins'): string => {
+    const m = /^(.*?)( \([^()]*\))$/u.exec(figure);
+    return m ? withCase(m[1], kase) + m[2] : withCase(figure, kase);
+  };
 
   /** A change item up to its verb: «келгендер саны 24,0%-ға (есептік)»; `own` adds the verb. */
-  const changeBody = (c: ChangeItem): string => `${c.subject} ${withCase(c.magnitude, 'dat')}${flagMark(c.flags ?? [])}`;
+  const changeBody = (c: ChangeItem): string => `${c.subject} ${cased(c.magnitude, 'dat')}${flagMark(c.flags ?? [])}`;
   const changeText = (c: ChangeItem): string => {
     const mark = flagMark(c.flags ?? []);
     switch (c.measure) {
@@ -302,7 +307,7 @@ export function createKazakh(reference: Reference): Locale {
       case 'times':
         return `${c.subject} ${c.magnitude} есе${mark} артты`;
       case 'from_zero':
-        return `${c.subject} нөлден ${withCase(c.magnitude, 'dat')}${mark} дейін ${verb(c.direction)}`;
+        return `${c.subject} нөлден ${cased(c.magnitude, 'dat')}${mark} дейін ${verb(c.direction)}`;
       default:
         return `${changeBody(c)} ${verb(c.direction)}`;
     }
@@ -341,9 +346,9 @@ export function createKazakh(reference: Reference): Locale {
       case 'times':
         return `${p.magnitude} есе${mark} артқан`;
       case 'from_zero':
-        return `нөлден ${withCase(p.magnitude, 'dat')}${mark} дейін ${participle(p.direction)}`;
+        return `нөлден ${cased(p.magnitude, 'dat')}${mark} дейін ${participle(p.direction)}`;
       default:
-        return `${withCase(p.magnitude, 'dat')}${mark} ${participle(p.direction)}`;
+        return `${cased(p.magnitude, 'dat')}${mark} ${participle(p.direction)}`;
     }
   };
   const byWords: Record<string, string> = { country: 'елдер бойынша', period: 'кезеңдер бойынша', group: 'ел топтары бойынша', category: 'санаттар бойынша', region: 'өңірлер бойынша' };
@@ -360,7 +365,7 @@ export function createKazakh(reference: Reference): Locale {
       const i = a.item;
       const head =
         i.measure === 'pct' || i.measure === 'abs'
-          ? `${i.subject} ${compared(a.baseline)} ${withCase(i.magnitude, 'dat')}${flagMark(i.flags ?? [])} ${verb(i.direction)}`
+          ? `${i.subject} ${compared(a.baseline)} ${cased(i.magnitude, 'dat')}${flagMark(i.flags ?? [])} ${verb(i.direction)}`
           : `${i.subject} ${compared(a.baseline)} ${changeText({ ...i, subject: '' }).trim()}`;
       if (!a.prior || !a.priorBaseline) return `${capitalise(head)}.`;
       // The baseline's own change, with both its periods named («…; 2024 жылы 2023 жылмен салыстырғанда 20,9%-ға азайған болатын»).
@@ -371,7 +376,8 @@ export function createKazakh(reference: Reference): Locale {
       const phrase = a.partner ? undefined : LEVEL_PHRASES[a.indicator];
       if (phrase) return `${capitalise(a.when)} ${phrase(a.value)}.`;
       const m = measureOf(a.indicator);
-      return `${capitalise(a.when)} ${noun(a.indicator, a.partner)} ${m.money ? withCase(a.value, 'acc') : `${a.value} адамды`} құрады.`;
+      const mark = /^(.*?)((?: \([^()]*\))?)$/u.exec(a.value)!;
+      return `${capitalise(a.when)} ${noun(a.indicator, a.partner)} ${m.money ? cased(a.value, 'acc') : `${mark[1]} адамды${mark[2]}`} құрады.`;
     },
     split: (a) => {
       const m = measureOf(a.indicator);
@@ -403,7 +409,7 @@ export function createKazakh(reference: Reference): Locale {
         return `${capitalise(compared(a.baseline))} ${a.whole === '_T' ? 'елдер' : P(a.whole)} ішінде деректері бар елдер бойынша ${parts.join(', ал ')}.`;
       }
       const moverText = (x: MoverItem) =>
-        x.item.measure === 'from_zero' ? `нөлден ${withCase(x.change, 'dat')} дейін` : x.item.measure === 'times' ? `${x.change} есе артты` : x.change;
+        x.item.measure === 'from_zero' ? `нөлден ${cased(x.change, 'dat')} дейін` : x.item.measure === 'times' ? `${x.change} есе артты` : x.change;
       const side = (items: MoverItem[]) => list(items.map((x) => `${place(x.code)} (${moverText(x)}${flagMark(x.item.flags ?? [], true)})`));
       const parts: string[] = [];
       if (a.down.length) parts.push(`${side(a.down)} ең көп ${DOWN}`);
@@ -415,7 +421,7 @@ export function createKazakh(reference: Reference): Locale {
     shareChange: (a) => {
       const subject = `${formOfPhrase(noun(a.indicator, a.whole === '_T' ? undefined : a.whole), 'adj')} ${P(a.partner, 'gen')} үлесі`;
       if (a.direction === 0) return `${capitalise(subject)} ${compared(a.baseline)} ${UNCHANGED} (${a.to}).`;
-      return `${capitalise(subject)} ${then(a.baseline)} ${withCase(a.from, 'abl')} ${withCase(a.to, 'dat')} дейін, яғни ${withCase(a.points, 'dat')} ${verb(a.direction)}.`;
+      return `${capitalise(subject)} ${then(a.baseline)} ${cased(a.from, 'abl')} ${cased(a.to, 'dat')} дейін, яғни ${cased(a.points, 'dat')} ${verb(a.direction)}.`;
     },
     unavailable: (a) =>
       `${capitalise(periodForm(periodOf(a.missing), 'loc'))} ${a.subject} туралы ${a.total ? 'жалпы деректер' : 'деректер'} болмады, сондықтан бұл көрсеткіш сол кезеңмен салыстырылмайды.`,
@@ -444,9 +450,9 @@ export function createKazakh(reference: Reference): Locale {
       return `${capitalise(a.when)} қандастардың ${items} болды.`;
     },
     moneyTotal: (a) => {
-      const head = `${capitalise(a.when)} ${noun(a.indicator)} ${withCase(a.value, 'acc')}${flagMark(a.marks ?? [])} құрады`;
+      const head = `${capitalise(a.when)} ${noun(a.indicator)} ${cased(a.value, 'acc')}${flagMark(a.marks ?? [])} құрады`;
       const c = a.item;
-      const before = `${then(a.baseline)} ${withCase(a.before, 'abl')}`;
+      const before = `${then(a.baseline)} ${cased(a.before, 'abl')}`;
       switch (c.measure) {
         case 'unchanged':
           return `${head} және ${compared(a.baseline)} ${UNCHANGED}.`;
@@ -457,7 +463,7 @@ export function createKazakh(reference: Reference): Locale {
         case 'from_zero':
           return `${head} және ${compared(a.baseline)} нөлден ${UP}.`;
         default:
-          return `${head}, бұл ${before} ${a.absolute ? `${withCase(a.absolute, 'dat')} (${fig(c.magnitude, c.flags, true)})` : `${withCase(c.magnitude, 'dat')}${flagMark(c.flags ?? [])}`} ${c.direction > 0 ? 'артық' : 'кем'}.`;
+          return `${head}, бұл ${before} ${a.absolute ? `${cased(a.absolute, 'dat')} (${fig(c.magnitude, c.flags, true)})` : `${cased(c.magnitude, 'dat')}${flagMark(c.flags ?? [])}`} ${c.direction > 0 ? 'артық' : 'кем'}.`;
       }
     },
     bnsTotals: (a) =>
@@ -465,7 +471,7 @@ export function createKazakh(reference: Reference): Locale {
         a.netDirection === 0 ? 'нөлге тең' : `${signWord(a.netDirection)} (${a.net})`
       } болды.`,
     groupShares: (a) => {
-      const parts = [a.arrivals ? `келгендердің ${a.arrivals}` : '', a.departures ? `кеткендердің ${a.departures}` : ''].filter(Boolean);
+      const parts = [a.arrivals ? `келгендер арасында ${cased(a.arrivals, 'acc')}` : '', a.departures ? `кеткендер арасында ${cased(a.departures, 'acc')}` : ''].filter(Boolean);
       return `${capitalise(a.when)} ${P(a.partner, 'gen')} үлесі ${list(parts)} құрады (жарияланған деректер бойынша).`;
     },
     ratio: (a) => {
@@ -501,7 +507,7 @@ export function createKazakh(reference: Reference): Locale {
     staleNote: () => 'Бұл қолжетімді соңғы деректер; кейінгі кезеңдер бойынша деректер жоқ.',
     notBrokenDown: (a) => `Есепті кезеңде ${a.subject} елдер бойынша бөлінбеген.`,
     partitionNote: (a) =>
-      `${capitalise(formOfPhrase(noun(a.indicator), 'gen'))} топтар бойынша қосындысы ${a.sum} болды, бұл жарияланған жалпы саннан (${a.total}) ${withCase(a.gap, 'dat')} өзгеше.`,
+      `${capitalise(formOfPhrase(noun(a.indicator), 'gen'))} топтар бойынша қосындысы ${a.sum} болды, бұл жарияланған жалпы саннан (${a.total}) ${cased(a.gap, 'dat')} өзгеше.`,
     flagNote: (flags) =>
       [
         flags.includes('I') ? '«Есептік» деп белгіленген сандарды құрастырушылар жарияланған өзгеріс қарқындарынан есептеді.' : '',
@@ -651,6 +657,8 @@ export function createKazakh(reference: Reference): Locale {
         const figure = m[0].slice(0, m[0].lastIndexOf('-'));
         if (!suffixesOf(figure).has(m[3])) out.push(`“${m[0]}”: the suffix -${m[3]} does not fit ${figure} as it is said`);
       }
+      // A suffix glued to a bracket of marks («74,9% (алдын ала)ға») belongs on the figure.
+      for (const m of text.matchAll(/\)(\p{L}+)/gu)) out.push(`“${m[0]}”: a suffix after a bracket, not after its figure`);
       // Latin letters do not belong in a Kazakh sentence (Roman numerals of quarters excepted).
       const latin = text.replace(/(?<![\p{L}])[IVX]+(?![\p{L}])/gu, '').match(/[A-Za-z]+/g);
       if (latin) out.push(`Latin letters in a Kazakh sentence: ${latin.join(', ')}`);
@@ -683,7 +691,8 @@ export function createKazakh(reference: Reference): Locale {
 
   /** «61,4%-ы»: a share of a whole is its possessive («қандастардың 61,4%-ы»). */
   function possessive(figure: string): string {
-    return figure.endsWith('%') ? `${figure}-ы` : figure;
+    const m = /^(.*?)((?: \([^()]*\))?)$/u.exec(figure)!;
+    return m[1].endsWith('%') ? `${m[1]}-ы${m[2]}` : figure;
   }
 
   return {
