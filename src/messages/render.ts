@@ -4,6 +4,12 @@ import type { Message } from '../errors.ts';
 export type { Message };
 
 // --- templates (render stage) ---
+export const noLabels = (lang: string, known: readonly string[]): Message => ({
+  code: 'render/no-labels',
+  message: `the report's headings and captions have no "${lang}" wording`,
+  hint: `add a "${lang}" entry to src/render/labels.ts, or use one of: ${known.join(', ')}`,
+});
+
 export const templateMissingVariable = (name: string): Message => ({
   code: 'render/missing-variable',
   message: `the template uses "${name}", which the report does not provide`,
@@ -87,4 +93,12 @@ export const remoteUrlInStyles = (url: string): Message => ({
   code: 'render/remote-url',
   message: `the stylesheet loads ${url.length > 120 ? url.slice(0, 119) + '…' : url}, but the report's HTML must open offline and load nothing from another address`,
   hint: 'put the image or font in the stylesheet as a data: URL, or remove the rule',
+});
+
+export const sourceUntranslated = (id: string, column: string, lang: string, hasColumn: boolean): Message => ({
+  code: 'render/source-untranslated',
+  message: `the ${lang} edition cites the source "${id}", and its ${column} is empty`,
+  hint: hasColumn
+    ? `fill ${column} on this row (a work with no ${lang} edition keeps its own title there)`
+    : `add a column ${column} to sources.csv and fill it for the sources this edition cites`,
 });
