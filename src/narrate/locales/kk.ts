@@ -305,7 +305,7 @@ export function createKazakh(reference: Reference): Locale {
       case 'virtually_unchanged':
         return `${c.subject} іс жүзінде ${UNCHANGED}`;
       case 'times':
-        return `${c.subject} ${c.magnitude} есе${mark} артты`;
+        return `${c.subject} ${c.magnitude} есе артты${mark}`;
       case 'from_zero':
         return `${c.subject} нөлден ${cased(c.magnitude, 'dat')}${mark} дейін ${verb(c.direction)}`;
       default:
@@ -344,7 +344,7 @@ export function createKazakh(reference: Reference): Locale {
       case 'virtually_unchanged':
         return 'іс жүзінде өзгермеген';
       case 'times':
-        return `${p.magnitude} есе${mark} артқан`;
+        return `${p.magnitude} есе артқан${mark}`;
       case 'from_zero':
         return `нөлден ${cased(p.magnitude, 'dat')}${mark} дейін ${participle(p.direction)}`;
       default:
@@ -352,7 +352,9 @@ export function createKazakh(reference: Reference): Locale {
     }
   };
   const byWords: Record<string, string> = { country: 'елдер бойынша', period: 'кезеңдер бойынша', group: 'ел топтары бойынша', category: 'санаттар бойынша', region: 'өңірлер бойынша' };
-  const whole = (indicator: string, w: string) => (w === '_T' ? `барлық ${plain(indicator)}` : plain(indicator, w));
+  // The whole of a share list: a group's measure, or all of it («келгендер», money «… аударымдарының жалпы көлемі»).
+  const whole = (indicator: string, w: string) =>
+    w !== '_T' ? plain(indicator, w) : measureOf(indicator).money ? `${formOfPhrase(plain(indicator), 'gen')} жалпы көлемі` : plain(indicator);
 
   const t: Templates = {
     noun,
@@ -392,7 +394,8 @@ export function createKazakh(reference: Reference): Locale {
           ? `${P(x.code, 'gen')} үлесі ${fig(x.share ?? '', x.shareMarks)} (${fig(x.value, x.marks, true)})`
           : `${P(x.code, 'gen')} үлесі ${x.share} (${fig(x.value, [...new Set([...(x.marks ?? []), ...(x.shareMarks ?? [])])].sort() as Flag[], true)})`,
       );
-      return `${capitalise(whole(a.indicator, a.whole))} арасында ${list(items)} болды.`;
+      const w = whole(a.indicator, a.whole);
+      return `${capitalise(w.endsWith('көлемі') ? formOfPhrase(w, 'loc') : `${w} арасында`)} ${list(items)} болды.`;
     },
     largest: (a) => `${capitalise(noun(a.indicator, a.whole))} ең көп болған елдер: ${list(a.items.map((x) => `${P(x.code)} (${x.value})`))}.`,
     crossover: (a) => {
@@ -540,7 +543,7 @@ export function createKazakh(reference: Reference): Locale {
     },
     topMembers: (a) => {
       const items = list(a.items.map((x) => `${P(x.code, 'dat')} (${fig(x.share ?? x.value, x.marks, true)})`));
-      return `${capitalise(a.when)} ${whole(a.indicator, a.whole)} ішінде${a.scope === 'all' ? '' : ' тізімдегі елдер арасында'} ең көп үлес ${items} тиесілі болды.`;
+      return `${capitalise(a.when)} ${whole(a.indicator, a.whole).replace(/көлемі$/, 'көлемінің')} ішінде${a.scope === 'all' ? '' : ' тізімдегі елдер арасында'} ең көп үлес ${items} тиесілі болды.`;
     },
     tableCaption: (a) => `${capitalise(a.subject)}${a.by === 'category' ? '' : `, ${byWords[a.by]}`}, ${a.unit}, ${a.period}`,
     rowLabel: (indicator, p) => (p ? capitalise(noun(indicator, p)) : `${capitalise(noun(indicator))}, барлығы`),
