@@ -874,6 +874,17 @@ class Reading {
    * the first whose direction words no figure has read yet, else the first with direction words, else the first.
    */
   private clauseNaming(c: Claim): number | undefined {
+    // The movers of one direction are said in the clause naming them ("…, while they rose most to B"): where the
+    // figures have read every direction word already, the clause that names a member is the claim's, not the
+    // first clause naming the series (a verb-final language puts each list's verb after it).
+    if (c.what === 'most') {
+      for (const cl of this.clauses) {
+        const ms = this.mentions.filter((m) => this.clause(m.start) === cl.id);
+        if (!ms.some((m) => m.dens.some((d) => d.k === 'place' && c.members.includes(d.code)))) continue;
+        const scope = this.continuation(cl.id);
+        if (this.words.some((w) => scope.includes(this.clause(w.start)) && w.sign !== 0)) return cl.id;
+      }
+    }
     let first: number | undefined;
     let worded: number | undefined;
     for (const cl of this.clauses) {

@@ -116,6 +116,9 @@ export function writeSpec(spec: Spec, dir?: string): string {
     writeFileSync(join(d, 'report.yaml'), `title: Fuzzed report\nsubtitle: Generated data\nperiod: "${p}"\npublished: 2025-01-15\npartners: [Fuzz]\n`);
     writeFileSync(join(d, 'policy.yaml'), 'developments: []\n');
     writeFileSync(join(d, 'notes.yaml'), 'notes: {}\n');
+    // Its texts in the other languages, so every edition of every language can be built.
+    writeFileSync(join(d, 'report.ru.yaml'), 'title: Сгенерированный отчёт\nsubtitle: Сгенерированные данные\npartners: [Генератор]\n');
+    writeFileSync(join(d, 'report.kk.yaml'), 'title: Жасалған есеп\nsubtitle: Жасалған деректер\npartners: [Генератор]\n');
   }
   if (spec.notes.length) writeFileSync(join(root, 'GENERATED.txt'), spec.notes.join('\n') + '\n');
   return root;

@@ -193,7 +193,7 @@ function shownDigits(v: number, style: Style): { digits: string; shown: number }
 /** Kazakh words of the words check (conjunctions, qualifiers, marks, baselines after the period, units …). */
 export const KAZAKH_WORDS: WordsOptions = {
   conjunctions: [' және ', ', ал ', ' ал '],
-  qualifiers: ['тізімдегі елдер арасында', 'деректері бар', 'деректері жарияланған', 'тізімдегі өңірлер арасында'],
+  qualifiers: ['тізімдегі елдер арасында', 'деректері бар', 'деректері жарияланған', 'тізімдегі өңірлер арасында', 'тізімдегі'],
   marks: MARKS,
   baselineIntros: [],
   sinceIntros: [],
