@@ -119,7 +119,8 @@ export async function buildEditions(
         const printed = await printPdfDetailed(report.printHtml, {
           browser: handle, title: print.title, lang: job.lang, headerText: print.headerText, pageLabel: print.pageLabel, continuedLabel: print.continuedLabel, printCss: print.css, date: print.date,
         });
-        for (const w of printed.warnings) io.err(formatError(new UserError(w), 'warning'));
+        // In a batch, each warning names the edition it is about.
+        for (const w of printed.warnings) io.err(`${relative(process.cwd(), `${base}.pdf`) || `${base}.pdf`}: ${formatError(new UserError(w), 'warning')}`);
         files.push({ path: `${base}.pdf`, data: printed.pdf });
       }
       makeOutputFolder(dir);

@@ -478,7 +478,8 @@ function paginate(cfg) {
       for (const t of svg.querySelectorAll('text')) {
         const r = t.getBoundingClientRect();
         if (r.width === 0) continue;
-        if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.right > right)
+        // Past the chart's edge, or cut short by Vega's label limit (it ends the label with "…").
+        if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.right > right || /…$/.test((t.textContent ?? '').trim()))
           warnings.push({ code: 'text-overflow', what: `chart label “${(t.textContent ?? '').trim().slice(0, 40)}”`, page: i + 1 });
       }
     }

@@ -93,7 +93,8 @@ function tableView(table: Table, notes: Footnotes | undefined) {
 function sourceLine(source: string, sources: Map<string, Source>): string {
   const ids = source.split(/,\s*/);
   if (!ids.every((id) => sources.has(id))) return source;
-  return [...new Set(ids.map((id) => sources.get(id)!.publisher))].join('; ');
+  // The publishers once each; a publisher "as reported by" a medium is named alone (its footnotes name the medium).
+  return [...new Set(ids.map((id) => sources.get(id)!.publisher.replace(/\s*\([^()]*\)\s*$/, '')))].join('; ');
 }
 
 function chartView(chart: ChartData, svgs: Map<string, string>, notes: Footnotes, sources: Map<string, Source>) {
