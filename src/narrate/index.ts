@@ -21,6 +21,7 @@ import type { ChartData, FigureProvenance, ReportModel, Section, Sentence, Table
 import { keyFindings } from './findings.ts';
 import type { Locale, LocaleFactory } from './locale.ts';
 import { createEnglish } from './locales/en.ts';
+import { createRussian } from './locales/ru.ts';
 import { factBodyOf, measureTools, notBrokenDown, structureLevelsOf, writeSection, type SectionContext } from './sections.ts';
 import { breakdownKey, sectionTables, stockPeriod, structureNotes, wordOf } from './tables.ts';
 import { Writer, sentence, styleOf } from './write.ts';
@@ -29,7 +30,7 @@ export { computeFacts } from '../compare/index.ts';
 export type { Locale } from './locale.ts';
 
 /** Locales by language tag; adding one is adding a module here (see README.md). */
-export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish };
+export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish, ru: createRussian };
 
 /** The keys a report kind may name, in every locale (a key missing in one language is an error when the spec is read). */
 export function localeKeysAll(dataset: Dataset): Record<string, LocaleKeys> {
