@@ -96,6 +96,8 @@ function baselineFormsOf(p: Period): BaselineForms {
   // Always the months themselves («по сравнению с январем–июнем 2022 года»), never «с соответствующим периодом
   // 2022 года»: that phrase names no months, and two periods of one year (January–June, July–December) would read
   // alike to the verifier.
+  // A stock is compared with its figure on a date: «по сравнению с данными на 1 сентября 2023 года».
+  if (p.kind === 'date') return { ins: `данными ${periodIn(p)}`, prep: periodIn(p), for: periodIn(p), gen: periodGen(p) };
   return { ins: periodWith(p), prep: periodIn(p), for: periodFor(p), gen: periodGen(p) };
 }
 
@@ -118,27 +120,29 @@ interface Measure {
   all: string;
   of: (place: string) => string;
   pc: Case;
+  /** The partner alone, as a second item of a list says it («из Индии — на 2,0%»); `из <p>` by default. */
+  by?: (place: string) => string;
   money?: boolean;
 }
 
 const MEASURES: Record<string, Measure> = {
   border_arrivals: { head: 'число', all: 'въездов иностранных граждан', of: (p) => `въездов из ${p}`, pc: 'gen' },
-  border_departures: { head: 'число', all: 'выездов иностранных граждан', of: (p) => `выездов в ${p}`, pc: 'acc' },
-  work_permit_holders: { head: 'число', all: 'иностранных работников с разрешениями на трудоустройство', of: (p) => `иностранных работников из ${p} с разрешениями на трудоустройство`, pc: 'gen' },
-  trp_holders: { head: 'число', all: 'лиц с разрешением на временное проживание', of: (p) => `граждан ${p} с разрешением на временное проживание`, pc: 'gen' },
-  prp_issued: { head: 'число', all: 'выданных разрешений на постоянное проживание', of: (p) => `выданных гражданам ${p} разрешений на постоянное проживание`, pc: 'dat' },
-  prp_terminated: { head: 'число', all: 'прекращений постоянного проживания с выездом из страны', of: (p) => `прекращений постоянного проживания гражданами ${p}`, pc: 'gen' },
-  remittances_out: { head: 'объем', all: 'денежных переводов из Казахстана', of: (p) => `денежных переводов в ${p}`, pc: 'acc', money: true },
+  border_departures: { head: 'число', all: 'выездов иностранных граждан', of: (p) => `выездов в ${p}`, pc: 'acc', by: (p) => `в ${p}` },
+  work_permit_holders: { head: 'число', all: 'иностранных работников с разрешениями на трудоустройство', of: (p) => `иностранных работников из ${p} с разрешениями на трудоустройство`, pc: 'gen', by: (p) => `из ${p}` },
+  trp_holders: { head: 'число', all: 'лиц с разрешением на временное проживание', of: (p) => `граждан ${p} с разрешением на временное проживание`, pc: 'gen', by: (p) => `граждан ${p}` },
+  prp_issued: { head: 'число', all: 'выданных разрешений на постоянное проживание', of: (p) => `выданных гражданам ${p} разрешений на постоянное проживание`, pc: 'gen', by: (p) => `гражданам ${p}` },
+  prp_terminated: { head: 'число', all: 'прекращений постоянного проживания с выездом из страны', of: (p) => `прекращений постоянного проживания гражданами ${p}`, pc: 'ins', by: (p) => `гражданами ${p}` },
+  remittances_out: { head: 'объем', all: 'денежных переводов из Казахстана', of: (p) => `денежных переводов в ${p}`, pc: 'acc', money: true, by: (p) => `в ${p}` },
   remittances_in: { head: 'объем', all: 'денежных переводов в Казахстан', of: (p) => `денежных переводов из ${p}`, pc: 'gen', money: true },
   pr_arrivals: { head: 'число', all: 'прибывших на постоянное жительство', of: (p) => `прибывших на постоянное жительство из ${p}`, pc: 'gen' },
-  pr_departures: { head: 'число', all: 'выбывших на постоянное жительство за рубеж', of: (p) => `выбывших на постоянное жительство в ${p}`, pc: 'acc' },
-  pr_net_migration: { head: 'сальдо', all: 'миграции', of: (p) => `миграции с ${p}`, pc: 'ins' },
-  net_migration: { head: 'сальдо', all: 'миграции', of: (p) => `миграции с ${p}`, pc: 'ins' },
+  pr_departures: { head: 'число', all: 'выбывших на постоянное жительство за рубеж', of: (p) => `выбывших на постоянное жительство в ${p}`, pc: 'acc', by: (p) => `в ${p}` },
+  pr_net_migration: { head: 'сальдо', all: 'миграции', of: (p) => `миграции с ${p}`, pc: 'ins', by: (p) => `с ${p}` },
+  net_migration: { head: 'сальдо', all: 'миграции', of: (p) => `миграции с ${p}`, pc: 'ins', by: (p) => `с ${p}` },
   internal_migrants: { head: 'численность', all: 'внутренних мигрантов', of: (p) => `внутренних мигрантов из ${p}`, pc: 'gen' },
-  interregional_net: { head: 'сальдо', all: 'межрегиональной миграции', of: (p) => `межрегиональной миграции ${p}`, pc: 'gen' },
-  interregional_arrivals: { head: 'число', all: 'прибывших из других регионов', of: (p) => `прибывших из других регионов в ${p}`, pc: 'acc' },
+  interregional_net: { head: 'сальдо', all: 'межрегиональной миграции', of: (p) => `межрегиональной миграции ${p}`, pc: 'gen', by: (p) => p },
+  interregional_arrivals: { head: 'число', all: 'прибывших из других регионов', of: (p) => `прибывших из других регионов в ${p}`, pc: 'acc', by: (p) => `в ${p}` },
   interregional_departures: { head: 'число', all: 'выбывших в другие регионы', of: (p) => `выбывших в другие регионы из ${p}`, pc: 'gen' },
-  kandas_granted: { head: 'число', all: 'получивших статус кандаса с начала года', of: (p) => `получивших статус кандаса с начала года граждан ${p}`, pc: 'gen' },
+  kandas_granted: { head: 'число', all: 'получивших статус кандаса с начала года', of: (p) => `получивших статус кандаса с начала года граждан ${p}`, pc: 'gen', by: (p) => `граждан ${p}` },
   kandas_total: { head: 'число', all: 'этнических казахов, вернувшихся с 1991 года', of: (p) => `этнических казахов, вернувшихся с 1991 года из ${p}`, pc: 'gen' },
   kandas_by_age: { head: 'число', all: 'кандасов по возрастным группам', of: (p) => `кандасов из ${p} по возрастным группам`, pc: 'gen' },
   kandas_by_education: { head: 'число', all: 'кандасов трудоспособного возраста по уровню образования', of: (p) => `кандасов из ${p} трудоспособного возраста по уровню образования`, pc: 'gen' },
@@ -342,6 +346,11 @@ export function createRussian(reference: Reference): Locale {
     const head = HEADS[sp > 0 ? subject.slice(0, sp) : subject];
     return head ? head.forms[c] + subject.slice(sp) : subject;
   };
+  /** «всех въездов иностранных граждан», «общего объема денежных переводов из Казахстана»: the whole of a share. */
+  const allOf = (indicator: string) => (measure(indicator).money ? `общего объема ${measure(indicator).all}` : `всех ${measure(indicator).all}`);
+  /** Every head of a list of subjects («число A и сальдо B») in another case. */
+  const inflectAll = (subjects: string, c: Case) =>
+    subjects.replace(new RegExp(`(^|, | и )(${Object.keys(HEADS).join('|')})(?= )`, 'g'), (_m, sep: string, head: string) => sep + HEADS[head].forms[c]);
   const balanceComplement = (plus: string, minus: string, p?: string) => {
     const b = BALANCES[`${plus}-${minus}`];
     if (!b) return `${complement(plus, p)} за вычетом ${complement(minus, p)}`;
@@ -378,6 +387,12 @@ export function createRussian(reference: Reference): Locale {
     return as === 'gen' ? periodGen(p) : periodFor(p);
   };
 
+  /** A figure (perhaps with its marks) and its counted noun, the noun before the marks: «4 480 127 въездов (расчетные данные)». */
+  const counted = (value: string, forms: Forms) => {
+    const at = value.indexOf(' (');
+    const figure = at < 0 ? value : value.slice(0, at);
+    return `${figure} ${countForm(figure, forms)}${at < 0 ? '' : value.slice(at)}`;
+  };
   /** A verb for a counted subject: «прибыл 1 человек», «прибыло 29 282 человека». */
   const countedVerb = (shown: string, one: string, other: string) => (pluralOf(shown) === 'one' ? one : other);
 
@@ -411,7 +426,7 @@ export function createRussian(reference: Reference): Locale {
   const t: Templates = {
     noun: (indicator, p) => noun(indicator, p),
     flowTotals: (a) =>
-      `${capitalise(a.when)} на границах Казахстана зарегистрировано ${a.arrivals} ${countForm(a.arrivals, ENTRIES)} и ${a.departures} ${countForm(a.departures, EXITS)} иностранных граждан.`,
+      `${capitalise(a.when)} на границах Казахстана зарегистрировано ${counted(a.arrivals, ENTRIES)} и ${counted(a.departures, EXITS)} иностранных граждан.`,
     changes: (a) => {
       const items = a.items.map((c) => changeText(c));
       if (a.when) return `${capitalise(a.when)} ${list(items)} по сравнению с ${a.baseline}.`;
@@ -433,16 +448,16 @@ export function createRussian(reference: Reference): Locale {
     split: (a) => {
       const m = measure(a.indicator);
       const parts = a.parts.map((x, i) => (i === 0 ? `на ${place(x.code, 'acc')} пришлось ${x.value} (${fig(x.share ?? '', x.marks, true)})` : `на ${place(x.code, 'acc')} — ${x.value} (${fig(x.share ?? '', x.marks, true)})`));
-      return `Из общего ${HEADS[m.head].forms.gen} ${m.all}${a.when ? ` ${a.when}` : ''} ${parts.join(', ')}.`;
+      return `Из общего ${HEADS[m.head].forms.gen} ${m.all}${a.when ? ` ${a.when}` : ''} ${list(parts)}.`;
     },
     members: (a) => {
       const whole = (c: Case) => (a.whole === '_T' ? noun(a.indicator, undefined, c) : noun(a.indicator, a.whole, c));
       if (a.items.every((x) => x.share === undefined))
         return `Данные о ${whole('prep')} имеются только по отдельным странам: ${list(a.items.map((x) => `${place(x.code)} (${fig(x.value, x.marks, true)})`))}.`;
-      const wholeGen = a.whole === '_T' ? `всего ${measure(a.indicator).all}` : complement(a.indicator, a.whole);
+      const wholeGen = a.whole === '_T' ? allOf(a.indicator) : complement(a.indicator, a.whole);
       const items = a.items.map((x, i) =>
         i === 0
-          ? `на ${place(x.code, 'acc')} пришлось ${fig(x.share ?? '', x.shareMarks)} ${measure(a.indicator).money ? 'объема ' : ''}${wholeGen} (${fig(x.value, x.marks, true)})`
+          ? `на ${place(x.code, 'acc')} пришлось ${fig(x.share ?? '', x.shareMarks)} ${measure(a.indicator).money && a.whole !== '_T' ? 'объема ' : ''}${wholeGen} (${fig(x.value, x.marks, true)})`
           : `на ${place(x.code, 'acc')} — ${x.share} (${fig(x.value, [...new Set([...(x.marks ?? []), ...(x.shareMarks ?? [])])].sort() as Flag[], true)})`,
       );
       return `${capitalise(list(items))}.`;
@@ -466,7 +481,7 @@ export function createRussian(reference: Reference): Locale {
             if (item.measure !== 'pct' && item.measure !== 'abs') return changeText(item);
             const said = verbStated;
             verbStated = true;
-            return said ? `${m.of(place(code, m.pc)).replace(/^\S+\s/, '')} — на ${item.magnitude}${mark}` : `${item.subject} ${F.changeVerb(item.direction, g)} на ${item.magnitude}${mark}`;
+            return said ? `${(m.by ?? ((x: string) => `из ${x}`))(place(code, m.pc))} — на ${item.magnitude}${mark}` : `${item.subject} ${F.changeVerb(item.direction, g)} на ${item.magnitude}${mark}`;
           }).join(', ');
         };
         const parts = [a.down, a.up].filter((x) => x.length).map(side);
@@ -492,9 +507,7 @@ export function createRussian(reference: Reference): Locale {
         : `Данные о ${inflect(a.subject, 'prep')} ${labelAs(a.missing, 'for')} отсутствуют, поэтому сравнение с этим периодом не приводится.`,
     trpTotal: (a) => `${capitalise(a.when)} ${countedVerb(a.value, 'разрешение на временное проживание имел', 'разрешение на временное проживание имели')} ${a.value} ${countForm(a.value, FOREIGN_CITIZENS)}.`,
     prpIssued: (a) =>
-      `${capitalise(a.when)} выдано ${a.total} ${countForm(a.total, PERMITS)} на постоянное проживание, в том числе ${a.parts
-        .map((x) => `${x.value} (${fig(x.share ?? '', x.marks, true)}) — гражданам ${place(x.code, 'gen')}`)
-        .join(', ')}.`,
+      `${capitalise(a.when)} выдано ${a.total} ${countForm(a.total, PERMITS)} на постоянное проживание, в том числе ${list(a.parts.map((x) => `${x.value} (${fig(x.share ?? '', x.marks, true)}) — гражданам ${place(x.code, 'gen')}`))}.`,
     prpTerminated: (a) => {
       const one = a.parts.length === 1 && pluralOf(a.parts[0].value) === 'one';
       return `${capitalise(a.when)} постоянное проживание в Казахстане с выездом из страны ${one ? 'прекратил' : 'прекратили'} ${list(a.parts.map((x) => `${x.value} ${countForm(x.value, CITIZENS)} ${place(x.code, 'gen')}`))}.`;
@@ -517,8 +530,8 @@ export function createRussian(reference: Reference): Locale {
         : `${capitalise(a.when)} ${countedVerb(a.value, 'с начала года статус кандаса получил', 'с начала года статус кандаса получили')} ${a.value} ${countForm(a.value, KAZAKHS)}, вернувшихся в Казахстан.`,
     structure: (a) => {
       if (a.indicator === 'kandas_by_education')
-        return `Из кандасов трудоспособного возраста ${a.when} ${a.items.map((x, i) => `${x.value} ${i === 0 ? 'имели ' : '— '}${words(x.key)}`).join(', ')}.`;
-      return `${capitalise(a.when)} ${a.items.map((x, i) => `${x.value} ${i === 0 ? 'кандасов были ' : '— '}${words(x.key)}`).join(', ')}.`;
+        return `Из кандасов трудоспособного возраста ${a.when} ${list(a.items.map((x, i) => `${x.value} ${i === 0 ? 'имели ' : '— '}${words(x.key)}`))}.`;
+      return `${capitalise(a.when)} ${list(a.items.map((x, i) => `${x.value} ${i === 0 ? 'кандасов были ' : '— '}${words(x.key)}`))}.`;
     },
     moneyTotal: (a) => {
       const g = genderOf(a.indicator);
@@ -572,7 +585,7 @@ export function createRussian(reference: Reference): Locale {
       const g = genderOf(a.indicator.split('-')[0], a.indicator.split('-')[1]);
       const adj = a.extreme === 'high' ? 'максимальн' : 'минимальн';
       const span = a.complete ? `за ${a.count} ${countForm(a.count, YEARS)}` : `из ${a.count} ${countForm(a.count, { one: 'года', few: 'лет', many: 'лет', other: 'года' })}, за которые имеются данные,`;
-      return `${capitalise(a.subject)}${a.partOfYear ? ` за ${a.partOfYear}` : ''} (${fig(a.value, a.marks, true)}) ${past('был', g)} ${adjective(adj, g)} ${span} начиная с ${labelAs(a.first, 'gen')}.`;
+      return `${capitalise(a.subject)}${a.partOfYear ? ` за ${a.partOfYear}` : ''} (${fig(a.value, a.marks, true)}) ${past('был', g)} ${adjective(adj, g)} ${span}${a.complete ? ',' : ''} начиная с ${labelAs(a.first, 'gen')}.`;
     },
     roundingNote: () => 'Из-за округления сумма долей может незначительно отличаться от итога.',
     structureSum: (a) => `Опубликованные доли ${inflect(noun(a.indicator), 'gen').replace(/^числа /, '')} в сумме составляют ${a.sum}, а не весь итог; они приведены так, как опубликованы.`,
@@ -590,18 +603,18 @@ export function createRussian(reference: Reference): Locale {
     regionShares: (a) => {
       const g = genderOf(a.indicator);
       const items = a.items.map((x, i) => `${x.value}${x.share ? ` (${x.share})` : ''} ${i === 0 ? 'были зарегистрированы' : '—'} в ${place(x.code, 'prep')}`);
-      if (!a.total) return `${capitalise(a.when)} ${noun(a.indicator)} по регионам с опубликованными данными ${past('составил', g)}: ${a.items.map((x) => `${x.value}${x.share ? ` (${x.share})` : ''} — в ${place(x.code, 'prep')}`).join(', ')}.`;
-      return `${capitalise(a.when)} ${noun(a.indicator)} ${past('составил', g)} ${a.total}; из них ${items.join(', ')}.`;
+      if (!a.total) return `${capitalise(a.when)} ${noun(a.indicator)} по регионам с опубликованными данными ${past('составил', g)}: ${list(a.items.map((x) => `${x.value}${x.share ? ` (${x.share})` : ''} — в ${place(x.code, 'prep')}`))}.`;
+      return `${capitalise(a.when)} ${noun(a.indicator)} ${past('составил', g)} ${a.total}; из них ${list(items)}.`;
     },
     breakdownShares: (a) => {
       const g = genderOf(a.indicator);
       const items = a.items.map((x) => `${words(x.key)} — ${x.value} ${countForm(x.value, PERSONS)}${x.share ? ` (${x.share})` : ''}`);
-      if (!a.total) return `${capitalise(a.when)} среди ${measure(a.indicator).all} были ${items.join(', ')}.`;
-      return `${capitalise(a.when)} ${noun(a.indicator)} ${past('составил', g)} ${a.total}; из них ${items.join(', ')}.`;
+      if (!a.total) return `${capitalise(a.when)} среди ${measure(a.indicator).all} были ${list(items)}.`;
+      return `${capitalise(a.when)} ${noun(a.indicator)} ${past('составил', g)} ${a.total}; из них ${list(items)}.`;
     },
     chartFlagNote: (flags) =>
       `Светлые столбцы с пунктирным контуром и значения, отмеченные *, — ${[flags.includes('I') ? 'расчетные данные (рассчитаны составителями по опубликованным темпам изменения)' : '', flags.includes('E') ? 'оценки' : ''].filter(Boolean).join(' или ')}.`,
-    missingSection: (a) => `Данные о ${inflect(a.what, 'prep')} за отчетный период отсутствуют.`,
+    missingSection: (a) => `Данные о ${inflectAll(a.what, 'prep')} за отчетный период отсутствуют.`,
     caption: (a) => `${capitalise(a.subject)} ${byWords[a.by]}, ${a.period}`,
     alt: (a) =>
       `${{ bars: 'Горизонтальная столбчатая диаграмма', 'two-periods': 'Сгруппированная столбчатая диаграмма', balance: 'Диаграмма с расходящимися столбцами', structure: 'Диаграмма структуры в процентах', series: 'Столбчатая диаграмма по периодам', line: 'Линейный график' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
@@ -612,11 +625,11 @@ export function createRussian(reference: Reference): Locale {
       ageGroup: 'Возрастная группа', education: 'Образование', netInterregional: 'Сальдо межрегиональной миграции', holders: 'Число лиц',
     },
     topMembers: (a) => {
-      const whole = a.whole === '_T' ? measure(a.indicator).all : complement(a.indicator, a.whole);
+      const whole = a.whole === '_T' ? allOf(a.indicator) : complement(a.indicator, a.whole);
       const items = list(a.items.map((x) => `${place(x.code, 'acc')} (${fig(x.share ?? x.value, x.marks, true)})`));
       return a.scope === 'all'
-        ? `${capitalise(a.when)} наибольшие доли ${measure(a.indicator).money ? 'объема ' : ''}${whole} приходились на ${items}.`
-        : `${capitalise(a.when)} среди перечисленных стран наибольшие доли ${measure(a.indicator).money ? 'объема ' : ''}${whole} приходились на ${items}.`;
+        ? `${capitalise(a.when)} наибольшие доли ${measure(a.indicator).money && a.whole !== '_T' ? 'объема ' : ''}${whole} приходились на ${items}.`
+        : `${capitalise(a.when)} среди перечисленных стран наибольшие доли ${measure(a.indicator).money && a.whole !== '_T' ? 'объема ' : ''}${whole} приходились на ${items}.`;
     },
     tableCaption: (a) => `${capitalise(a.subject)}${a.by === 'category' ? '' : ` ${byWords[a.by]}`}, ${a.unit}, ${a.period}`,
     rowLabel: (indicator, p) => (p ? capitalise(noun(indicator, p)) : `${capitalise(noun(indicator))}, всего`),
