@@ -100,8 +100,8 @@ export interface Source {
   url: string;
   /** How values were derived from it, when they were (status I rows). */
   note: string;
-  /** How a report in another language cites it (publisher_<lang>, title_<lang>); the base columns otherwise. */
-  translations?: Record<string, { publisher?: string; title?: string }>;
+  /** How a report in another language cites it (publisher_<lang>, title_<lang>, note_<lang>); sources.csv's own columns are English. */
+  translations?: Record<string, { publisher?: string; title?: string; note?: string }>;
   at: SourceLocation;
   columns?: string[];
 }
@@ -121,8 +121,25 @@ export interface PolicyItem {
   at: SourceLocation;
 }
 
+/** A narrative's texts in another language (report.<lang>.yaml, notes.<lang>.yaml, policy.<lang>.yaml). */
+export interface NarrativeTranslation {
+  /** The text keys of report.<lang>.yaml (title, subtitle, partners, about …). */
+  report: Record<string, unknown>;
+  notes: Record<string, string>;
+  /** policy.<lang>.yaml: the texts of the developments, in policy.yaml's order, each with its date. */
+  policy?: { date: string; text: string; at: SourceLocation }[];
+  /** The files read, by part ('report', 'notes', 'policy'). */
+  at: Record<string, SourceLocation>;
+}
+
 export interface Narrative {
   period: string;
+  /** The language the three files are written in (report.yaml `lang`, English by default). */
+  lang?: string;
+  /** Texts in other languages, by language code. */
+  translations?: Record<string, NarrativeTranslation>;
+  /** Where each text key of report.yaml and each note section is (a missing translation is located there). */
+  keyAt?: Record<string, SourceLocation>;
   /** report.yaml, as written (validated to the known keys). */
   report: Record<string, unknown>;
   policy: PolicyItem[];

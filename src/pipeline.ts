@@ -13,6 +13,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { renderCharts } from './charts/index.ts';
+import { narrativeIn } from './load/narrative.ts';
+import { sourcesIn } from './render/sources.ts';
 import { audit, type Finding } from './check/audit.ts';
 import { UserError, UserErrors } from './errors.ts';
 import { cliMessages } from './messages/index.ts';
@@ -93,6 +95,9 @@ export async function renderReport(
   const templateDir = join(paths.root, 'templates', request.template);
   const dateLabel = dateLabeller(dataset, request.lang);
   const charts = await time('charts', () => renderCharts(model.charts, { templateDir, lang: request.lang }));
+  const policy = policyOf(dataset, model.period, request.lang, dateLabel);
+  // The sources as this edition's language cites them (a cited source without its texts there is an error).
+  const sources = sourcesIn(dataset.reference.sources, [...model.sources, ...policy.flatMap((p) => p.sources)], request.lang);
   const html = time('templates', () =>
     renderHtml(
       model,
@@ -101,11 +106,11 @@ export async function renderReport(
         root: paths.root,
         template: request.template,
         lang: request.lang,
-        sources: dataset.reference.sources,
+        sources,
         dateLabel,
         provenance: request.preview === true,
       },
-      policyOf(dataset, model.period, dateLabel),
+      policy,
     ),
   );
   // One document serves both: the PDF stage adds the print stylesheet and paginates it.
@@ -122,8 +127,8 @@ function dateLabeller(dataset: Dataset, lang: string): (iso: string) => string {
 }
 
 /** The period's dated policy developments, oldest first, with their dates said in the report's language. */
-function policyOf(dataset: Dataset, period: string, label: (iso: string) => string): PolicyInput[] {
-  const items = dataset.narratives.get(period)?.policy ?? [];
+function policyOf(dataset: Dataset, period: string, lang: string, label: (iso: string) => string): PolicyInput[] {
+  const items = narrativeIn(dataset.narratives.get(period), lang)?.policy ?? [];
   return [...items]
     .sort((a, b) => byCode(a.date, b.date))
     .map((item) => ({ date: item.date, dateLabel: label(item.date), text: item.text, sources: item.sources }));
@@ -138,6 +143,8 @@ export interface PrintSetup {
   continuedLabel: string;
   /** The project's styles/print.css when it has one, else migreport's own. */
   css: string;
+  /** The PDF's date: SOURCE_DATE_EPOCH when set, else the publication date of report.yaml, else the period's last day. */
+  date?: string;
 }
 
 const packagePrintCss = packageFile('styles', 'print.css');
@@ -155,5 +162,21 @@ export function printSetup(paths: ProjectPaths, report: Pick<RenderedReport, 'pr
     pageLabel: labelsFor(lang).pageLabel,
     continuedLabel: labelsFor(lang).continued,
     css: readFileSync(existsSync(projectCss) ? projectCss : packagePrintCss, 'utf8'),
+    date: documentDate(report.model),
   };
+}
+
+/** The date a PDF carries, from the data, so that the same data give the same bytes (see PrintSetup.date). */
+function documentDate(model: ReportModel | undefined): string | undefined {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  if (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString().slice(0, 10);
+  if (!model) return undefined;
+  const published = /^\d{4}-\d{2}(-\d{2})?$/.exec(model.meta.published)?.[0];
+  if (published) return published.length === 7 ? `${published}-01` : published;
+  const p = parsePeriod(model.period);
+  if (!p) return undefined;
+  if (p.kind === 'date' && p.date) return p.date;
+  const y = Math.floor(p.end / 12);
+  const m = (p.end % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }

@@ -93,6 +93,7 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
           pageLabel: print.pageLabel,
           continuedLabel: print.continuedLabel,
           printCss: print.css,
+          date: print.date,
         }),
       );
       for (const w of printed.warnings) io.err(formatError(new UserError(w), 'warning'));

@@ -99,9 +99,10 @@ export async function buildEditions(
     const periods = asked.periods === 'all' ? kindPeriods(dataset, loadKind(kind, { reference: dataset.reference }).spec).map((p) => p.code) : (asked.periods ?? [undefined]);
     for (const period of periods) for (const lang of asked.langs) jobs.push({ kind, period, lang });
   }
-  const editions: Edition[] = [];
+  const editions: Edition[] = new Array(jobs.length);
   let handle: BrowserHandle | undefined;
-  for (const [i, job] of jobs.entries()) {
+  const one = async (i: number) => {
+    const job = jobs[i];
     const started = performance.now();
     const label = `[${i + 1}/${jobs.length}] ${job.kind} ${job.period ?? '(latest)'} ${job.lang}`;
     const edition: Edition = { kind: job.kind, period: job.period ?? '', lang: job.lang, status: 'built', ms: 0, files: [] };
@@ -116,7 +117,7 @@ export async function buildEditions(
         handle ??= await ctx.browser;
         const print = printSetup(paths, report, job.lang);
         const printed = await printPdfDetailed(report.printHtml, {
-          browser: handle, title: print.title, lang: job.lang, headerText: print.headerText, pageLabel: print.pageLabel, continuedLabel: print.continuedLabel, printCss: print.css,
+          browser: handle, title: print.title, lang: job.lang, headerText: print.headerText, pageLabel: print.pageLabel, continuedLabel: print.continuedLabel, printCss: print.css, date: print.date,
         });
         for (const w of printed.warnings) io.err(formatError(new UserError(w), 'warning'));
         files.push({ path: `${base}.pdf`, data: printed.pdf });
@@ -139,9 +140,16 @@ export async function buildEditions(
       }
     }
     edition.ms = performance.now() - started;
-    editions.push(edition);
+    editions[i] = edition;
     io.err(`${label}: ${edition.status}${edition.note ? `: ${edition.note}` : ''} (${edition.ms.toFixed(0)} ms)`);
-  }
+  };
+  // Two at a time when printing: one edition's HTML is made (here) while Chromium prints the other's PDF, each
+  // in a tab of a pool of two that is reused. Every edition is the same bytes however they interleave.
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await one(next++);
+  };
+  await Promise.all(Array.from({ length: ctx.browser && jobs.length > 1 ? 2 : 1 }, worker));
   const index = join(outRoot, 'index.html');
   makeOutputFolder(outRoot);
   await writeFile(index, indexHtml(editions, outRoot));

@@ -6,6 +6,7 @@ import { cliMessages, previewMessages } from '../messages/index.ts';
 import { projectPaths } from '../pipeline.ts';
 import { draftRenderer, watchedFolders, type DraftStages } from '../preview/draft.ts';
 import { startPreview } from '../preview/server.ts';
+import { LOCALES } from '../narrate/index.ts';
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -44,6 +45,7 @@ export async function preview(opts: Options, io: Io, run: PreviewRun = {}): Prom
       printPdf: draft.printPdf,
       outDir: path.join(paths.root, 'output', '.preview'),
       log: io.err,
+      languages: { langs: Object.keys(LOCALES), current: draft.lang, select: draft.select },
     });
     io.out(previewMessages.listening(server.url));
     if (!/^(127\.|::1$|localhost$)/.test(host)) io.err(previewMessages.exposedHost(host));

@@ -15,7 +15,7 @@ import { checkDataset } from '../check/index.ts';
 import { readCsvFile } from './csv.ts';
 import { NotUtf8Error, encodingProblem } from './encoding.ts';
 import { fileIsReadable } from './files.ts';
-import { readNarrative } from './narrative.ts';
+import { readNarrative, TRANSLATION_FILE } from './narrative.ts';
 import { ObservationReader, readHeader, type ColumnMap } from './observations.ts';
 import { Problems } from './problems.ts';
 import { readReference } from './reference.ts';
@@ -88,6 +88,8 @@ export async function loadProject(dataDir: string, opts: { root?: string } = {})
 }
 
 const NARRATIVE_FILES = ['report.yaml', 'policy.yaml', 'notes.yaml'];
+/** The narrative files of a folder: the three, and their translations (report.ru.yaml …) that exist. */
+const narrativeFiles = (dir: string) => [...NARRATIVE_FILES, ...readdirSync(dir).filter((n) => TRANSLATION_FILE.test(n)).sort()];
 
 /**
  * The narrative files of a period that exist are files, readable, UTF-8 and free of YAML aliases
@@ -95,7 +97,7 @@ const NARRATIVE_FILES = ['report.yaml', 'policy.yaml', 'notes.yaml'];
  */
 function narrativeFilesUsable(dir: string, folder: string, problems: Problems): boolean {
   let usable = true;
-  for (const name of NARRATIVE_FILES) {
+  for (const name of narrativeFiles(dir)) {
     const path = `${dir}/${name}`;
     const file = `${folder}/${name}`;
     let exists = true;

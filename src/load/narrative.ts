@@ -1,7 +1,8 @@
 // Reads narrative/<period>/{report,policy,notes}.yaml; unknown keys are errors (typo protection).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { Narrative, PolicyItem, Reference, SourceLocation } from '../model.ts';
+import { UserError, UserErrors } from '../errors.ts';
 import { parsePeriod } from '../period.ts';
 import * as msg from '../messages/load.ts';
 import { closest } from './closest.ts';
@@ -9,6 +10,7 @@ import { kindNames, loadKind } from '../kinds/load.ts';
 import type { Problems } from './problems.ts';
 
 export const REPORT_KEYS = [
+  'lang',
   'title',
   'subtitle',
   'period',
@@ -24,6 +26,10 @@ export const REPORT_KEYS = [
   'findings',
 ] as const;
 const TEXT_KEYS = new Set(['title', 'subtitle', 'about', 'objectives', 'glossary', 'methodology', 'disclaimer', 'publisher']);
+/** What a translation of report.yaml holds: the texts a reader sees (dates, period and findings stay in report.yaml). */
+const TRANSLATED_KEYS = [...TEXT_KEYS, 'partners'];
+/** report.ru.yaml, notes.kk.yaml …: a narrative file's texts in another language. */
+export const TRANSLATION_FILE = /^(report|policy|notes)\.([a-z]{2})\.yaml$/;
 /** Publication dates may be as precise as the publisher was: a day (2024-05-10) or a month (2023-12). */
 const DATE_KEYS = new Set(['published', 'next_publication']);
 const FINDINGS_KEYS = ['pin', 'drop'] as const;
@@ -97,7 +103,7 @@ function stringList(node: unknown, name: string, at: Located, problems: Problems
 }
 
 export function readNarrative(dir: string, relDir: string, periodCode: string, reference: Reference, problems: Problems): Narrative | undefined {
-  const narrative: Narrative = { period: periodCode, report: {}, policy: [], notes: {}, at: {} };
+  const narrative: Narrative = { period: periodCode, lang: 'en', translations: {}, keyAt: {}, report: {}, policy: [], notes: {}, at: {} };
 
   // report.yaml
   {
@@ -114,7 +120,9 @@ export function readNarrative(dir: string, relDir: string, periodCode: string, r
       for (const [key, pair] of pairs) {
         const node = pair.value;
         const value = isScalar(node) ? node.value : undefined;
+        if (TRANSLATED_KEYS.includes(key)) narrative.keyAt![key] = y.at(pair.key);
         if (TEXT_KEYS.has(key) && typeof value !== 'string') problems.add(msg.wrongType(key, 'a text'), y.at(node ?? pair.key));
+        if (key === 'lang' && !(typeof value === 'string' && /^[a-z]{2}$/.test(value))) problems.add(msg.wrongType('lang', 'a two-letter language code, e.g. en'), y.at(node ?? pair.key));
         if (key === 'period' && String(value) !== periodCode) problems.add(msg.periodMismatch(String(value), periodCode), y.at(node));
         if (DATE_KEYS.has(key) && !(typeof value === 'string' && isPublicationDate(value))) problems.add(msg.badPublicationDate(String(value ?? '')), y.at(node ?? pair.key));
         if (key === 'partners') stringList(node, 'partners', y.at, problems);
@@ -126,6 +134,7 @@ export function readNarrative(dir: string, relDir: string, periodCode: string, r
       }
       narrative.report = (y.doc.toJS() ?? {}) as Record<string, unknown>;
       if (typeof narrative.report.period === 'number') narrative.report.period = String(narrative.report.period);
+      if (typeof narrative.report.lang === 'string') narrative.lang = narrative.report.lang;
     }
   }
 
@@ -176,8 +185,99 @@ export function readNarrative(dir: string, relDir: string, periodCode: string, r
         const node = pair.value;
         if (isScalar(node) && typeof node.value === 'string') narrative.notes[section] = node.value;
         else problems.add(msg.wrongType(section, 'a text (Markdown)'), y.at(node ?? pair.key));
+        narrative.keyAt![`notes.${section}`] = y.at(pair.key);
       }
     }
   }
+  readTranslations(dir, relDir, narrative, problems);
   return narrative;
+}
+
+/** report.<lang>.yaml, notes.<lang>.yaml and policy.<lang>.yaml of a folder, checked against the files they translate. */
+function readTranslations(dir: string, relDir: string, narrative: Narrative, problems: Problems): void {
+  for (const name of readdirSync(dir).sort()) {
+    const m = TRANSLATION_FILE.exec(name);
+    if (!m) continue;
+    const [, part, lang] = m;
+    const file = `${relDir}/${name}`;
+    const t = (narrative.translations![lang] ??= { report: {}, notes: {}, at: {} });
+    t.at[part] = { file, line: 1 };
+    if (lang === narrative.lang) problems.add(msg.translationOfItself(name, lang), { file, line: 1 });
+    const y = readYaml(`${dir}/${name}`, file, problems);
+    if (!y) continue;
+    if (part === 'report') {
+      const pairs = pairsOf(y.doc.contents, TRANSLATED_KEYS, name, y.at, problems);
+      for (const [key, pair] of pairs ?? []) {
+        const node = pair.value;
+        if (key === 'partners') t.report.partners = stringList(node, 'partners', y.at, problems).map((x) => x.value);
+        else if (isScalar(node) && typeof node.value === 'string') t.report[key] = node.value;
+        else problems.add(msg.wrongType(key, 'a text'), y.at(node ?? pair.key));
+      }
+    } else if (part === 'notes') {
+      const root = pairsOf(y.doc.contents, ['notes'], name, y.at, problems);
+      const notes = root?.get('notes')?.value;
+      for (const [section, pair] of (notes !== undefined && notes !== null && pairsOf(notes, noteSections(), 'notes', y.at, problems)) || []) {
+        const node = pair.value;
+        if (isScalar(node) && typeof node.value === 'string') t.notes[section] = node.value;
+        else problems.add(msg.wrongType(section, 'a text (Markdown)'), y.at(node ?? pair.key));
+      }
+    } else {
+      const root = pairsOf(y.doc.contents, ['developments'], name, y.at, problems);
+      const list = root?.get('developments')?.value;
+      if (list === undefined || list === null) continue;
+      if (!isSeq(list)) {
+        problems.add(msg.wrongType('developments', 'a list of {date, text}'), y.at(list));
+        continue;
+      }
+      t.policy = [];
+      list.items.forEach((item, i) => {
+        const pairs = pairsOf(item, ['date', 'text'], 'a development', y.at, problems);
+        if (!pairs) return;
+        const dateNode = pairs.get('date')?.value;
+        const textNode = pairs.get('text')?.value;
+        const date = isScalar(dateNode) ? String(dateNode.value) : '';
+        const original = narrative.policy[i];
+        if (!original) problems.add(msg.translationExtraItem(i + 1, narrative.policy.length), y.at(item));
+        else if (date !== original.date) problems.add(msg.translationDateDiffers(date, original.date, i + 1), y.at(dateNode ?? item));
+        if (!(isScalar(textNode) && typeof textNode.value === 'string')) problems.add(msg.wrongType('text', 'a text'), y.at(textNode ?? item));
+        else t.policy!.push({ date, text: textNode.value, at: y.at(item) });
+      });
+    }
+  }
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ru: 'Russian', kk: 'Kazakh' };
+
+/**
+ * The narrative of a period as an edition in `lang` shows it: itself in its own language, else its texts from the
+ * translation files. Every text the edition would show and the translation lacks is a located error (at the key of
+ * the file it translates), so no text of another language slips into an edition.
+ */
+export function narrativeIn(narrative: Narrative | undefined, lang: string): Narrative | undefined {
+  if (!narrative || (narrative.lang ?? 'en') === lang) return narrative;
+  const t = narrative.translations?.[lang];
+  const language = LANGUAGE_NAMES[lang] ?? lang;
+  const errors: UserError[] = [];
+  const fileOf = (part: string) => narrative.at[part]?.file.replace(/\.yaml$/, `.${lang}.yaml`) ?? `${part}.${lang}.yaml`;
+  const missing = (key: string, part: string, at: SourceLocation | undefined) =>
+    errors.push(new UserError(msg.missingTranslation(key, language, fileOf(part), t?.at[part] !== undefined), at ?? narrative.at[part]));
+  const report: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(narrative.report)) {
+    if (!TRANSLATED_KEYS.includes(key)) report[key] = value;
+    else if (t?.report[key] !== undefined) report[key] = t.report[key];
+    else if (value !== undefined && value !== null && value !== '') missing(key, 'report', narrative.keyAt?.[key]);
+  }
+  const notes: Record<string, string> = {};
+  for (const section of Object.keys(narrative.notes)) {
+    if (t?.notes[section] !== undefined) notes[section] = t.notes[section];
+    else missing(`notes.${section}`, 'notes', narrative.keyAt?.[`notes.${section}`]);
+  }
+  const policy = narrative.policy.map((item, i) => {
+    const text = t?.policy?.[i]?.text;
+    if (text === undefined) missing(`development ${i + 1} (${item.date})`, 'policy', item.at);
+    return { ...item, text: text ?? '' };
+  });
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new UserErrors(errors);
+  return { ...narrative, lang, report, notes, policy };
 }

@@ -93,13 +93,13 @@ function namesOf(row: TableRow, columns: string[]): Record<string, string> {
   return names;
 }
 
-/** A source's citation per language from publisher_<lang> / title_<lang> columns (both, or what is given). */
-function translationsOf(row: TableRow): Record<string, { publisher?: string; title?: string }> {
-  const out: Record<string, { publisher?: string; title?: string }> = {};
+/** A source's citation per language from publisher_<lang> / title_<lang> / note_<lang> columns (what is given). */
+function translationsOf(row: TableRow): Record<string, { publisher?: string; title?: string; note?: string }> {
+  const out: Record<string, { publisher?: string; title?: string; note?: string }> = {};
   for (const c of row.columns) {
-    const m = /^(publisher|title)_([a-z]{2})$/.exec(c);
+    const m = /^(publisher|title|note)_([a-z]{2})$/.exec(c);
     const v = m && row.get(c);
-    if (m && v) (out[m[2]] ??= {})[m[1] as 'publisher' | 'title'] = v;
+    if (m && v) (out[m[2]] ??= {})[m[1] as 'publisher' | 'title' | 'note'] = v;
   }
   return out;
 }
@@ -238,8 +238,8 @@ export async function readReference(dataDir: string, relDir: string, problems: P
   // 4. sources.csv
   {
     const { path, file } = fileOf('sources.csv');
-    // publisher_<lang> / title_<lang>: how a report in that language cites the source (the original title where it has no other).
-    const rows = await readTable(path, file, { required: ['id', 'publisher', 'title', 'year', 'url', 'note'], optional: /^(publisher|title)_[a-z]{2}$/ }, problems);
+    // publisher_<lang> / title_<lang> / note_<lang>: how a report in that language cites the source (the original title where it has no other).
+    const rows = await readTable(path, file, { required: ['id', 'publisher', 'title', 'year', 'url', 'note'], optional: /^(publisher|title|note)_[a-z]{2}$/ }, problems);
     for (const row of rows ?? []) {
       const id = row.get('id');
       if (!uniqueCode(reference.sources, id, row, 'id', file, problems)) continue;

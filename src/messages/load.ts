@@ -273,3 +273,27 @@ export const wrongDelimiter = (delimiter: string): Message => ({
   message: `the fields are separated by ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}, not commas`,
   hint: 'save the file as CSV with commas (in Excel: "CSV UTF-8 (Comma delimited)")',
 });
+
+export const translationOfItself = (name: string, lang: string): Message => ({
+  code: 'load/translation-of-itself',
+  message: `${name} translates the narrative into "${lang}", the language report.yaml is written in`,
+  hint: 'remove it, or set `lang:` in report.yaml to the language the three files are written in',
+});
+
+export const translationExtraItem = (n: number, count: number): Message => ({
+  code: 'load/translation-extra-item',
+  message: `development ${n} has no counterpart: policy.yaml lists ${count}`,
+  hint: 'translate the developments of policy.yaml one for one, in its order',
+});
+
+export const translationDateDiffers = (date: string, original: string, n: number): Message => ({
+  code: 'load/translation-date-differs',
+  message: `development ${n} is dated ${date || '(none)'} here and ${original} in policy.yaml`,
+  hint: 'translate the developments of policy.yaml one for one, in its order, with the same dates',
+});
+
+export const missingTranslation = (key: string, language: string, file: string, fileExists: boolean): Message => ({
+  code: 'load/missing-translation',
+  message: `the ${language} edition needs "${key}" in ${language}, and ${file} ${fileExists ? 'does not have it' : 'does not exist'}`,
+  hint: fileExists ? `add "${key}" to ${file}` : `write ${file} beside this file with its texts in ${language} (docs/data.md, "Narrative in other languages")`,
+});

@@ -57,3 +57,9 @@ export const exposedHost = (host: string): string =>
   `warning: the preview listens on ${host}, so other machines on the network can read the draft`;
 
 export const listening = (url: string): string => `Preview of the draft at ${url} (Ctrl-C to stop)`;
+
+export const unknownLanguage = (lang: string, langs: string[]): Message => ({
+  code: 'preview/unknown-language',
+  message: `the preview cannot show the draft in "${lang}"`,
+  hint: `use one of: ${langs.join(', ')}`,
+});

@@ -88,3 +88,11 @@ export const remoteUrlInStyles = (url: string): Message => ({
   message: `the stylesheet loads ${url.length > 120 ? url.slice(0, 119) + '…' : url}, but the report's HTML must open offline and load nothing from another address`,
   hint: 'put the image or font in the stylesheet as a data: URL, or remove the rule',
 });
+
+export const sourceUntranslated = (id: string, column: string, lang: string, hasColumn: boolean): Message => ({
+  code: 'render/source-untranslated',
+  message: `the ${lang} edition cites the source "${id}", and its ${column} is empty`,
+  hint: hasColumn
+    ? `fill ${column} on this row (a work with no ${lang} edition keeps its own title there)`
+    : `add a column ${column} to sources.csv and fill it for the sources this edition cites`,
+});

@@ -20,6 +20,7 @@ import { narrateMessages } from '../messages/index.ts';
 import type { ChartData, FigureProvenance, ReportModel, Section, Sentence, Table, TableRow, TemplateKind } from '../report-model.ts';
 import { keyFindings } from './findings.ts';
 import type { Locale, LocaleFactory } from './locale.ts';
+import { narrativeIn } from '../load/narrative.ts';
 import { createEnglish } from './locales/en.ts';
 import { createRussian } from './locales/ru.ts';
 import { factBodyOf, measureTools, notBrokenDown, structureLevelsOf, writeSection, type SectionContext } from './sections.ts';
@@ -327,7 +328,8 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
   const kind = loadKind(opts.template, { reference: dataset.reference, locales: localeKeysAll(dataset) }).spec;
   const computed = computeFacts(dataset, { period: opts.period, template: opts.template, kind });
   const w = new Writer(locale, computed.facts, dataset.reference.regions.size);
-  const narrative = dataset.narratives.get(computed.period.code);
+  // The analyst's texts in the edition's language (a text it lacks there is a located error).
+  const narrative = narrativeIn(dataset.narratives.get(computed.period.code), locale.lang);
   const expand = (selectors: readonly string[]) => expandPartners(dataset, selectors);
   // A period the data say nothing about gets empty sections (the pipeline refuses it), not six "no data" sentences.
   const nothing = computed.sections.every((scope) => !scope.period);

@@ -13,6 +13,8 @@ export interface ClientState {
   selfCheck: SelfCheckState;
   /** The PDF's running header and footer ('Page {page} of {pages}'), for the print view. */
   print?: { headerText: string; pageLabel: string };
+  /** The draft's language and the others it can be switched to (a link each in the bar). */
+  languages?: { current: string; langs: string[] };
 }
 
 export interface SelfCheckState {
@@ -40,6 +42,8 @@ const uiStyle = `
   padding: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
 #migreport-ui button, #migreport-ui a { font: inherit; color: #1b1b1b; background: #f3f3f3; border: 1px solid #ccc;
   border-radius: 4px; padding: 3px 8px; cursor: pointer; text-decoration: none; }
+#migreport-ui .mr-langs { display: flex; gap: 2px; }
+#migreport-ui .mr-lang[aria-current="true"] { background: #1b1b1b; color: #fff; border-color: #1b1b1b; }
 #migreport-ui .mr-badge[data-state="ok"] { background: #e6f4ea; border-color: #7bb88f; }
 #migreport-ui .mr-badge[data-state="warn"] { background: #fff4d6; border-color: #d9b24c; }
 #migreport-ui .mr-badge[data-state="bad"] { background: #fde7e7; border-color: #d46a6a; }
@@ -125,6 +129,16 @@ const uiScript = `
     S.view === 'html' ? 'Print view' : 'HTML view');
   var pdf = el('a', { class: 'mr-pdf', href: '/report.pdf', target: '_blank', rel: 'noopener' }, 'PDF');
   bar.appendChild(badge); bar.appendChild(toggle); bar.appendChild(pdf);
+  // One link per language: the server switches the draft's language and re-renders it.
+  if (S.languages && S.languages.langs.length > 1) {
+    var langs = el('nav', { class: 'mr-langs', 'aria-label': 'Language of the draft' });
+    S.languages.langs.forEach(function (l) {
+      var attrs = { class: 'mr-lang', href: (S.view === 'html' ? '/' : '/print') + '?lang=' + encodeURIComponent(l), lang: l, hreflang: l };
+      if (l === S.languages.current) attrs['aria-current'] = 'true';
+      langs.appendChild(el('a', attrs, l.toUpperCase()));
+    });
+    bar.appendChild(langs);
+  }
   ui.appendChild(panel); ui.appendChild(bar);
 
   function showError(err) {

@@ -22,6 +22,9 @@ export interface Draft {
   printPdf: () => Promise<Uint8Array>;
   /** Closes the browser started for the PDF, if any. */
   close: () => Promise<void>;
+  /** The language the draft is rendered in; `select` changes it for the next render. */
+  lang: () => string;
+  select: (lang: string) => void;
 }
 
 export type { PrintSetup };
@@ -33,7 +36,8 @@ export interface DraftStages {
   printPdf: (html: string, print: PrintSetup, lang: string) => Promise<Uint8Array>;
 }
 
-export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stages: Partial<DraftStages> = {}): Draft {
+export function draftRenderer(paths: ProjectPaths, initial: ReportRequest, stages: Partial<DraftStages> = {}): Draft {
+  const request = { ...initial };
   const loadAndAudit = stages.loadAndAudit ?? pipelineLoadAndAudit;
   const renderReport = stages.renderReport ?? pipelineRenderReport;
   let browser: Promise<BrowserHandle> | undefined;
@@ -48,6 +52,7 @@ export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stage
         pageLabel: print.pageLabel,
         continuedLabel: print.continuedLabel,
         printCss: print.css,
+        date: print.date,
         lang,
       });
     });
@@ -84,6 +89,10 @@ export function draftRenderer(paths: ProjectPaths, request: ReportRequest, stage
     },
     async close() {
       if (browser) await (await browser.catch(() => undefined))?.close();
+    },
+    lang: () => request.lang,
+    select(lang) {
+      request.lang = lang;
     },
   };
 }

@@ -56,6 +56,8 @@ export interface PreviewOptions {
   log?: (line: string) => void;
   /** Quiet time after the last file event before rendering. */
   debounceMs?: number;
+  /** The languages the draft can be shown in: `/?lang=ru` switches it (and re-renders) before serving the page. */
+  languages?: { langs: string[]; current: () => string; select: (lang: string) => void };
 }
 
 export interface PreviewServer {
@@ -208,9 +210,19 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     switch (target.path) {
       case '/':
       case '/index.html':
-        return page(req, res, 'html');
-      case '/print':
-        return page(req, res, 'print');
+      case '/print': {
+        const lang = query.get('lang');
+        if (lang !== null && opts.languages && lang !== opts.languages.current()) {
+          if (!opts.languages.langs.includes(lang)) {
+            const m = previewMessages.unknownLanguage(lang, opts.languages.langs);
+            return send(res, req, 400, 'text/plain; charset=utf-8', `${m.message} (hint: ${m.hint})\n`);
+          }
+          opts.languages.select(lang);
+          log(`language: ${lang}`);
+          await queue.push([]);
+        }
+        return page(req, res, target.path === '/print' ? 'print' : 'html');
+      }
       case '/__status':
         return send(res, req, 200, 'application/json; charset=utf-8', JSON.stringify(status()));
       case '/__events':
@@ -245,6 +257,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
       findings: good?.findings ?? [],
       selfCheck: good?.selfCheck ?? { ok: true, problems: [] },
       print: good?.print && { headerText: good.print.headerText, pageLabel: good.print.pageLabel },
+      ...(opts.languages ? { languages: { current: opts.languages.current(), langs: opts.languages.langs } } : {}),
     };
     res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
     send(res, req, 200, 'text/html; charset=utf-8', injectPreviewUi(html, state, nonce));

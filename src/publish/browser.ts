@@ -137,8 +137,10 @@ export interface BrowserHandle {
   executablePath: string;
   /** The fresh profile directory; its path marks this browser's processes in `ps`. */
   userDataDir: string;
-  /** A tab to print in: the one Chromium opened at start-up first (already prepared), then new ones. */
+  /** A tab to print in: one given back by `releasePage` (set up already), else the start-up tab, else a new one. */
   takePage(): Promise<Page>;
+  /** Gives a tab back for the next print (a batch reuses a small pool of tabs instead of opening one per report). */
+  releasePage(page: Page): void;
   /** Closes the browser and removes its profile; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -212,10 +214,14 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
   }
   const connected = browser;
   let spare: Page | undefined = firstPage;
+  const pool: Page[] = [];
   const takePage = async () => {
-    const page = spare ?? (await connected.newPage());
-    spare = undefined;
+    const page = pool.pop() ?? spare ?? (await connected.newPage());
+    if (page === spare) spare = undefined;
     return page;
+  };
+  const releasePage = (page: Page) => {
+    if (!page.isClosed() && !pool.includes(page)) pool.push(page);
   };
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -232,7 +238,7 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
       unregister();
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     })());
-  return { browser: connected, executablePath: found.path, userDataDir, takePage, close };
+  return { browser: connected, executablePath: found.path, userDataDir, takePage, releasePage, close };
 }
 
 /**

@@ -27,6 +27,7 @@ import { UserError } from '../errors.ts';
 import { publishMessages } from '../messages/index.ts';
 import type { Message } from '../errors.ts';
 import type { BrowserHandle } from './browser.ts';
+import type { Page } from 'puppeteer-core';
 import { setDocumentInfo } from './pdf-info.ts';
 import { packageFile } from '../paths.ts';
 
@@ -36,6 +37,8 @@ export interface PrintOptions {
   title: string;
   /** BCP 47 language of the report (PDF /Lang, and <html lang> if the HTML has none). */
   lang: string;
+  /** The PDF's creation date, YYYY-MM-DD (the same data give the same bytes); Chromium's clock when absent. */
+  date?: string;
   /** Running header on every page but the cover, e.g. "Migration in Kazakhstan · October–December 2023". */
   headerText: string;
   /** Footer in the report's language; {page} and {pages} are replaced. Default 'Page {page} of {pages}'. */
@@ -119,18 +122,9 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
   const tab = await opts.browser.takePage();
   mark('page');
   const blockedRequests: string[] = [];
+  let reusable = false;
   try {
-    await tab.setRequestInterception(true);
-    tab.on('request', (request) => {
-      const url = request.url();
-      if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
-      else {
-        blockedRequests.push(url);
-        void request.abort('blockedbyclient');
-      }
-    });
-    await tab.setViewport({ width: Math.round(page.widthMm * pxPerMm), height: Math.round(page.heightMm * pxPerMm) });
-    await tab.emulateMediaType('print');
+    await prepareTab(tab, blockedRequests);
 
     // 2. Content with the print styles already in it, so the first layout is the printed one.
     mark('setup');
@@ -176,18 +170,49 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       const m = (n) => document.querySelector('meta[name="' + n + '"]')?.getAttribute('content') ?? undefined;
       return { author: m('author'), subject: m('description'), keywords: m('keywords') };
     })()`)) as { author?: string; subject?: string; keywords?: string };
-    const pdf = setDocumentInfo(printed, { title: opts.title, ...meta, creator: 'migreport' });
+    const pdf = setDocumentInfo(printed, { title: opts.title, ...meta, creator: 'migreport', ...(opts.date ? { date: opts.date } : {}) });
 
     const warnings: Message[] = [
       ...laidOut.warnings.map((w) => publishMessages.blockTooTall(w.what, w.page)),
       ...laidOut.missingNotes.map((id) => publishMessages.footnoteMissing(id)),
     ];
     mark('info');
+    reusable = true;
     return { pdf, timings: mark.all, pageCount: laidOut.pages, pageOf: laidOut.pageOf, blockedRequests, warnings };
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(publishMessages.printFailed((e as Error).message.split('\n')[0]));
   } finally {
-    await tab.close().catch(() => undefined);
+    // A tab that printed is given back for the next report (a batch); one that failed is closed.
+    if (reusable) opts.browser.releasePage(tab);
+    else await tab.close().catch(() => undefined);
   }
+}
+
+/** Where each tab's aborted requests are counted: the print it is now used for. */
+const tabRequests = new WeakMap<Page, { blocked: string[] }>();
+
+/**
+ * Sets a tab up once for printing: no network (everything but data: and about: is aborted and counted against the
+ * current print), the page's size as viewport, print media. A reused tab keeps its set-up; only the count moves on.
+ */
+async function prepareTab(tab: Page, blocked: string[]): Promise<void> {
+  const known = tabRequests.get(tab);
+  if (known) {
+    known.blocked = blocked;
+    return;
+  }
+  const sink = { blocked };
+  tabRequests.set(tab, sink);
+  await tab.setRequestInterception(true);
+  tab.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
+    else {
+      sink.blocked.push(url);
+      void request.abort('blockedbyclient');
+    }
+  });
+  await tab.setViewport({ width: Math.round(page.widthMm * pxPerMm), height: Math.round(page.heightMm * pxPerMm) });
+  await tab.emulateMediaType('print');
 }

@@ -1,4 +1,5 @@
 // npm run fuzz -- [--runs 2000] [--seed N] [--property run|swap|scale|shuffle|rename] [--path P] [--out fuzz-failures] [--no-html]
+//                  [--lang en,ru,kk | all]  (the languages the run property writes each report in; all by default)
 //
 // Runs every property on generated data folders: the run property `--runs` times, each metamorphic property
 // ceil(runs / 4) times. A failure whose signature was not seen before is shrunk by fast-check; the minimal folder
@@ -12,6 +13,7 @@ import fc from 'fast-check';
 import { REPO } from './generate.ts';
 import { allProperties, type FuzzProperty, type Outcome } from './properties.ts';
 import type { Failure } from './run.ts';
+import { LOCALES } from '../../src/narrate/index.ts';
 
 function args(argv: string[]): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
@@ -41,9 +43,12 @@ async function main(): Promise<number> {
   const outDir = resolve(REPO, String(o.out ?? 'fuzz-failures'));
   const only = typeof o.property === 'string' ? o.property : undefined;
   const path = typeof o.path === 'string' ? o.path : undefined;
-  const props = allProperties({ html: !o['no-html'] }).filter((p) => !only || p.name === only);
+  const registered = Object.keys(LOCALES);
+  const langs = o.lang === undefined || o.lang === 'all' ? registered : String(o.lang).split(',');
+  for (const l of langs) if (!registered.includes(l)) throw new Error(`unknown language ${l}: use ${registered.join(', ')} or all`);
+  const props = allProperties({ html: !o['no-html'], langs }).filter((p) => !only || p.name === only);
   if (props.length === 0) throw new Error(`unknown property ${only}`);
-  process.stderr.write(`fuzz: seed ${baseSeed}, ${runs} runs (metamorphic properties ${Math.ceil(runs / 4)} each)\n`);
+  process.stderr.write(`fuzz: seed ${baseSeed}, ${runs} runs (metamorphic properties ${Math.ceil(runs / 4)} each), languages ${langs.join(', ')}\n`);
 
   let datasets = 0;
   let reports = 0;

@@ -93,7 +93,7 @@ async function metamorphic(
   });
 }
 
-export function runProperty(opts: { html?: boolean; verify?: VerifyReport | null } = {}): FuzzProperty<Spec> {
+export function runProperty(opts: { html?: boolean; verify?: VerifyReport | null; langs?: string[] } = {}): FuzzProperty<Spec> {
   return {
     name: 'run',
     arb: specArb(),
@@ -101,7 +101,7 @@ export function runProperty(opts: { html?: boolean; verify?: VerifyReport | null
     write: (s, dir) => (rmSync(dir, { recursive: true, force: true }), writeSpec(s, dir)),
     check: (spec) =>
       withFolders([spec], async ([dir]) => {
-        const r = await runFolder(dir, { html: opts.html ?? true, verify: opts.verify });
+        const r = await runFolder(dir, { html: opts.html ?? true, verify: opts.verify, langs: opts.langs });
         return { reports: r.reports.length, claims: r.claims, failures: r.failures };
       }),
   };
@@ -168,6 +168,7 @@ export function renameProperty(): FuzzProperty<Renamed> {
   };
 }
 
-export function allProperties(opts: { html?: boolean } = {}): FuzzProperty<unknown>[] {
+/** `langs`: the languages the run property writes every report in (the metamorphic ones compare English texts). */
+export function allProperties(opts: { html?: boolean; langs?: string[] } = {}): FuzzProperty<unknown>[] {
   return [runProperty(opts), swapProperty(), scaleProperty(), shuffleProperty(), renameProperty()] as FuzzProperty<unknown>[];
 }

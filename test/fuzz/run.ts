@@ -36,6 +36,7 @@ export interface Failure {
 export interface ReportOutput {
   template: TemplateName;
   period: string;
+  lang?: string;
   model?: ReportModel;
   text?: string;
   html?: string;
@@ -153,37 +154,39 @@ export async function load(dir: string): Promise<{ ds?: Dataset; findings: Findi
 }
 
 /** Narrates one report, its plain text, and (with `html`) its HTML; errors are returned, not thrown. */
-export async function report(ds: Dataset, findings: Finding[], template: TemplateName, period: string, opts: { html: boolean }): Promise<ReportOutput> {
-  const out: ReportOutput = { template, period };
+export async function report(ds: Dataset, findings: Finding[], template: TemplateName, period: string, opts: { html: boolean; lang?: string }): Promise<ReportOutput> {
+  const lang = opts.lang ?? 'en';
+  const out: ReportOutput = { template, period, lang };
   try {
-    const { model, verified } = narrate(ds, { period, template, lang: 'en', verify: 'collect' });
+    const { model, verified } = narrate(ds, { period, template, lang, verify: 'collect' });
     verifiedOf.set(model, verified);
     out.model = model;
     out.text = plainText(model);
-    if (opts.html) out.html = (await renderReport(ds, findings, { period, template, lang: 'en' }, projectPaths(REPO, ds.root))).html;
+    if (opts.html) out.html = (await renderReport(ds, findings, { period, template, lang }, projectPaths(REPO, ds.root))).html;
   } catch (e) {
-    out.error = classify(e, template, period)[0];
+    out.error = classify(e, template, lang === 'en' ? period : `${period} ${lang}`)[0];
   }
   return out;
 }
 
 /** Every report of a folder, with the verifier's claims and failures. */
-export async function runFolder(dir: string, opts: { html?: boolean; verify?: VerifyReport | null } = {}): Promise<FolderResult> {
+/** Every report of a folder in each language (`langs`, English by default), with the verifier's claims and failures. */
+export async function runFolder(dir: string, opts: { html?: boolean; verify?: VerifyReport | null; langs?: string[] } = {}): Promise<FolderResult> {
   const { ds, findings, failures } = await load(dir);
   if (!ds) return { ok: false, reports: [], claims: 0, failures };
   const verify = opts.verify !== undefined ? opts.verify : await loadVerifier();
   const reports: ReportOutput[] = [];
   let claims = 0;
-  for (const { template, period } of reportPeriods(ds)) {
-    const r = await report(ds, findings, template, period, { html: opts.html ?? true });
+  for (const { template, period } of reportPeriods(ds)) for (const lang of opts.langs ?? ['en']) {
+    const r = await report(ds, findings, template, period, { html: opts.html ?? true, lang });
     reports.push(r);
     if (r.error) failures.push(r.error);
     if (verify && r.model) {
       try {
-        const v = verify(ds, r.model, localeFor(ds, 'en'));
+        const v = verify(ds, r.model, localeFor(ds, lang));
         claims += v.claims;
         for (const f of v.failures)
-          failures.push({ kind: 'verify', template, period, message: `${f.where}: ${f.reason}${f.expected ? ` (expected ${f.expected})` : ''} — “${f.text}”`, signature: `verify ${template} ${f.reason.replace(/\d[\d,.]*/g, '#').slice(0, 60)}` });
+          failures.push({ kind: 'verify', template, period: lang === 'en' ? period : `${period} ${lang}`, message: `${f.where}: ${f.reason}${f.expected ? ` (expected ${f.expected})` : ''} — “${f.text}”`, signature: `verify ${template} ${f.reason.replace(/\d[\d,.]*/g, '#').slice(0, 60)}` });
       } catch (e) {
         failures.push(...classify(e, template, period).map((f) => ({ ...f, kind: 'verify', signature: `verify-crash ${f.signature}` })));
       }
