@@ -493,7 +493,7 @@ export function createRussian(reference: Reference): Locale {
       const parts: string[] = [];
       if (a.down.length) parts.push(`сильнее всего ${F.changeVerb(-1, g)} ${head} ${side(a.down)}`);
       if (a.up.length) parts.push(`сильнее всего ${F.changeVerb(1, g)} ${head} ${side(a.up)}`);
-      const among = a.scope === 'listed' ? 'Среди перечисленных стран ' : a.whole === '_T' ? '' : `Среди ${place(a.whole, 'gen')} `;
+      const among = a.scope === 'listed' ? `Среди перечисленных ${a.whole === '_T' ? 'стран' : place(a.whole, 'gen')} ` : a.whole === '_T' ? '' : `Среди ${place(a.whole, 'gen')} `;
       return `${among}${among ? 'по' : 'По'} сравнению с ${a.baseline} ${parts.join(', а ')}.`;
     },
     shareChange: (a) => {
