@@ -52,14 +52,14 @@ export function target(
   name: string,
   value: number | undefined,
   unit: string,
-  bound: { atMost: number } | { under: number },
+  bound: { atMost: number } | { under: number } | { atLeast: number },
   note?: string,
 ): Target {
-  const text = 'atMost' in bound ? `≤ ${bound.atMost}` : `< ${bound.under}`;
+  const text = 'atMost' in bound ? `≤ ${bound.atMost}` : 'atLeast' in bound ? `≥ ${bound.atLeast}` : `< ${bound.under}`;
   if (value === undefined || !Number.isFinite(value)) {
     return { name, value: null, unit, target: text, met: false, note: note ?? 'not measured in this run' };
   }
-  const met = 'atMost' in bound ? value <= bound.atMost : value < bound.under;
+  const met = 'atMost' in bound ? value <= bound.atMost : 'atLeast' in bound ? value >= bound.atLeast : value < bound.under;
   return { name, value, unit, target: text, met, ...(note ? { note } : {}) };
 }
 

@@ -23,8 +23,7 @@ import type { Dataset } from './model.ts';
 import { buildReportModel, localeFor } from './narrate/index.ts';
 import type { ReportModel } from './report-model.ts';
 import { parsePeriod } from './period.ts';
-import { renderHtml, type PolicyInput } from './render/index.ts';
-import { labelsFor } from './render/labels.ts';
+import { renderHtml, requireLabels, type PolicyInput } from './render/index.ts';
 import { packageFile } from './paths.ts';
 import { byCode } from './order.ts';
 
@@ -159,8 +158,8 @@ export function printSetup(paths: ProjectPaths, report: Pick<RenderedReport, 'pr
   return {
     title: meta?.title ? `${meta.title} — ${meta.periodLabel}` : htmlTitle,
     headerText: meta?.title ? `${meta.title} · ${meta.periodLabel}` : htmlTitle,
-    pageLabel: labelsFor(lang).pageLabel,
-    continuedLabel: labelsFor(lang).continued,
+    pageLabel: requireLabels(lang).pageLabel,
+    continuedLabel: requireLabels(lang).continued,
     css: readFileSync(existsSync(projectCss) ? projectCss : packagePrintCss, 'utf8'),
     date: documentDate(report.model),
   };

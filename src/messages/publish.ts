@@ -33,6 +33,12 @@ export const blockTooTall = (what: string, page: number): Message => ({
   hint: 'make the chart or table smaller, or split it in the template',
 });
 
+export const textOverflow = (what: string, page: number): Message => ({
+  code: 'publish/text-overflow',
+  message: `"${what}" does not fit its box on page ${page} of the PDF`,
+  hint: 'shorten the label in the locale, or widen the column or chart in the template',
+});
+
 export const footnoteMissing = (id: string): Message => ({
   code: 'publish/footnote-missing',
   message: `a footnote reference points to #${id}, but no footnote has that id`,

@@ -4,6 +4,12 @@ import type { Message } from '../errors.ts';
 export type { Message };
 
 // --- templates (render stage) ---
+export const noLabels = (lang: string, known: readonly string[]): Message => ({
+  code: 'render/no-labels',
+  message: `the report's headings and captions have no "${lang}" wording`,
+  hint: `add a "${lang}" entry to src/render/labels.ts, or use one of: ${known.join(', ')}`,
+});
+
 export const templateMissingVariable = (name: string): Message => ({
   code: 'render/missing-variable',
   message: `the template uses "${name}", which the report does not provide`,

@@ -440,5 +440,28 @@ function paginate(cfg) {
   }
   const notePage = {};
   for (const [id, li] of notes) notePage[id] = li.isConnected ? pageOf[id] ?? 0 : 0;
+
+  // 5. Text that does not fit its box (a long Russian or Kazakh word in a narrow column, a chart label past the
+  // chart's edge) would be cut off or run into its neighbour on paper: each is a warning naming its page.
+  pages.forEach((box, i) => {
+    const right = box.getBoundingClientRect().right + 1;
+    for (const el of box.querySelectorAll('th, td, caption, figcaption, h1, h2, h3, p, li, .toc-title, .masthead-title')) {
+      const h = /** @type {HTMLElement} */ (el);
+      if (h.closest('details:not([open])')) continue;
+      const style = getComputedStyle(h);
+      if (style.overflowX === 'hidden' && style.textOverflow === 'ellipsis') continue;
+      if (h.scrollWidth > h.clientWidth + 1 || h.getBoundingClientRect().right > right)
+        warnings.push({ code: 'text-overflow', what: (h.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60), page: i + 1 });
+    }
+    for (const svg of box.querySelectorAll('figure svg')) {
+      const frame = svg.getBoundingClientRect();
+      for (const t of svg.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect();
+        if (r.width === 0) continue;
+        if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.right > right)
+          warnings.push({ code: 'text-overflow', what: `chart label “${(t.textContent ?? '').trim().slice(0, 40)}”`, page: i + 1 });
+      }
+    }
+  });
   return { pages: pages.length, pageOf, warnings, missingNotes, coverPages: pages.filter((p) => p.classList.contains('page-cover')).length };
 }

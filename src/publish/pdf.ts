@@ -173,7 +173,7 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     const pdf = setDocumentInfo(printed, { title: opts.title, ...meta, creator: 'migreport', ...(opts.date ? { date: opts.date } : {}) });
 
     const warnings: Message[] = [
-      ...laidOut.warnings.map((w) => publishMessages.blockTooTall(w.what, w.page)),
+      ...laidOut.warnings.map((w) => (w.code === 'text-overflow' ? publishMessages.textOverflow(w.what, w.page) : publishMessages.blockTooTall(w.what, w.page))),
       ...laidOut.missingNotes.map((id) => publishMessages.footnoteMissing(id)),
     ];
     mark('info');

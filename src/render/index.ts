@@ -11,7 +11,7 @@ import type { RenderedChart } from '../charts/index.ts';
 import type { Source } from '../model.ts';
 import type { ChartData, ReportModel, Section, Sentence, Table } from '../report-model.ts';
 import { fontFaceCss } from './fonts.ts';
-import { labelsFor, type Labels } from './labels.ts';
+import { LABEL_LANGUAGES, labelsFor, type Labels } from './labels.ts';
 import { escapeHtml, markdownInline, markdownToHtml } from './markdown.ts';
 import { loadTemplateSet } from './templates.ts';
 import { UserError } from '../errors.ts';
@@ -43,7 +43,10 @@ class Footnotes {
   readonly list: FootnoteView[] = [];
   /** Every source cited, in the order a reader first meets it. */
   readonly cited = new Set<string>();
-  constructor(private readonly sources: Map<string, Source>) {}
+  constructor(
+    private readonly sources: Map<string, Source>,
+    private readonly labels: Labels,
+  ) {}
 
   /** The footnote references for a list of source ids, as HTML (empty when none); "4,5" for two. */
   cite(ids: string[]): string {
@@ -53,7 +56,7 @@ class Footnotes {
         const short = this.cited.has(id);
         this.cited.add(id);
         this.list.push({ n, html: new Handlebars.SafeString(sourceHtml(this.sources.get(id), id, short)) });
-        return `<a class="fnref" href="#fn-${n}" id="fnref-${n}" aria-label="note ${n}">${n}</a>`;
+        return `<a class="fnref" href="#fn-${n}" id="fnref-${n}" aria-label="${escapeHtml(this.labels.noteRef.replace('{n}', String(n)))}">${n}</a>`;
       })
       .join('<span class="fnsep">,</span>');
   }
@@ -212,6 +215,13 @@ export function assertNoRemoteUrl(text: string, file: string): void {
   }
 }
 
+/** The labels of the report's language; a language without them is an error, never English. */
+export function requireLabels(lang: string): Labels {
+  const labels = labelsFor(lang);
+  if (!labels) throw new UserError(renderMessages.noLabels(lang, LABEL_LANGUAGES));
+  return labels;
+}
+
 /** Builds what the templates see. Order matters: footnotes are numbered as the reader meets them. */
 export function reportView(
   model: ReportModel,
@@ -220,8 +230,8 @@ export function reportView(
   policy: PolicyInput[] = [],
   partials: Set<string> = new Set(),
 ) {
-  const labels: Labels = labelsFor(opts.lang);
-  const notes = new Footnotes(opts.sources);
+  const labels = requireLabels(opts.lang);
+  const notes = new Footnotes(opts.sources, labels);
   const svgs = new Map(charts.map((c) => [c.id, c.svg]));
   const n = model.meta.narrative;
   const findings = model.findings.map((s) => new Handlebars.SafeString(sentenceHtml(s)));
