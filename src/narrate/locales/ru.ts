@@ -644,14 +644,16 @@ export function createRussian(reference: Reference): Locale {
     restNote: (a) => {
       const whole = a.whole === '_T' ? measure(a.indicator ?? '').all : complement(a.indicator ?? '', a.whole);
       const head = a.members
-        ? `Данные по странам опубликованы только для ${list(a.members.map((c) => place(c, 'gen')))}, на которые в сумме приходится`
+        ? `Данные по странам опубликованы только для ${list(a.members.map((c) => place(c, 'gen')))}; на ${a.members.length === 1 ? 'эту страну' : 'эти страны'} приходится`
         : 'На перечисленные страны приходится';
-      return `${head} ${a.listed} из ${a.total} ${MEASURES[a.indicator ?? '']?.money ? 'объема ' : ''}${whole}; остальные ${a.rest} в источнике по странам не распределены.`;
+      return `${head} ${a.listed} из ${a.total} ${whole}, остальные ${a.rest} в источнике по странам не распределены.`;
     },
     structureRest: (a) =>
       a.indicator === 'kandas_by_education'
         ? `Остальные ${a.rest} кандасов трудоспособного возраста в источнике по уровню образования не распределены.`
-        : `Остальные ${a.rest} (${noun(a.indicator)}) в источнике по категориям не распределены.`,
+        : a.indicator === 'kandas_by_age'
+          ? `Остальные ${a.rest} кандасов в источнике по возрастным группам не распределены.`
+          : `Остальные ${a.rest} показателя «${indicatorText(a.indicator)}» в источнике по категориям не распределены.`,
     shareOfGroupNote: 'Доли рассчитаны от итога группы, к которой относится страна.',
     publishedRegionsNote: 'Приведены только регионы с опубликованными данными.',
     structureGroup: (indicator) => ({ kandas_by_age: 'По возрастным группам', kandas_by_education: 'Трудоспособный возраст, по уровню образования' })[indicator] ?? capitalise(indicatorText(indicator)),
