@@ -472,7 +472,7 @@ export function createRussian(reference: Reference): Locale {
       const g = genderOf(a.indicator);
       const head = HEADS[m.head].forms.nom;
       const moverText = (x: MoverItem) =>
-        x.item.measure === 'from_zero' ? `с нуля до ${x.change}` : x.item.measure === 'times' ? `в ${timesWord(x.change)}` : x.change;
+        x.item.measure === 'from_zero' ? `с нуля до ${x.change}` : x.item.measure === 'times' ? `в ${timesWord(x.change)} больше` : x.change;
       if (a.partial) {
         const side = (items: MoverItem[]) => {
           let verbStated = false;
