@@ -209,6 +209,21 @@ describe('the verifier reads Russian as strictly as English', () => {
     fails('По сравнению с III кварталом 2023 года численность внутренних мигрантов была в 2,2 раза меньше.', [ratio], Q4, /states down\/negative/);
     fails('По сравнению с III кварталом 2023 года численность внутренних мигрантов сократилась в 2,2 раза.', [ratio], Q4, /“сократилась” before 2,2 states down/);
   });
+  it('reads movers up and down, one multiplied («в 2,0 раза больше»), and fails them swapped', () => {
+    const dep = (c: string) => series('border_departures', c);
+    const claims: Claim[] = [
+      { what: 'change', series: dep('BLR'), period: '2022-Q1', baseline: '2021-Q4', sign: -1, marks: [], measure: 'pct', value: 100, display: 'percent', shown: '100,0' },
+      { what: 'change', series: dep('RUS'), period: '2022-Q1', baseline: '2021-Q4', sign: 1, marks: [], measure: 'times', value: 2, display: 'ratio', shown: '2,0' },
+      { what: 'most', series: dep('CIS'), period: '2022-Q1', baseline: '2021-Q4', marks: [], direction: 'down', members: ['BLR'], scope: 'listed' },
+      { what: 'most', series: dep('CIS'), period: '2022-Q1', baseline: '2021-Q4', marks: [], direction: 'up', members: ['RUS'], scope: 'listed' },
+    ];
+    const text = 'Среди перечисленных стран СНГ по сравнению с IV кварталом 2021 года сильнее всего сократилось число выездов в Беларусь (−100,0%), а сильнее всего увеличилось число выездов в Российскую Федерацию (в 2,0 раза больше).';
+    passes(text, claims, period('2022-Q1'));
+    fails(text.replace('сократилось', 'X').replace('увеличилось', 'сократилось').replace('X', 'увеличилось'), claims, period('2022-Q1'), /states up\/positive, the claim down|states down\/negative/);
+    fails(text.replace('Среди перечисленных стран СНГ', 'Среди перечисленных стран'), claims, period('2022-Q1'), /do not name the group CIS/);
+    // Without «больше» the verb of the second clause is read as the multiple's own direction, and the «most» up has none.
+    fails(text.replace(' больше)', ')'), claims, period('2022-Q1'), /no direction \(up\/positive\) for most|the claim up\/positive \(most/);
+  });
   it('fails a streak said over the wrong number of years and Latin letters in a sentence', () => {
     const streak: Claim = { what: 'streak', series: series('pr_arrivals', '_T', '', '', 'pr_departures'), period: '2025', marks: [], mode: 'sign', sign: 1, length: 3, since: '2023', step: 'year' };
     const good = 'Сальдо миграции было положительным третий год подряд, начиная с 2023 года.';
