@@ -217,12 +217,14 @@ describe('the verifier reads Russian as strictly as English', () => {
       { what: 'most', series: dep('CIS'), period: '2022-Q1', baseline: '2021-Q4', marks: [], direction: 'down', members: ['BLR'], scope: 'listed' },
       { what: 'most', series: dep('CIS'), period: '2022-Q1', baseline: '2021-Q4', marks: [], direction: 'up', members: ['RUS'], scope: 'listed' },
     ];
-    const text = 'Среди перечисленных стран СНГ по сравнению с IV кварталом 2021 года сильнее всего сократилось число выездов в Беларусь (−100,0%), а сильнее всего увеличилось число выездов в Российскую Федерацию (в 2,0 раза больше).';
+    const text = 'Среди перечисленных стран СНГ, по сравнению с IV кварталом 2021 года, сильнее всего сократилось число выездов в Беларусь (−100,0%), а сильнее всего увеличилось число выездов в Российскую Федерацию (в 2,0 раза больше).';
     passes(text, claims, period('2022-Q1'));
     fails(text.replace('сократилось', 'X').replace('увеличилось', 'сократилось').replace('X', 'увеличилось'), claims, period('2022-Q1'), /states up\/positive, the claim down|states down\/negative/);
     fails(text.replace('Среди перечисленных стран СНГ', 'Среди перечисленных стран'), claims, period('2022-Q1'), /do not name the group CIS/);
-    // Without «больше» the verb of the second clause is read as the multiple's own direction, and the «most» up has none.
-    fails(text.replace(' больше)', ')'), claims, period('2022-Q1'), /no direction \(up\/positive\) for most|the claim up\/positive \(most/);
+    // A rise in per cent too: the «most» up is read in the clause naming its member, not in the group's.
+    const pct = claims.map((c) => (c.what === 'change' && c.measure === 'times' ? { ...c, measure: 'pct' as const, value: 0.1, display: 'percent' as const, shown: '0,1' } : c));
+    passes(text.replace('(в 2,0 раза больше)', '(+0,1%)'), pct, period('2022-Q1'));
+    fails(text.replace('(в 2,0 раза больше)', '(+0,1%)').replace(', по сравнению с IV кварталом 2021 года,', ' по сравнению с IV кварталом 2021 года'), pct, period('2022-Q1'), /no direction \(up\/positive\) for most|the claim up\/positive \(most/);
   });
   it('fails a streak said over the wrong number of years and Latin letters in a sentence', () => {
     const streak: Claim = { what: 'streak', series: series('pr_arrivals', '_T', '', '', 'pr_departures'), period: '2025', marks: [], mode: 'sign', sign: 1, length: 3, since: '2023', step: 'year' };

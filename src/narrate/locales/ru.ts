@@ -493,8 +493,10 @@ export function createRussian(reference: Reference): Locale {
       const parts: string[] = [];
       if (a.down.length) parts.push(`сильнее всего ${F.changeVerb(-1, g)} ${head} ${side(a.down)}`);
       if (a.up.length) parts.push(`сильнее всего ${F.changeVerb(1, g)} ${head} ${side(a.up)}`);
-      const among = a.scope === 'listed' ? `Среди перечисленных ${a.whole === '_T' ? 'стран' : place(a.whole, 'gen')} ` : a.whole === '_T' ? '' : `Среди ${place(a.whole, 'gen')} `;
-      return `${among}${among ? 'по' : 'По'} сравнению с ${a.baseline} ${parts.join(', а ')}.`;
+      // The group the members are ranked in stands apart from the verbs («Среди стран СНГ, по сравнению с …, …»): its
+      // clause names the group and states no direction, so each «most» is read in the clause naming its members.
+      const among = a.scope === 'listed' ? `Среди перечисленных ${a.whole === '_T' ? 'стран' : place(a.whole, 'gen')}` : a.whole === '_T' ? '' : `Среди ${place(a.whole, 'gen')}`;
+      return among ? `${among}, по сравнению с ${a.baseline}, ${parts.join(', а ')}.` : `По сравнению с ${a.baseline} ${parts.join(', а ')}.`;
     },
     shareChange: (a) => {
       const subject = `доля ${place(a.partner, 'gen')} в ${noun(a.indicator, a.whole === '_T' ? undefined : a.whole, 'prep')}`;
