@@ -184,7 +184,7 @@ const BREAKDOWN_WORDS: Record<string, string> = {
   female: 'женщины', male: 'мужчины', urban: 'городские жители', rural: 'сельские жители',
 };
 const BREAKDOWN_LABELS: Record<string, string> = {
-  working: 'Трудоспособный возраст', under_working: 'Моложе трудоспособного возраста', over_working: 'Старше трудоспособного возраста',
+  working: 'Трудоспособный', under_working: 'Моложе трудоспособного', over_working: 'Старше трудоспособного',
   higher: 'Высшее', specialised_secondary: 'Среднее специальное', general_secondary: 'Общее среднее',
   kazakh: 'Казахи', russian: 'Русские', german: 'Немцы', ukrainian: 'Украинцы',
   female: 'Женщины', male: 'Мужчины', urban: 'Городские жители', rural: 'Сельские жители',
