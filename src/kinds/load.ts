@@ -299,7 +299,7 @@ function checkNames(spec: KindSpec, folder: string, ctx: KindContext, nodeAt: (p
   const charts = existsSync(join(folder, 'charts')) ? readdirSync(join(folder, 'charts')).filter((f) => f.endsWith('.vl.json')).map((f) => f.replace(/\.vl\.json$/, '')) : [];
   const localeKey = (kind: keyof LocaleKeys, key: string | undefined, path: Path) => {
     if (key === undefined) return;
-    // One error per key, naming every locale that lacks it.
+    // One error for a key, naming every locale that lacks it (a typo is one mistake, however many languages there are).
     const lacking = Object.entries(ctx.locales ?? {}).filter(([, keys]) => !keys[kind].includes(key));
     if (!lacking.length) return;
     const keys = lacking[0][1][kind];

@@ -63,9 +63,10 @@ export const unknownFact = (ref: string, section: string, guess: string | undefi
   hint: mean(guess, known, 'its facts begin'),
 });
 
+/** `langs`: every locale lacking the key (one error for a key, however many languages lack it). */
 export const unknownLocaleKey = (key: string, kind: string, langs: string[], guess: string | undefined, known: string[]): Message => ({
   code: 'kinds/unknown-locale-key',
-  message: `the ${langs.join(', ')} locale${langs.length > 1 ? 's have' : ' has'} no ${kind} "${key}"`,
+  message: langs.length === 1 ? `the ${langs[0]} locale has no ${kind} "${key}"` : `the ${langs.slice(0, -1).join(', ')} and ${langs[langs.length - 1]} locales have no ${kind} "${key}"`,
   hint: mean(guess, known, `its ${kind}s are`),
 });
 

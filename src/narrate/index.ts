@@ -23,6 +23,7 @@ import type { Locale, LocaleFactory } from './locale.ts';
 import { narrativeIn } from '../load/narrative.ts';
 import { createEnglish } from './locales/en.ts';
 import { createKazakh } from './locales/kk.ts';
+import { createRussian } from './locales/ru.ts';
 import { factBodyOf, measureTools, notBrokenDown, structureLevelsOf, writeSection, type SectionContext } from './sections.ts';
 import { breakdownKey, sectionTables, stockPeriod, structureNotes, wordOf } from './tables.ts';
 import { Writer, sentence, styleOf } from './write.ts';
@@ -31,7 +32,7 @@ export { computeFacts } from '../compare/index.ts';
 export type { Locale } from './locale.ts';
 
 /** Locales by language tag; adding one is adding a module here (see README.md). */
-export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish, kk: createKazakh };
+export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish, ru: createRussian, kk: createKazakh };
 
 /** The keys a report kind may name, in every locale (a key missing in one language is an error when the spec is read). */
 export function localeKeysAll(dataset: Dataset): Record<string, LocaleKeys> {

@@ -250,7 +250,8 @@ function optionRegexes(cache: VocabCache, o: Required<WordsOptions>): OptionRege
       sinceOutro: outro(o.sinceOutros),
       units: (Object.entries(o.units) as [Display, string[]][]).map(([display, words]) => ({
         display,
-        re: new RegExp(`^\\s*(?:${words.map(escape).join('|')})`, 'iu'),
+        // A unit ending in a letter is a whole word ("раз" is no unit at the start of "разрешений").
+        re: new RegExp(`^\\s*(?:${words.map((w) => escape(w) + (/[\p{L}\p{N}]$/u.test(w) ? NOT_WORD_AFTER : '')).join('|')})`, 'iu'),
       })),
     };
     cache.options.set(key, r);
@@ -793,12 +794,13 @@ class Reading {
     const sg = signOf(c);
     let word: Word | undefined;
     const multiple = (c.what === 'change' || c.what === 'ratio') && c.measure === 'times';
-    if (sg && multiple) {
-      // "2.8 times as many": the direction is in the words after the figure.
-      const after = this.text.slice(t.end).trimStart().toLowerCase();
-      const said = Object.entries(this.o.multiples).find(([w]) => after.startsWith(w));
-      if (said && said[1] !== sg.sign) problems.push(`${where}: “${t.digits} ${said[0]}” states ${signName(said[1])}, the claim ${signName(sg.sign)} (${describeClaim(c)})`);
-      if (!said && sg.sign !== 0) problems.push(`${where}: no word states the direction of ${t.digits} (${describeClaim(c)})`);
+    // "2.8 times as many": the direction is in the words after the figure; a language may state it with a verb
+    // before the figure instead ("увеличилась в 2,2 раза"), read as any other direction word.
+    const said = sg && multiple ? Object.entries(this.o.multiples).find(([w]) => this.text.slice(t.end).trimStart().toLowerCase().startsWith(w)) : undefined;
+    if (sg && said) {
+      if (said[1] !== sg.sign) problems.push(`${where}: “${t.digits} ${said[0]}” states ${signName(said[1])}, the claim ${signName(sg.sign)} (${describeClaim(c)})`);
+    } else if (sg && multiple && sg.sign !== 0 && !this.scope(this.words.filter((w) => !w.baseline), t.index, true)[0]) {
+      problems.push(`${where}: no word states the direction of ${t.digits} (${describeClaim(c)})`);
     } else if (sg) {
       // "rose from zero to 688,069": the zero is the baseline, the verb the direction.
       const fromZero = c.what === 'change' && c.measure === 'from_zero';

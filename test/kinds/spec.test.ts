@@ -10,7 +10,8 @@ import { LOCALES, localeKeysAll } from '../../src/narrate/index.ts';
 import { sampleDataset } from '../compare/sample.ts';
 
 /** Every registered locale lacks a misspelt key: one error names them all. */
-const LANGS = `${Object.keys(LOCALES).join(', ')} locales`;
+const langs = Object.keys(LOCALES);
+const LANGS = `${langs.slice(0, -1).join(', ')} and ${langs[langs.length - 1]} locales`;
 
 const ds = await sampleDataset();
 const ctx = { reference: ds.reference, locales: localeKeysAll(ds) };

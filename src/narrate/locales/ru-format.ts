@@ -253,6 +253,23 @@ export function periodWith(p: Period): string {
   }
 }
 
+/** A period in the genitive, after "с", "начиная с", "от уровня": "2023 года", "IV квартала 2023 года", "января–июня 2022 года", "марта 2024 года", "1 сентября 2023 года". */
+export function periodGen(p: Period): string {
+  switch (p.kind) {
+    case 'date':
+      return `${dayMonthYear(p)} года`;
+    case 'year':
+      return `${yearOf(p.start)} года`;
+    case 'quarter':
+      return quarterOf(p, 'gen');
+    case 'month':
+      return monthSpan(p, 'gen', true);
+    case 'range':
+      if (isYearSpan(p)) return `${yearOf(p.start)}${DASH}${yearOf(p.end)} годов`;
+      return monthSpan(p, 'gen', true);
+  }
+}
+
 /**
  * The baseline of a change, `p` being the baseline period (as en.ts's baseline):
  * - year_ago, a month span within one year → "по сравнению с соответствующим периодом 2025 года" (the bureau's phrase);
