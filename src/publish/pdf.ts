@@ -79,6 +79,7 @@ const page = { widthMm: 210, heightMm: 297, top: 20, bottom: 18, side: 20 };
 const pxPerMm = 96 / 25.4;
 
 const paginatorSource = readFileSync(packageFile('src', 'publish', 'paginate.browser.js'), 'utf8');
+const printDomSource = readFileSync(packageFile('src', 'publish', 'print-dom.browser.js'), 'utf8');
 const defaultPrintCss = () => readFileSync(packageFile('styles', 'print.css'), 'utf8');
 
 /** A CSS string literal; data are text, so quotes, backslashes and newlines are escaped. */
@@ -145,7 +146,10 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       coverHeightPx: Math.floor(page.heightMm * pxPerMm) - 2,
       continuedLabel: opts.continuedLabel ?? '(continued)',
     };
-    const laidOut = (await tab.evaluate(`${paginatorSource}\npaginate(${JSON.stringify(cfg)})`)) as {
+    // The print DOM is first prepared for the tagged PDF (print-dom.browser.js), then paginated.
+    const laidOut = (await tab.evaluate(
+      `${printDomSource}\n${paginatorSource}\npreparePrintDom(${JSON.stringify(opts.lang)});\npaginate(${JSON.stringify(cfg)})`,
+    )) as {
       pages: number;
       pageOf: Record<string, number>;
       warnings: { code: string; what: string; page: number }[];

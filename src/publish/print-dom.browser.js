@@ -1,0 +1,74 @@
+// In-page preparation of the print DOM for a tagged PDF (runs inside Chromium before the paginator, injected as
+// text by pdf.ts; the HTML file is not affected). Chromium builds the PDF's structure tree from the page's
+// accessibility tree, so what is fixed here is fixed in the structure Chromium writes:
+//   1. Words at soft line wraps: Chromium drops the collapsible space at the end of a wrapped line, so the tagged
+//      text reads "fellby". Text blocks get `white-space: pre-wrap` (the space hangs at the line end and is
+//      written), after their whitespace was collapsed here exactly as CSS would (so nothing moves on the page).
+//   2. A chart's <figure> around an image that has its own name (svg role="img" with title and desc) becomes a
+//      group: Chromium would write it as a Figure without alternative text, and a Figure's /Alt replaces all its
+//      content, so the image keeps the figure's only /Alt and the caption and source line stay readable text.
+//   3. Footnotes: the content of each footnote item is wrapped in a span whose language carries the note's
+//      number as a private-use subtag ("en-x-fn3"); pdf-ua.ts finds it in the PDF and turns it into a Note with
+//      the ID "fn-3" (Chromium has no role that it writes as Note): the PDF has L > LI > (Lbl, Note).
+// Plain JS on purpose, like paginate.browser.js.
+// @ts-check
+
+/** @param {string} lang the report's language (BCP 47) */
+function preparePrintDom(lang) {
+  // 1. Spaces kept at line ends. Only blocks whose content is inline (no block child) and whose white-space is
+  // the default; a <br> restarts a line.
+  const TEXT_BLOCKS = 'p, li, td, th, caption, figcaption, dt, dd, blockquote, h1, h2, h3, h4, h5, h6';
+  const inlineOnly = (/** @type {Element} */ el) =>
+    [...el.querySelectorAll('*')].every((d) => {
+      const display = getComputedStyle(d).display;
+      return display === 'inline' || display === 'none' || d.tagName === 'BR';
+    });
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.body.querySelectorAll(TEXT_BLOCKS))) {
+    const cs = getComputedStyle(el);
+    if (cs.whiteSpace !== 'normal' && cs.whiteSpace !== 'pre-wrap') continue;
+    if (el.closest('svg') || !inlineOnly(el)) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    /** @type {Text | null} */ let last = null;
+    let afterSpace = true; // at the start of a line, spaces are dropped
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        if (/** @type {Element} */ (n).tagName === 'BR') {
+          if (last && last.data.endsWith(' ')) last.data = last.data.slice(0, -1);
+          afterSpace = true;
+        }
+        continue;
+      }
+      const t = /** @type {Text} */ (n);
+      if (t.parentElement && getComputedStyle(t.parentElement).display === 'none') continue;
+      let s = t.data.replace(/[ \t\n\r\f]+/g, ' ');
+      if (afterSpace && s.startsWith(' ')) s = s.slice(1);
+      if (s !== t.data) t.data = s;
+      if (s) {
+        afterSpace = s.endsWith(' ');
+        last = t;
+      }
+    }
+    if (last && last.data.endsWith(' ')) last.data = last.data.slice(0, -1);
+    el.style.whiteSpace = 'pre-wrap';
+  }
+
+  // 2. A figure whose image carries the alternative text is a group of caption, image and source line.
+  for (const fig of document.querySelectorAll('figure')) {
+    if (fig.hasAttribute('role')) continue;
+    const img = fig.querySelector('svg[role="img"], img[alt]:not([alt=""])');
+    if (img) fig.setAttribute('role', 'group');
+  }
+
+  // 3. Footnotes, marked for pdf-ua.ts.
+  for (const li of document.querySelectorAll('li.footnote[id]')) {
+    const n = /(\d+)$/.exec(li.id)?.[1];
+    if (!n) continue;
+    const base = (li.closest('[lang]')?.getAttribute('lang') || lang).split('-')[0];
+    const span = document.createElement('span');
+    span.className = 'note-body';
+    span.setAttribute('role', 'note'); // a role keeps the span in the accessibility tree, hence in the PDF's
+    span.setAttribute('lang', `${base}-x-fn${n}`);
+    span.append(...li.childNodes);
+    li.append(span);
+  }
+}
