@@ -35,6 +35,8 @@ export interface PrintOptions {
   browser: BrowserHandle;
   /** Document title (PDF Title); defaults to the HTML <title>. */
   title: string;
+  /** The publisher, as PDF Author and XMP dc:creator; else the HTML's <meta name="author">. */
+  author?: string;
   /** BCP 47 language of the report (PDF /Lang, and <html lang> if the HTML has none). */
   lang: string;
   /** The PDF's creation date, YYYY-MM-DD (the same data give the same bytes); Chromium's clock when absent. */
@@ -146,14 +148,17 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       coverHeightPx: Math.floor(page.heightMm * pxPerMm) - 2,
       continuedLabel: opts.continuedLabel ?? '(continued)',
     };
-    // The print DOM is first prepared for the tagged PDF (print-dom.browser.js), then paginated.
+    // The print DOM is first prepared for the tagged PDF (print-dom.browser.js), then paginated; the same call reads
+    // what the PDF's metadata and link descriptions need.
     const laidOut = (await tab.evaluate(
-      `${printDomSource}\n${paginatorSource}\npreparePrintDom(${JSON.stringify(opts.lang)});\npaginate(${JSON.stringify(cfg)})`,
+      `${printDomSource}\n${paginatorSource}\npreparePrintDom(${JSON.stringify(opts.lang)});\n` +
+        `Object.assign(paginate(${JSON.stringify(cfg)}), { meta: printMeta() })`,
     )) as {
       pages: number;
       pageOf: Record<string, number>;
       warnings: { code: string; what: string; page: number }[];
       missingNotes: string[];
+      meta: { author?: string; subject?: string; keywords?: string; lang: string; links: Record<string, string> };
     };
 
     mark('paginate');
@@ -169,12 +174,14 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     });
 
     mark('pdf');
-    // 5. Metadata Chromium does not write (it writes Title from <title> and /Lang from <html lang>).
-    const meta = (await tab.evaluate(`(() => {
-      const m = (n) => document.querySelector('meta[name="' + n + '"]')?.getAttribute('content') ?? undefined;
-      return { author: m('author'), subject: m('description'), keywords: m('keywords') };
-    })()`)) as { author?: string; subject?: string; keywords?: string };
-    const pdf = setDocumentInfo(printed, { title: opts.title, ...meta, creator: 'migreport', ...(opts.date ? { date: opts.date } : {}) });
+    // 5. Metadata Chromium does not write (it writes Title from <title> and /Lang from <html lang>), and the PDF/UA-1
+    // structure (pdf-ua.ts): XMP, artifacts, role map, notes, link descriptions.
+    const { links, lang, ...meta } = laidOut.meta;
+    const pdf = setDocumentInfo(
+      printed,
+      { title: opts.title, ...meta, ...(opts.author ? { author: opts.author } : {}), creator: 'migreport', ...(opts.date ? { date: opts.date } : {}) },
+      { lang: lang || opts.lang, links },
+    );
 
     const warnings: Message[] = [
       ...laidOut.warnings.map((w) => (w.code === 'text-overflow' ? publishMessages.textOverflow(w.what, w.page) : publishMessages.blockTooTall(w.what, w.page))),

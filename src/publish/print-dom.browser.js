@@ -72,3 +72,18 @@ function preparePrintDom(lang) {
     li.append(span);
   }
 }
+
+/** What the PDF's metadata needs from the page: <meta> texts, the language, and a description of each link target. */
+function printMeta() {
+  const m = (/** @type {string} */ n) => document.querySelector(`meta[name="${n}"]`)?.getAttribute('content') ?? undefined;
+  /** @type {Record<string, string>} */
+  const links = {};
+  for (const a of document.querySelectorAll('a[href]')) {
+    const text = (a.getAttribute('aria-label') || a.textContent || '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    const href = a.getAttribute('href') ?? '';
+    const keys = href.startsWith('#') ? [href] : [href, /** @type {HTMLAnchorElement} */ (a).href];
+    for (const k of keys) if (!(k in links)) links[k] = text;
+  }
+  return { author: m('author'), subject: m('description'), keywords: m('keywords'), lang: document.documentElement.lang, links };
+}
