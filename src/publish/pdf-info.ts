@@ -13,7 +13,8 @@ export interface DocumentInfo {
   date?: string;
 }
 
-const latin1 = new TextDecoder('latin1');
+/** The bytes as text, one character per byte (ISO 8859-1; faster than TextDecoder, whose 'latin1' is windows-1252). */
+const latin1 = { decode: (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1') };
 
 /** Chromium's PDF dates ("D:20261129173802+00'00'"): the clock time of the print. */
 const CLOCK_DATE = /D:\d{14}\+00'00'/g;
@@ -113,7 +114,7 @@ export function appendUpdate(pdf: Uint8Array, objects: NewObjects, t: { size: nu
     parts.push(bytes);
     length += bytes.length;
   };
-  const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const ascii = (s: string) => Buffer.from(s, 'latin1');
   for (const n of numbers) {
     push(ascii('\n'));
     offsets.set(n, length);

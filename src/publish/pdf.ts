@@ -134,9 +134,10 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     const printCss = (opts.printCss ?? defaultPrintCss()) + pageRules(opts);
     await tab.setContent(withPrintStyles(html, printCss), { waitUntil: 'load', timeout });
     mark('setContent');
+    // The print DOM is prepared for the tagged PDF (print-dom.browser.js) before the first layout, which then has it.
     await tab.evaluate(
-      `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
-        document.body.offsetHeight; await document.fonts.ready; })()`,
+      `${printDomSource}\n(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
+        preparePrintDom(document.documentElement.lang); document.body.offsetHeight; await document.fonts.ready; })()`,
     );
     mark('styles+fonts');
 
@@ -148,11 +149,9 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       coverHeightPx: Math.floor(page.heightMm * pxPerMm) - 2,
       continuedLabel: opts.continuedLabel ?? '(continued)',
     };
-    // The print DOM is first prepared for the tagged PDF (print-dom.browser.js), then paginated; the same call reads
-    // what the PDF's metadata and link descriptions need.
+    // The same call reads what the PDF's metadata and link descriptions need (printMeta, print-dom.browser.js).
     const laidOut = (await tab.evaluate(
-      `${printDomSource}\n${paginatorSource}\npreparePrintDom(${JSON.stringify(opts.lang)});\n` +
-        `Object.assign(paginate(${JSON.stringify(cfg)}), { meta: printMeta() })`,
+      `${paginatorSource}\nObject.assign(paginate(${JSON.stringify(cfg)}), { meta: printMeta() })`,
     )) as {
       pages: number;
       pageOf: Record<string, number>;

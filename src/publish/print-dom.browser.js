@@ -19,14 +19,17 @@ function preparePrintDom(lang) {
   // the default; a <br> restarts a line.
   const TEXT_BLOCKS = 'p, li, td, th, caption, figcaption, dt, dd, blockquote, h1, h2, h3, h4, h5, h6';
   const inlineOnly = (/** @type {Element} */ el) =>
+    el.childElementCount === 0 ||
     [...el.querySelectorAll('*')].every((d) => {
       const display = getComputedStyle(d).display;
       return display === 'inline' || display === 'none' || d.tagName === 'BR';
     });
-  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.body.querySelectorAll(TEXT_BLOCKS))) {
-    const cs = getComputedStyle(el);
-    if (cs.whiteSpace !== 'normal' && cs.whiteSpace !== 'pre-wrap') continue;
-    if (el.closest('svg') || !inlineOnly(el)) continue;
+  // Read every style first, then write: a write between two reads would make each read recompute the styles.
+  const blocks = [...(/** @type {NodeListOf<HTMLElement>} */ (document.body.querySelectorAll(TEXT_BLOCKS)))].filter((el) => {
+    const ws = getComputedStyle(el).whiteSpace;
+    return (ws === 'normal' || ws === 'pre-wrap') && !el.closest('svg') && inlineOnly(el);
+  });
+  for (const el of blocks) {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     /** @type {Text | null} */ let last = null;
     let afterSpace = true; // at the start of a line, spaces are dropped
@@ -39,7 +42,6 @@ function preparePrintDom(lang) {
         continue;
       }
       const t = /** @type {Text} */ (n);
-      if (t.parentElement && getComputedStyle(t.parentElement).display === 'none') continue;
       let s = t.data.replace(/[ \t\n\r\f]+/g, ' ');
       if (afterSpace && s.startsWith(' ')) s = s.slice(1);
       if (s !== t.data) t.data = s;

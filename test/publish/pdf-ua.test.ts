@@ -80,7 +80,7 @@ describe.each(EDITIONS)('PDF/UA-1: $name', ({ name, lang }) => {
   it('has XMP metadata with the PDF/UA identifier, title, author and language, and shows its title in the window', () => {
     const { pdf, print } = get();
     expect(pdf.xmp, 'catalog /Metadata').toBeDefined();
-    const meta = pdf.doc.context.lookup(pdf.catalog.get(PDFName.of('Metadata'))) as { dict: PDFDict };
+    const meta = pdf.doc.context.lookup(pdf.catalog.get(PDFName.of('Metadata'))) as unknown as { dict: PDFDict };
     expect(text(meta.dict.get(PDFName.of('Type')))).toBe('Metadata');
     expect(text(meta.dict.get(PDFName.of('Subtype')))).toBe('XML');
     const xmp = pdf.xmp!;
