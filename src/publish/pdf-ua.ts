@@ -1,7 +1,7 @@
 // PDF/UA-1 structure that Chromium's tagged PDF lacks, written by pdf-info.ts's incremental update: the objects
 // here are new versions of Chromium's objects (same numbers) or new objects; no byte Chromium wrote is moved.
 //   - XMP metadata (catalog /Metadata) with the PDF/UA identifier, title, author, subject, language and dates;
-//     /ViewerPreferences << /DisplayDocTitle true >> (Chromium writes it; added if ever missing).
+//     /ViewerPreferences << /DisplayDocTitle true >> (Chromium writes it; added if ever missing); /Version /1.7.
 //   - Artifacts: content drawn outside any marked-content sequence (the @page margin boxes — running header and
 //     page numbers — and the page backgrounds) is wrapped in /Artifact BMC … EMC in the page content streams.
 //   - RoleMap: Chromium's PDF 2.0 structure types (Aside, Strong, Em …) mapped to PDF 1.7 standard types.
@@ -425,6 +425,8 @@ export function accessibilityObjects(
       : setKey(catalog, 'ViewerPreferences', '<</DisplayDocTitle true>>');
   }
   if (info.lang && !/\/Lang\s*[(<]/.test(catalog)) catalog = setKey(catalog, 'Lang', pdfText(info.lang));
+  // PDF/UA-1 is built on ISO 32000-1 (PDF 1.7); Skia's header says 1.4, and the catalog's /Version overrides it.
+  if (!/\/Version\s*\//.test(catalog)) catalog = setKey(catalog, 'Version', '/1.7');
   put(rootNumber, catalog);
   return { objects, next };
 }

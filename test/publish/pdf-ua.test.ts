@@ -95,6 +95,11 @@ describe.each(EDITIONS)('PDF/UA-1: $name', ({ name, lang }) => {
     expect(text(pdf.catalog.get(PDFName.of('Lang')))).toBe(lang);
     const prefs = pdf.doc.context.lookup(pdf.catalog.get(PDFName.of('ViewerPreferences'))) as PDFDict;
     expect(prefs.get(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
+    // Marked as tagged, on PDF 1.7 (ISO 32000-1, which PDF/UA-1 is built on), tab order by structure on every page.
+    const markInfo = pdf.doc.context.lookup(pdf.catalog.get(PDFName.of('MarkInfo'))) as PDFDict;
+    expect(markInfo.get(PDFName.of('Marked'))?.toString()).toBe('true');
+    expect(text(pdf.catalog.get(PDFName.of('Version')))).toBe('1.7');
+    expect(pdf.doc.getPages().filter((p) => text(p.node.get(PDFName.of('Tabs'))) !== 'S').length).toBe(0);
     // The XMP dates are the Info dates (the same data give the same bytes: the report's date, not the clock).
     const d = /D:(\d{4})(\d{2})(\d{2})/.exec(pdf.info.CreationDate)!;
     expect(xmpValue(xmp, 'xmp:CreateDate')).toBe(`${d[1]}-${d[2]}-${d[3]}T00:00:00+00:00`);
