@@ -2,8 +2,10 @@
 // of the citing page, contents' page numbers), then prints once with running header and page x of y.
 //
 // Input contract (what the renderer's HTML must contain):
-//   <html lang="en"> and <title>…</title>       → PDF /Lang and Title; <meta name="author">,
-//   <meta name="description">, <meta name="keywords"> → Author, Subject, Keywords.
+//   <html lang="en"> and <title>…</title>       → PDF /Lang and Title; <meta name="author"> (unless
+//   PrintOptions.author), <meta name="description">, <meta name="keywords"> → Author, Subject, Keywords, and XMP.
+//   <figure> around an <svg role="img"> or <img alt> → printed as a group: the image is the PDF's Figure with /Alt.
+//   <a href> with text or aria-label               → the link annotation's /Contents.
 //   <section class="cover">…</section>          → page 1 on its own, without header or footer.
 //   <nav class="toc"> … <a href="#sec-2"><span class="toc-title">2 Migration inflow and outflow</span>
 //       <span class="toc-page"></span></a>       → toc-page gets the printed page number of #sec-2.
@@ -19,9 +21,10 @@
 //   `break-after: avoid`, never ends a page: it goes over with the block it introduces.
 //   No <script>; no URL other than data: (anything else is blocked and reported).
 //
-// Steps: 1 new page with request blocking → 2 load HTML, add print CSS, print media, fonts ready
-// → 3 paginate in the page (paginate.browser.js) → 4 page.pdf (A4, CSS @page margin boxes for
-// header and page x of y, outline, tagged) → 5 write the metadata Chromium leaves out.
+// Steps: 1 new page with request blocking → 2 load HTML, add print CSS, print media, prepare the print DOM for
+// the tagged PDF (print-dom.browser.js), fonts ready → 3 paginate in the page (paginate.browser.js) → 4 page.pdf
+// (A4, CSS @page margin boxes for header and page x of y, outline, tagged) → 5 write the metadata Chromium leaves
+// out and the PDF/UA-1 structure (pdf-info.ts, pdf-ua.ts: XMP, artifacts, role map, notes, link descriptions).
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.ts';
 import { publishMessages } from '../messages/index.ts';
