@@ -132,6 +132,12 @@ export interface NarrativeTranslation {
   at: Record<string, SourceLocation>;
 }
 
+export interface Brand {
+  logo?: string;
+  partnerLogos?: string[];
+  coverColour?: string;
+}
+
 export interface Narrative {
   period: string;
   /** The language the three files are written in (report.yaml `lang`, English by default). */
@@ -140,6 +146,8 @@ export interface Narrative {
   translations?: Record<string, NarrativeTranslation>;
   /** Where each text key of report.yaml and each note section is (a missing translation is located there). */
   keyAt?: Record<string, SourceLocation>;
+  /** The cover's branding from report.yaml: logos inlined as data: URIs, the band's colour (#rrggbb). */
+  brand?: Brand;
   /** report.yaml, as written (validated to the known keys). */
   report: Record<string, unknown>;
   policy: PolicyItem[];

@@ -136,7 +136,7 @@ function policyOf(dataset: Dataset, period: string, lang: string, label: (iso: s
 /** What the PDF stage is given besides the HTML; the same for `build`, the preview's PDF and its print view. */
 export interface PrintSetup {
   title: string;
-  /** The PDF's Author (and XMP dc:creator): the publisher's first sentence from the narrative, else the kind. */
+  /** The PDF's Author (and XMP dc:creator): the narrative's publisher_name, else its publisher's first sentence, else the kind. */
   author?: string;
   headerText: string;
   pageLabel: string;
@@ -168,8 +168,13 @@ export function printSetup(paths: ProjectPaths, report: Pick<RenderedReport, 'pr
   };
 }
 
-/** The publisher's name: the first sentence of the narrative's `publisher` text without Markdown; else the kind. */
+/**
+ * The publisher's name: the narrative's `publisher_name` (the cover's), else the first sentence of its `publisher`
+ * text without Markdown; else the kind.
+ */
 function authorOf(model: ReportModel): string {
+  const name = model.meta.narrative.publisher_name;
+  if (typeof name === 'string' && name.trim()) return name.replace(/\s+/g, ' ').trim();
   const publisher = model.meta.narrative.publisher;
   const first = typeof publisher === 'string' ? publisher.trim().split(/\n\s*\n/)[0] : '';
   const plain = first.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
@@ -182,9 +187,9 @@ function documentDate(model: ReportModel | undefined): string | undefined {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   if (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString().slice(0, 10);
   if (!model) return undefined;
-  const published = /^\d{4}-\d{2}(-\d{2})?$/.exec(model.meta.published)?.[0];
+  const published = /^\d{4}-\d{2}(-\d{2})?$/.exec(model.meta?.published ?? '')?.[0];
   if (published) return published.length === 7 ? `${published}-01` : published;
-  const p = parsePeriod(model.period);
+  const p = typeof model.period === 'string' ? parsePeriod(model.period) : undefined;
   if (!p) return undefined;
   if (p.kind === 'date' && p.date) return p.date;
   const y = Math.floor(p.end / 12);

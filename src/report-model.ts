@@ -2,6 +2,7 @@
 // language and every number is already formatted; templates format nothing and compute nothing.
 import type { Flag } from './compare/facts.ts';
 import type { Claim } from './claims.ts';
+import type { Brand } from './model.ts';
 
 /** A report kind's name: a folder templates/<kind>/ with its report.yaml. */
 export type TemplateKind = string;
@@ -110,6 +111,8 @@ export interface ReportMeta {
   published: string;
   /** Everything else of report.yaml (about, objectives, disclaimer, publisher, partners, glossary …), as written. */
   narrative: Record<string, unknown>;
+  /** The cover's logos (data: URIs) and colour, from report.yaml. */
+  brand?: Brand;
 }
 
 export interface ReportModel {

@@ -426,38 +426,19 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
       return;
     }
     case 'by_region': {
-      // The total's parts by region: a level each, and its share of the country's total of the same period.
       const b = block.body;
-      const total = valueOf(ds, subject(b.indicator, TOTAL), p);
-      const whole = levelFact(ds, section, factId(section, b.measure, 'level'), subject(b.indicator, TOTAL), p);
-      if (whole && !facts.byId.has(whole.id)) facts.add(whole);
-      for (const o of select(ds, { indicator: b.indicator, period: p, country: TOTAL })) {
-        if (o.value === null || o.region === '' || o.breakdown !== '') continue;
-        const s = subject(b.indicator, TOTAL, o.region);
-        const level = levelFact(ds, section, factId(section, b.measure, o.region.toLowerCase(), 'level'), s, p);
-        if (!level) continue;
-        facts.add(level);
-        const share = total ? shareFact(section, factId(section, b.measure, o.region.toLowerCase(), 'share'), s, TOTAL, p, { value: level.value, inputs: level.inputs, summed: false }, total) : undefined;
-        if (share) facts.add(share);
-      }
+      const parts = select(ds, { indicator: b.indicator, period: p, country: TOTAL })
+        .filter((o) => o.value !== null && o.region !== '' && o.breakdown === '')
+        .map((o) => ({ key: o.region.toLowerCase(), subject: subject(b.indicator, TOTAL, o.region) }));
+      partsOfTotal(ds, facts, section, b.measure, b.indicator, p, parts);
       return;
     }
     case 'breakdown': {
-      // The total's parts by one key: a level each, and its share of the total of the same period.
       const b = block.body;
-      const total = valueOf(ds, subject(b.indicator, TOTAL), p);
-      const whole = levelFact(ds, section, factId(section, b.measure, 'level'), subject(b.indicator, TOTAL), p);
-      if (whole && !facts.byId.has(whole.id)) facts.add(whole);
-      for (const o of select(ds, { indicator: b.indicator, period: p, country: TOTAL, region: '' })) {
-        if (o.value === null || o.breakdown.split(';').length !== 1 || !o.breakdown.startsWith(`${b.key}=`)) continue;
-        const s = subject(b.indicator, TOTAL, '', o.breakdown);
-        const value = breakdownValue(o.breakdown, b.key);
-        const level = levelFact(ds, section, factId(section, b.measure, value, 'level'), s, p);
-        if (!level) continue;
-        facts.add(level);
-        const share = total ? shareFact(section, factId(section, b.measure, value, 'share'), s, TOTAL, p, { value: level.value, inputs: level.inputs, summed: false }, total) : undefined;
-        if (share) facts.add(share);
-      }
+      const parts = select(ds, { indicator: b.indicator, period: p, country: TOTAL, region: '' })
+        .filter((o) => o.value !== null && o.breakdown.split(';').length === 1 && o.breakdown.startsWith(`${b.key}=`))
+        .map((o) => ({ key: breakdownValue(o.breakdown, b.key), subject: subject(b.indicator, TOTAL, '', o.breakdown) }));
+      partsOfTotal(ds, facts, section, b.measure, b.indicator, p, parts);
       return;
     }
     case 'structure': {
@@ -534,6 +515,23 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
 }
 
 /** Id of one year's level of a long series, e.g. `emigration.departures.years.2000.level`. */
+/**
+ * A total's parts (by region, or by one breakdown key): the total's level, a level for each part, and each part's
+ * share of the total of the same period.
+ */
+function partsOfTotal(ds: Dataset, facts: FactSet, section: string, measure: string, indicator: string, p: Period, parts: { key: string; subject: Subject }[]): void {
+  const total = valueOf(ds, subject(indicator, TOTAL), p);
+  const whole = levelFact(ds, section, factId(section, measure, 'level'), subject(indicator, TOTAL), p);
+  if (whole && !facts.byId.has(whole.id)) facts.add(whole);
+  for (const part of parts) {
+    const level = levelFact(ds, section, factId(section, measure, part.key, 'level'), part.subject, p);
+    if (!level) continue;
+    facts.add(level);
+    const share = total ? shareFact(section, factId(section, measure, part.key, 'share'), part.subject, TOTAL, p, { value: level.value, inputs: level.inputs, summed: false }, total) : undefined;
+    if (share) facts.add(share);
+  }
+}
+
 export function historyLevelId(section: string, measure: string, q: Period): string {
   return factId(section, measure, 'years', q.code.toLowerCase().replace(/[^a-z0-9]+/g, '_'), 'level');
 }

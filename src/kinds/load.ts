@@ -299,8 +299,11 @@ function checkNames(spec: KindSpec, folder: string, ctx: KindContext, nodeAt: (p
   const charts = existsSync(join(folder, 'charts')) ? readdirSync(join(folder, 'charts')).filter((f) => f.endsWith('.vl.json')).map((f) => f.replace(/\.vl\.json$/, '')) : [];
   const localeKey = (kind: keyof LocaleKeys, key: string | undefined, path: Path) => {
     if (key === undefined) return;
-    for (const [lang, keys] of Object.entries(ctx.locales ?? {}))
-      if (!keys[kind].includes(key)) add(msg.unknownLocaleKey(key, kind === 'group' ? 'group title' : kind, lang, closest(key, keys[kind]), keys[kind]), nodeAt(path));
+    // One error per key, naming every locale that lacks it.
+    const lacking = Object.entries(ctx.locales ?? {}).filter(([, keys]) => !keys[kind].includes(key));
+    if (!lacking.length) return;
+    const keys = lacking[0][1][kind];
+    add(msg.unknownLocaleKey(key, kind === 'group' ? 'group title' : kind, lacking.map(([lang]) => lang), closest(key, keys), keys), nodeAt(path));
   };
   checkIndicator(spec.period.lead, ['period', 'lead']);
   const sectionIds = new Set<string>();

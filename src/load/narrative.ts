@@ -1,5 +1,6 @@
 // Reads narrative/<period>/{report,policy,notes}.yaml; unknown keys are errors (typo protection).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { extname, relative, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { Narrative, PolicyItem, Reference, SourceLocation } from '../model.ts';
 import { UserError, UserErrors } from '../errors.ts';
@@ -24,8 +25,12 @@ export const REPORT_KEYS = [
   'disclaimer',
   'publisher',
   'findings',
+  'publisher_name',
+  'logo',
+  'partner_logos',
+  'cover_colour',
 ] as const;
-const TEXT_KEYS = new Set(['title', 'subtitle', 'about', 'objectives', 'glossary', 'methodology', 'disclaimer', 'publisher']);
+const TEXT_KEYS = new Set(['title', 'subtitle', 'about', 'objectives', 'glossary', 'methodology', 'disclaimer', 'publisher', 'publisher_name']);
 /** What a translation of report.yaml holds: the texts a reader sees (dates, period and findings stay in report.yaml). */
 const TRANSLATED_KEYS = [...TEXT_KEYS, 'partners'];
 /** report.ru.yaml, notes.kk.yaml …: a narrative file's texts in another language. */
@@ -103,7 +108,10 @@ function stringList(node: unknown, name: string, at: Located, problems: Problems
 }
 
 export function readNarrative(dir: string, relDir: string, periodCode: string, reference: Reference, problems: Problems): Narrative | undefined {
-  const narrative: Narrative = { period: periodCode, lang: 'en', translations: {}, keyAt: {}, report: {}, policy: [], notes: {}, at: {} };
+  const narrative: Narrative = { period: periodCode, lang: 'en', translations: {}, keyAt: {}, brand: {}, report: {}, policy: [], notes: {}, at: {} };
+  // The data folder (narrative/<period>/ is two levels in): logos are named relative to it.
+  const dataRoot = resolve(dir, '..', '..');
+  const relData = relDir.split('/').slice(0, -2).join('/') || '.';
 
   // report.yaml
   {
@@ -126,6 +134,20 @@ export function readNarrative(dir: string, relDir: string, periodCode: string, r
         if (key === 'period' && String(value) !== periodCode) problems.add(msg.periodMismatch(String(value), periodCode), y.at(node));
         if (DATE_KEYS.has(key) && !(typeof value === 'string' && isPublicationDate(value))) problems.add(msg.badPublicationDate(String(value ?? '')), y.at(node ?? pair.key));
         if (key === 'partners') stringList(node, 'partners', y.at, problems);
+        if (key === 'logo' || key === 'partner_logos') {
+          const images = stringList(node, key, y.at, problems).flatMap((item) => {
+            const image = readImage(dataRoot, relData, item.value, problems, y.at(item.node));
+            return image ? [image] : [];
+          });
+          if (key === 'logo') narrative.brand!.logo = images[0];
+          else narrative.brand!.partnerLogos = images;
+        }
+        if (key === 'cover_colour') {
+          const colour = typeof value === 'string' ? value : '';
+          if (!/^#[0-9a-fA-F]{6}$/.test(colour)) problems.add(msg.badColour(String(value ?? '')), y.at(node ?? pair.key));
+          else if (contrastWithWhite(colour) < 4.5) problems.add(msg.lowContrastColour(colour, contrastWithWhite(colour)), y.at(node));
+          else narrative.brand!.coverColour = colour.toLowerCase();
+        }
         if (key === 'findings') {
           const f = pairsOf(node, FINDINGS_KEYS, 'findings', y.at, problems);
           // Each pinned or dropped id keeps its place, so a finding that cannot be written is reported there.
@@ -280,4 +302,60 @@ export function narrativeIn(narrative: Narrative | undefined, lang: string): Nar
   if (errors.length === 1) throw errors[0];
   if (errors.length) throw new UserErrors(errors);
   return { ...narrative, lang, report, notes, policy };
+}
+
+/** The largest logo inlined into a report (a logo is a small file; a photograph would bloat every edition). */
+const MAX_IMAGE_BYTES = 512 * 1024;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * A logo named in report.yaml: an SVG or PNG file inside the data folder, read as a data: URI to inline (the report
+ * stays one file, and an <img> never runs an SVG's scripts). Undefined after reporting what is wrong with it.
+ */
+function readImage(dataRoot: string, relData: string, name: string, problems: Problems, at: SourceLocation): string | undefined {
+  const path = resolve(dataRoot, name);
+  const shown = `${relData}/${name}`;
+  const inside = (p: string) => {
+    const r = relative(dataRoot, p);
+    return r !== '' && !r.startsWith('..' + sep) && r !== '..' && !r.startsWith(sep);
+  };
+  if (!inside(path)) {
+    problems.add(msg.imageOutside(name), at);
+    return undefined;
+  }
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    problems.add(msg.imageMissing(shown), at);
+    return undefined;
+  }
+  if (!inside(realpathSync(path))) {
+    problems.add(msg.imageOutside(name), at);
+    return undefined;
+  }
+  const type = extname(path).toLowerCase();
+  if (type !== '.svg' && type !== '.png') {
+    problems.add(msg.imageType(shown), at);
+    return undefined;
+  }
+  const bytes = readFileSync(path);
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    problems.add(msg.imageTooLarge(shown, bytes.length, MAX_IMAGE_BYTES), at);
+    return undefined;
+  }
+  const isPng = PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+  const isSvg = !isPng && /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, ''));
+  if ((type === '.png' && !isPng) || (type === '.svg' && !isSvg)) {
+    problems.add(msg.imageNotWhatItSays(shown, type.slice(1).toUpperCase()), at);
+    return undefined;
+  }
+  return `data:${isPng ? 'image/png' : 'image/svg+xml'};base64,${bytes.toString('base64')}`;
+}
+
+/** WCAG 2.1 contrast ratio of a colour (#rrggbb) against white, for white text on the cover band. */
+export function contrastWithWhite(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return Math.round((1.05 / (luminance + 0.05)) * 100) / 100;
 }

@@ -63,9 +63,9 @@ export const unknownFact = (ref: string, section: string, guess: string | undefi
   hint: mean(guess, known, 'its facts begin'),
 });
 
-export const unknownLocaleKey = (key: string, kind: string, lang: string, guess: string | undefined, known: string[]): Message => ({
+export const unknownLocaleKey = (key: string, kind: string, langs: string[], guess: string | undefined, known: string[]): Message => ({
   code: 'kinds/unknown-locale-key',
-  message: `the ${lang} locale has no ${kind} "${key}"`,
+  message: `the ${langs.join(', ')} locale${langs.length > 1 ? 's have' : ' has'} no ${kind} "${key}"`,
   hint: mean(guess, known, `its ${kind}s are`),
 });
 

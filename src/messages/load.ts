@@ -297,3 +297,45 @@ export const missingTranslation = (key: string, language: string, file: string, 
   message: `the ${language} edition needs "${key}" in ${language}, and ${file} ${fileExists ? 'does not have it' : 'does not exist'}`,
   hint: fileExists ? `add "${key}" to ${file}` : `write ${file} beside this file with its texts in ${language} (docs/data.md, "Narrative in other languages")`,
 });
+
+export const imageOutside = (name: string): Message => ({
+  code: 'load/image-outside',
+  message: `the logo "${name}" is outside the data folder`,
+  hint: 'put the logo in the data folder (e.g. data/images/logo.svg) and name it relative to that folder: images/logo.svg',
+});
+
+export const imageMissing = (path: string): Message => ({
+  code: 'load/image-missing',
+  message: `the logo ${path} does not exist`,
+  hint: 'name an SVG or PNG file relative to the data folder, e.g. images/logo.svg',
+});
+
+export const imageType = (path: string): Message => ({
+  code: 'load/image-type',
+  message: `the logo ${path} is neither SVG nor PNG`,
+  hint: 'save the logo as .svg (best: sharp at any size) or .png',
+});
+
+export const imageTooLarge = (path: string, bytes: number, max: number): Message => ({
+  code: 'load/image-too-large',
+  message: `the logo ${path} is ${Math.round(bytes / 1024)} KB; a logo is inlined into every edition, up to ${Math.round(max / 1024)} KB`,
+  hint: 'use the SVG of the logo, or a PNG a few hundred pixels wide',
+});
+
+export const imageNotWhatItSays = (path: string, type: string): Message => ({
+  code: 'load/image-content',
+  message: `${path} is named as ${type} but its content is not ${type}`,
+  hint: 'export the logo again in the format its name says',
+});
+
+export const badColour = (text: string): Message => ({
+  code: 'load/bad-colour',
+  message: `"${text}" is not a colour`,
+  hint: "write it as #rrggbb in quotes, e.g. cover_colour: '#0b4f8a'",
+});
+
+export const lowContrastColour = (colour: string, ratio: number): Message => ({
+  code: 'load/low-contrast-colour',
+  message: `the cover's white title on ${colour} has a contrast of ${ratio}:1, below the 4.5:1 that WCAG asks for`,
+  hint: 'choose a darker cover colour',
+});

@@ -39,6 +39,12 @@ export const textOverflow = (what: string, page: number): Message => ({
   hint: 'shorten the label in the locale, or widen the column or chart in the template',
 });
 
+export const pageNearlyEmpty = (page: number, blankPercent: number): Message => ({
+  code: 'publish/page-nearly-empty',
+  message: `page ${page} of the PDF is ${blankPercent}% blank`,
+  hint: 'a small block spilled over or a forced page break left a hole: shorten the section, or let the block share a page (print.css --break-unless-room)',
+});
+
 export const footnoteMissing = (id: string): Message => ({
   code: 'publish/footnote-missing',
   message: `a footnote reference points to #${id}, but no footnote has that id`,

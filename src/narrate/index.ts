@@ -22,6 +22,7 @@ import { keyFindings } from './findings.ts';
 import type { Locale, LocaleFactory } from './locale.ts';
 import { narrativeIn } from '../load/narrative.ts';
 import { createEnglish } from './locales/en.ts';
+import { createKazakh } from './locales/kk.ts';
 import { factBodyOf, measureTools, notBrokenDown, structureLevelsOf, writeSection, type SectionContext } from './sections.ts';
 import { breakdownKey, sectionTables, stockPeriod, structureNotes, wordOf } from './tables.ts';
 import { Writer, sentence, styleOf } from './write.ts';
@@ -30,7 +31,7 @@ export { computeFacts } from '../compare/index.ts';
 export type { Locale } from './locale.ts';
 
 /** Locales by language tag; adding one is adding a module here (see README.md). */
-export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish };
+export const LOCALES: Record<string, LocaleFactory> = { en: createEnglish, kk: createKazakh };
 
 /** The keys a report kind may name, in every locale (a key missing in one language is an error when the spec is read). */
 export function localeKeysAll(dataset: Dataset): Record<string, LocaleKeys> {
@@ -377,6 +378,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       periodLabel: locale.periodLabel(computed.period),
       published: report.published instanceof Date ? report.published.toISOString().slice(0, 10) : String(report.published ?? ''),
       narrative: report,
+      ...(narrative?.brand && Object.keys(narrative.brand).length ? { brand: narrative.brand } : {}),
     },
     front: [...kind.front],
     ...(kind.policy_number !== undefined ? { policyNumber: kind.policy_number } : {}),

@@ -64,9 +64,16 @@ function paginate(cfg) {
   // 2. Flatten the document into leaf blocks with their container chain; computed styles are read
   // now, while the nodes are still in the document, laid out at the width of the printed page.
   document.body.style.width = `${cfg.pageWidthPx}px`;
-  /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean }[]} */
+  /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean, room: number }[]} */
   const leaves = [];
   const forcedBreak = (/** @type {Element} */ el) => ['page', 'left', 'right', 'always'].includes(getComputedStyle(el).breakBefore);
+  // A forced break that print.css makes conditional with `--break-unless-room: 0.5`: the block starts a new page only
+  // when less than that share of the current page is left, so a chapter's last small chart does not sit alone on a
+  // page before the next chapter (1: always break).
+  const roomOf = (/** @type {Element} */ el) => {
+    const v = Number.parseFloat(getComputedStyle(el).getPropertyValue('--break-unless-room'));
+    return Number.isFinite(v) && v > 0 && v < 1 ? v : 1;
+  };
   const isContainer = (/** @type {HTMLElement} */ el) =>
     containerTags.has(el.tagName) &&
     !el.matches('.cover') &&
@@ -75,14 +82,16 @@ function paginate(cfg) {
     // share a page with anything: then it is split between its blocks like any other container.
     (getComputedStyle(el).breakInside !== 'avoid' || el.getBoundingClientRect().height > H * 0.6) &&
     [...el.childNodes].every((n) => n.nodeType !== Node.TEXT_NODE || n.textContent.trim() === '');
-  /** @param {HTMLElement} parent @param {HTMLElement[]} chain @param {boolean} pendingBreak */
-  const flatten = (parent, chain, pendingBreak) => {
+  /** @param {HTMLElement} parent @param {HTMLElement[]} chain @param {boolean} pendingBreak @param {number} pendingRoom */
+  const flatten = (parent, chain, pendingBreak, pendingRoom = 1) => {
     for (const child of /** @type {HTMLElement[]} */ ([...parent.children])) {
       if (['SCRIPT', 'STYLE', 'TEMPLATE', 'LINK', 'META'].includes(child.tagName)) continue;
-      const breakHere = pendingBreak || forcedBreak(child);
+      const own = forcedBreak(child);
+      const breakHere = pendingBreak || own;
+      const room = pendingBreak ? pendingRoom : own ? roomOf(child) : 1;
       pendingBreak = false;
-      if (isContainer(child)) flatten(child, [...chain, child], breakHere);
-      else leaves.push({ el: child, chain, breakBefore: breakHere });
+      if (isContainer(child)) flatten(child, [...chain, child], breakHere, room);
+      else leaves.push({ el: child, chain, breakBefore: breakHere, room });
     }
   };
   flatten(document.body, [], false);
@@ -141,6 +150,8 @@ function paginate(cfg) {
     if (el.tagName === 'LI' && list && list.tagName === 'OL') startOf.set(list, (startOf.get(list) ?? Number(list.getAttribute('start') || 1)) + 1);
   };
 
+  /** The share of the current page still free. */
+  const freeShare = () => 1 - (pageBody.getBoundingClientRect().height + (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0)) / H;
   const fits = () => pageBody.getBoundingClientRect().height + (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0) <= H;
 
   /** Moves the bodies of footnotes first cited in `el` to this page's foot; returns them for undoing. */
@@ -418,7 +429,7 @@ function paginate(cfg) {
       return;
     }
     if (pages.length === 0) newPage();
-    if (leaf.breakBefore && !pageIsEmpty()) newPage();
+    if (leaf.breakBefore && !pageIsEmpty() && (leaf.room >= 1 || freeShare() < leaf.room)) newPage();
     place(leaf.el, leaf.chain, i, false);
   });
   // A page left empty at the end (e.g. after a cover with nothing following) is not printed.
@@ -441,7 +452,16 @@ function paginate(cfg) {
   const notePage = {};
   for (const [id, li] of notes) notePage[id] = li.isConnected ? pageOf[id] ?? 0 : 0;
 
-  // 5. Text that does not fit its box (a long Russian or Kazakh word in a narrow column, a chart label past the
+  // 5. How full each page is: the height its text and notes take, as a share of the page's; the cover is full.
+  const fill = pages.map((box) => {
+    if (box.classList.contains('page-cover')) return 1;
+    const body = /** @type {HTMLElement} */ (box.querySelector('.page-body'));
+    const foot = box.querySelector('.page-notes');
+    const used = (body ? body.getBoundingClientRect().height : 0) + (foot ? foot.getBoundingClientRect().height : 0);
+    return Math.round((1000 * Math.min(used, H)) / H) / 1000;
+  });
+
+  // 6. Text that does not fit its box (a long Russian or Kazakh word in a narrow column, a chart label past the
   // chart's edge) would be cut off or run into its neighbour on paper: each is a warning naming its page.
   pages.forEach((box, i) => {
     const right = box.getBoundingClientRect().right + 1;
@@ -463,5 +483,5 @@ function paginate(cfg) {
       }
     }
   });
-  return { pages: pages.length, pageOf, warnings, missingNotes, coverPages: pages.filter((p) => p.classList.contains('page-cover')).length };
+  return { pages: pages.length, pageOf, warnings, missingNotes, fill, coverPages: pages.filter((p) => p.classList.contains('page-cover')).length };
 }

@@ -60,6 +60,8 @@ export interface PrintedPdf {
   pageCount: number;
   /** Printed page number (1 = cover) of every element with an id, e.g. pageOf['sec-2']. */
   pageOf: Record<string, number>;
+  /** How full each printed page is (0–1): the height its text and notes take, as a share of the page's. */
+  fill: number[];
   /** URLs the page tried to load and that were blocked; empty for a well-formed report. */
   blockedRequests: string[];
   /** Recoverable problems (a block taller than a page, a footnote reference without a body). */
@@ -116,6 +118,14 @@ export function withPrintStyles(html: string, css: string): string {
   return headEnd ? html.slice(0, headEnd.index) + style + html.slice(headEnd.index) : style + html;
 }
 
+/**
+ * The blank share of a page (other than the last) above which a build warns (issue 13, point 3). A chart or table is
+ * kept whole with its caption, and one can take about half a page: moved to the next page, it may leave the
+ * bottom half of this one blank, plus the page's last line spacing. More than 60% blank means something else: a
+ * small block spilled over, or a page break where none was needed.
+ */
+export const MAX_BLANK = 0.6;
+
 /** Prints the HTML to PDF bytes; see printPdfDetailed for page numbers and blocked requests. */
 export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8Array> {
   return (await printPdfDetailed(html, opts)).pdf;
@@ -161,6 +171,7 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       warnings: { code: string; what: string; page: number }[];
       missingNotes: string[];
       meta: { author?: string; subject?: string; keywords?: string; lang: string; links: Record<string, string> };
+      fill: number[];
     };
 
     mark('paginate');
@@ -188,10 +199,12 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     const warnings: Message[] = [
       ...laidOut.warnings.map((w) => (w.code === 'text-overflow' ? publishMessages.textOverflow(w.what, w.page) : publishMessages.blockTooTall(w.what, w.page))),
       ...laidOut.missingNotes.map((id) => publishMessages.footnoteMissing(id)),
+      // A page before the last that is mostly blank: something small spilled over, or a big block left a hole.
+      ...laidOut.fill.slice(0, -1).flatMap((f, i) => (1 - f > MAX_BLANK ? [publishMessages.pageNearlyEmpty(i + 1, Math.round(100 * (1 - f)))] : [])),
     ];
     mark('info');
     reusable = true;
-    return { pdf, timings: mark.all, pageCount: laidOut.pages, pageOf: laidOut.pageOf, blockedRequests, warnings };
+    return { pdf, timings: mark.all, pageCount: laidOut.pages, pageOf: laidOut.pageOf, fill: laidOut.fill, blockedRequests, warnings };
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(publishMessages.printFailed((e as Error).message.split('\n')[0]));

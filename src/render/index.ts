@@ -274,6 +274,13 @@ export function reportView(
     objectives: markdownOr(n.objectives, labels.objectivesDefault),
     disclaimer: markdownOr(n.disclaimer, labels.disclaimerDefault),
     publisher: text(n.publisher).trim() ? new Handlebars.SafeString(markdownToHtml(text(n.publisher))) : undefined,
+    // The cover's branding (report.yaml): the publisher named, its logo beside the name (so the image is decorative:
+    // alt=""), the partners' logos beside their listed names, the band's colour (checked for contrast when loaded).
+    publisherName: text(n.publisher_name).trim() || undefined,
+    // data: URIs made by the loader from base64 (no character that needs escaping; Handlebars would write = as &#x3D;).
+    logo: model.meta.brand?.logo ? new Handlebars.SafeString(model.meta.brand.logo) : undefined,
+    partnerLogos: (model.meta.brand?.partnerLogos ?? []).map((uri) => new Handlebars.SafeString(uri)),
+    coverColour: model.meta.brand?.coverColour,
     toc,
     // The front matter the kind declares (report.yaml `front`), each a partial; the cover stands outside <main>.
     front: model.front.filter((f) => f !== 'cover').map((f) => ({ partial: f.replace(/_/g, '-') })),

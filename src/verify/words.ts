@@ -33,6 +33,17 @@ export interface WordsOptions {
   baselineIntros?: string[];
   /** Words that introduce the first period of a record or streak ("since January–June 2022"). */
   sinceIntros?: string[];
+  /**
+   * Words right after a period phrase that make it a baseline, for languages that put the comparison after what is
+   * compared with (Kazakh "2022 жылмен салыстырғанда"); `sinceOutros` likewise for a start ("2016 жылдан бері").
+   */
+  baselineOutros?: string[];
+  sinceOutros?: string[];
+  /**
+   * Verb-final languages (Kazakh): a figure's direction word is the nearest one after it, in its clause or, failing
+   * that, in the clauses after it in its sentence ("… 20,7%-ға азайды"). English reads the nearest one before it.
+   */
+  directionAfter?: boolean;
   /** Unit words right after a figure, by display; percent/points/money must be there, no other display's may. */
   units?: Partial<Record<Display, string[]>>;
   /** Phrases whose words state no direction or superlative although they contain one ("add up", "broken down"). */
@@ -56,6 +67,9 @@ export const ENGLISH_WORDS: Required<WordsOptions> = {
   marks: { E: 'estimate', I: 'derived', P: 'provisional' },
   baselineIntros: ['compared with', 'than in', 'as in', 'than', 'from', 'as', 'that of', 'with figures for'],
   sinceIntros: ['since'],
+  baselineOutros: [],
+  sinceOutros: [],
+  directionAfter: false,
   neutral: ['add up', 'adds up', 'added up', 'gave up', 'give up', 'broken down', 'higher education', 'upper'],
   multiples: { 'times as many': 1, 'times as much': 1, 'times as large': 1, 'times that of': -1 },
   units: {
@@ -120,6 +134,8 @@ interface OptionRegexes {
   markOf: Map<string, Mark>;
   baselineIntro: RegExp | null;
   sinceIntro: RegExp | null;
+  baselineOutro: RegExp | null;
+  sinceOutro: RegExp | null;
   units: { display: Display; re: RegExp }[];
   /** Built on first use: the mark regex as a plain pattern, and marks closing a bracket of figures. */
   markOnly?: RegExp;
@@ -223,12 +239,15 @@ function optionRegexes(cache: VocabCache, o: Required<WordsOptions>): OptionRege
       words.length
         ? new RegExp(`${NOT_WORD_BEFORE}(?:${words.map(escape).join('|')})\\s+(?:(?:[^\\s#,;:()]|,(?=\\S))+\\s+){0,4}\\(?$`, 'iu')
         : null;
+    const outro = (words: string[]) => (words.length ? new RegExp(`^\\s*(?:${words.map(escape).join('|')})${NOT_WORD_AFTER}`, 'iu') : null);
     r = {
       conj: o.conjunctions.length ? new RegExp(o.conjunctions.map(escape).join('|'), 'giu') : null,
       marks: markAlt ? new RegExp(`\\(\\s*((?:${markAlt})(?:\\s*,\\s*(?:${markAlt}))*)\\s*\\)`, 'giu') : null,
       markOf,
       baselineIntro: intro(o.baselineIntros),
       sinceIntro: intro(o.sinceIntros),
+      baselineOutro: outro(o.baselineOutros),
+      sinceOutro: outro(o.sinceOutros),
       units: (Object.entries(o.units) as [Display, string[]][]).map(([display, words]) => ({
         display,
         re: new RegExp(`^\\s*(?:${words.map(escape).join('|')})`, 'iu'),
@@ -470,6 +489,7 @@ class Reading {
 
   private findPeriods() {
     const phrases = new Map<string, { period: Period; asPeriod: boolean; asBaseline: boolean }>();
+    const baselines = new Set(this.claims.flatMap((c) => (hasBaseline(c) ? [parsePeriod(c.baseline)?.code ?? c.baseline] : [])));
     for (const p of this.periodCodes()) {
       const c = this.cache;
       const inP = names(c, `P:${p.code}`, () => this.v.periodPhrases(p));
@@ -480,8 +500,13 @@ class Reading {
       ] as const) {
         for (const ph of list) {
           const k = ph.toLowerCase();
-          const e = phrases.get(k) ?? { period: p, asPeriod: false, asBaseline: false };
-          if (e.period.code !== p.code) continue; // the same words for two periods: the first claims them
+          let e = phrases.get(k) ?? { period: p, asPeriod: false, asBaseline: false };
+          // The same words for two periods: the first claims them, unless the later one is a claim's baseline and the
+          // first is not (Kazakh names a span a year back by its year alone, "2022 жылғы тиісті кезеңмен").
+          if (e.period.code !== p.code) {
+            if (asPeriod || !baselines.has(p.code) || baselines.has(e.period.code)) continue;
+            e = { period: p, asPeriod: false, asBaseline: false };
+          }
           if (asPeriod) e.asPeriod = true;
           else e.asBaseline = true;
           phrases.set(k, e);
@@ -493,12 +518,14 @@ class Reading {
     // Roles are read once every span is known, so introducing words are read with the other spans marked.
     this.periods = found
       .sort((a, b) => a.s - b.s)
-      .map(({ s, e, info }) => ({ start: s, end: e, period: info.period, role: this.roleOf(s, info) }));
+      .map(({ s, e, info }) => ({ start: s, end: e, period: info.period, role: this.roleOf(s, info, e) }));
   }
 
-  private roleOf(start: number, info: { asPeriod: boolean; asBaseline: boolean }): Role {
+  private roleOf(start: number, info: { asPeriod: boolean; asBaseline: boolean }, end = start): Role {
     const before = this.text.slice(Math.max(0, start - 60), start);
-    if (this.opt.sinceIntro?.test(before)) return 'since';
+    const after = this.text.slice(end, end + 40);
+    if (this.opt.sinceIntro?.test(before) || this.opt.sinceOutro?.test(after)) return 'since';
+    if (this.opt.baselineOutro?.test(after)) return 'baseline';
     if (info.asBaseline && !info.asPeriod) return 'baseline';
     if (this.opt.baselineIntro?.test(this.introText(start))) return 'baseline';
     return info.asPeriod ? 'period' : 'baseline';
@@ -775,7 +802,8 @@ class Reading {
     } else if (sg) {
       // "rose from zero to 688,069": the zero is the baseline, the verb the direction.
       const fromZero = c.what === 'change' && c.measure === 'from_zero';
-      word = this.scope(this.words.filter((w) => !w.baseline && (!fromZero || w.sign !== 0)), t.index, true)[0];
+      const candidates = this.words.filter((w) => !w.baseline && (!fromZero || w.sign !== 0));
+      word = this.o.directionAfter ? this.nextWord(candidates, t.end) : this.scope(candidates, t.index, true)[0];
       if (fromZero) for (const w of this.words) if (w.sign === 0 && w.end <= t.index && t.index - w.end < 8) w.examined = true;
       if (word && word.sign !== sg.sign) problems.push(`${where}: ${this.quote(word)} before ${t.digits} states ${signName(word.sign)}, the claim ${signName(sg.sign)} (${describeClaim(c)})`);
       if (t.sign !== 0 && t.sign !== sg.sign) problems.push(`${where}: the sign of ${t.digits} is against the claim's direction (${describeClaim(c)})`);
@@ -794,6 +822,29 @@ class Reading {
     if (adjacent && own && adjacent.period.key !== own.key)
       problems.push(`${where}: ${t.digits} stands with ${this.quote(adjacent)}, but the claim is for ${c.period} (${describeClaim(c)})`);
     return { problems, word };
+  }
+
+  /**
+   * The direction word of a figure in a verb-final language: the nearest after it in its clause or the clause its
+   * bracket stands in, else the nearest before it there, else the first in a later clause of its sentence, else the
+   * last in an earlier one.
+   */
+  private nextWord(words: Word[], pos: number): Word | undefined {
+    const chain: number[] = [];
+    for (let c: number | undefined = this.clause(pos); c !== undefined; c = this.clauses[c].parent) chain.push(c);
+    const inChain = (w: Word) => chain.includes(this.clause(w.start));
+    const after = words.filter((w) => w.start >= pos);
+    const before = words.filter((w) => w.end <= pos);
+    const sentence = this.clauses[this.clause(pos)].sentence;
+    const sameSentence = (w: Word) => this.clauses[this.clause(w.start)].sentence === sentence;
+    // 1. after it in its clause (or the clause its bracket stands in); 2. before it there ("оң (9 174)");
+    // 3. the verb of a later clause its clause shares ("A 5%-ға, B 3%-ға азайды"); 4. an earlier clause's.
+    return (
+      after.find(inChain) ??
+      before.filter(inChain).pop() ??
+      after.find(sameSentence) ??
+      before.filter(sameSentence).pop()
+    );
   }
 
   /**
@@ -841,6 +892,15 @@ class Reading {
   private continuation(k: number): number[] {
     const out = [k];
     const sentence = this.clauses[k].sentence;
+    const worded = (j: number) => this.words.some((w) => this.clause(w.start) === j);
+    // A verb-final language states the claim at its verb: the clauses up to the first with a direction word.
+    if (this.o.directionAfter && !worded(k)) {
+      for (let j = k + 1; j < this.clauses.length && this.clauses[j].sentence === sentence; j++) {
+        out.push(j);
+        if (worded(j)) return out;
+      }
+      return [k];
+    }
     for (let j = k + 1; j < this.clauses.length && this.clauses[j].sentence === sentence; j++) {
       if (this.mentions.some((m) => this.clause(m.start) === j)) break;
       out.push(j);

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 const root = join(process.cwd(), 'data', 'narrative');
 const LANGS = ['ru', 'kk'] as const;
 /** The keys of report.yaml that are text, and so translated; the others (period, dates, findings) stay in report.yaml. */
-const TEXT_KEYS = ['title', 'subtitle', 'partners', 'about', 'objectives', 'glossary', 'methodology', 'disclaimer', 'publisher'];
+const TEXT_KEYS = ['title', 'subtitle', 'partners', 'about', 'objectives', 'glossary', 'methodology', 'disclaimer', 'publisher', 'publisher_name'];
 
 const periods = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())

@@ -159,7 +159,8 @@ describe('keeping blocks together', () => {
     for (const text of tablePages.slice(1)) expect(text).toMatch(/Permits by country\s+\(жалғасы\)/);
     // The note is cited once, so its number stays on the first part only.
     expect(kept.pageOf['fn-1']).toBe(kept.pageOf['fnref-1']);
-    expect(kept.warnings).toEqual([]);
+    // The spacers leave holes on purpose here; every other warning would be a defect.
+    expect(kept.warnings.filter((w) => w.code !== 'publish/page-nearly-empty')).toEqual([]);
   });
 });
 

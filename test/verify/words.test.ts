@@ -424,3 +424,21 @@ describe('speed', () => {
     expect(performance.now() - start).toBeLessThan(500);
   });
 });
+
+describe('options for verb-final languages (directionAfter, baselineOutros, sinceOutros)', () => {
+  // English words in a verb-final order stand in for Kazakh ("… 20,7%-ға азайды"; "2022 жылмен салыстырғанда").
+  const verbFinal = { directionAfter: true, baselineOutros: ['compared'], sinceOutros: ['onwards'] };
+  const claims = [change(arr, '2024', '2023', -1, '24.0'), change(dep, '2024', '2023', 1, '21.6')];
+  const Y24 = period('2024');
+  const run = (text: string) => checkWords(text, claims, en, { period: Y24 }, verbFinal).map((f) => f.reason);
+  it('reads the direction word after the figure, shared by a run of clauses', () => {
+    expect(run('In 2024, 2023 compared arrivals 24.0% fell, departures 21.6% rose.')).toEqual([]);
+    expect(run('In 2024, 2023 compared departures 21.6% and arrivals 24.0% both … no.').length).toBeGreaterThan(0);
+  });
+  it('fails a verb after the figure that states the wrong direction', () =>
+    expect(run('In 2024, 2023 compared arrivals 24.0% rose, departures 21.6% rose.').join('\n')).toMatch(/“rose” before 24\.0 states up/));
+  it('takes a period followed by an outro as a baseline, and fails it without one', () => {
+    expect(run('In 2024, 2023 compared arrivals 24.0% fell, departures 21.6% rose.')).toEqual([]);
+    expect(run('In 2024, 2023 arrivals 24.0% fell, departures 21.6% rose.').join('\n')).toMatch(/2023/);
+  });
+});

@@ -168,3 +168,40 @@ export function listKk(items: readonly string[]): string {
   if (items.length === 1) return items[0];
   return `${items.slice(0, -1).join(', ')} және ${items[items.length - 1]}`;
 }
+
+// Instrumental (-мен/-бен/-пен) and the locative made an adjective (-дағы/-дегі, -тағы/-тегі, -ндағы/-ндегі), which
+// the Kazakh edition needs for baselines ("2023 жылғы III тоқсанмен салыстырғанда") and for a figure of a period
+// ("2022 жылғы қаңтар–қыркүйектегі 41,5%-дан"). The instrumental has no vowel harmony: -мен after a vowel, a
+// sonorant (л р й у) or a nasal (м н ң), -бен after ж з, -пен after a voiceless consonant (and a devoiced б в г д).
+
+/** The instrumental suffix for a word (or a number as said): мен, бен or пен. */
+function insSuffix(word: string, cls: WordClass): string {
+  if (cls.final === 'vowel' || cls.final === 'px3' || cls.final === 'nasal') return 'мен';
+  if (cls.final === 'voiceless') return 'пен';
+  const c = word.toLowerCase().replace(/[ьъ]+$/u, '').slice(-1);
+  return c === 'ж' || c === 'з' ? 'бен' : 'мен';
+}
+
+/** A noun phrase (or a number, a percentage) in the instrumental: «тоқсанмен», «наурызбен», «20,7%-бен», «ТМД-мен». */
+export function instrumental(phrase: string): string {
+  const text = phrase.trim();
+  if (!text) throw new Error('kk-morph: empty noun phrase');
+  if (/[\d%]$/u.test(text)) {
+    const word = spokenEnd(text);
+    const exc = EXCEPTIONS[word] ?? {};
+    const cls: WordClass = { harmony: exc.harmony ?? harmonyOf(word), final: exc.final ?? finalOf(word) };
+    return `${text}-${insSuffix(word, cls)}`;
+  }
+  const cls = classify(text);
+  const words = text.split(/\s+/u);
+  const last = words[words.length - 1];
+  // An acronym is said by its letter names (ТМД-мен) unless listed by its sound (АҚШ-пен).
+  const said = cls.hyphen && !ACRONYMS[last] ? 'ы' : cls.hyphen && ACRONYMS[last].final === 'vowel' ? 'ы' : last;
+  return text + (cls.hyphen ? '-' : '') + insSuffix(said, cls);
+}
+
+/** The locative made an adjective ("-дағы"): «тоқсандағы», «қыркүйектегі», «облысындағы». */
+export function locativeAdjective(phrase: string): string {
+  const loc = inflect(phrase, 'loc');
+  return loc + (loc.endsWith('е') ? 'гі' : 'ғы');
+}
