@@ -30,6 +30,8 @@ interface Printed {
   pdf: ReadPdf;
   print: PrintSetup;
   printHtml: string;
+  /** The texts the paginator reported as not fitting their box (publish/text-overflow). */
+  overflowing: string[];
 }
 const printed = new Map<string, Printed>();
 let browser: BrowserHandle;
@@ -41,13 +43,14 @@ beforeAll(async () => {
   for (const e of EDITIONS) {
     const report = await renderReport(dataset, findings, { template: e.template, period: e.period, lang: e.lang }, paths);
     const print = printSetup(paths, report, e.lang);
-    const { pdf } = await printPdfDetailed(report.printHtml, {
+    const { pdf, warnings } = await printPdfDetailed(report.printHtml, {
       browser, title: print.title, author: print.author, lang: e.lang, headerText: print.headerText, pageLabel: print.pageLabel,
       continuedLabel: print.continuedLabel, printCss: print.css, date: print.date,
     });
     const path = join(out, `${e.template}.${e.period}.${e.lang}.pdf`);
     writeFileSync(path, pdf);
-    printed.set(e.name, { path, pdf: await readPdf(pdf), print, printHtml: report.printHtml });
+    const overflowing = warnings.filter((w) => w.code === 'publish/text-overflow').map((w) => /^"(.*)" does not fit/.exec(w.message)?.[1] ?? '');
+    printed.set(e.name, { path, pdf: await readPdf(pdf), print, printHtml: report.printHtml, overflowing });
   }
 }, 240_000);
 afterAll(async () => {
@@ -177,14 +180,17 @@ describe.each(EDITIONS)('PDF/UA-1: $name', ({ name, lang }) => {
   });
 
   it('keeps the words at line ends apart in the tagged text', () => {
-    const { path, printHtml, print } = get();
+    const { path, printHtml, print, overflowing } = get();
     const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
     const body = printHtml.slice(printHtml.search(/<body/i));
     const source = norm(parse(body.replace(/<[^>]+>/g, (t) => `${t} `)).text);
+    // A text cut at its box's edge (reported as publish/text-overflow, and failed by every-edition.test.ts) loses
+    // what is cut; it is left to that check.
+    const cut = overflowing.map(norm).filter(Boolean);
     const runTogether = structureTexts(path)
       .filter((t) => !t.types.includes('Figure') && !t.types.includes('Lbl'))
       .map((t) => norm(t.text.replace(print.continuedLabel, '')))
-      .filter((t) => t && !source.includes(t));
+      .filter((t) => t && !source.includes(t) && !cut.some((c) => t.startsWith(c)));
     expect(runTogether).toEqual([]);
   });
 });
