@@ -172,14 +172,16 @@ export function printSetup(paths: ProjectPaths, report: Pick<RenderedReport, 'pr
  * The publisher's name: the narrative's `publisher_name` (the cover's), else the first sentence of its `publisher`
  * text without Markdown; else the kind.
  */
-function authorOf(model: ReportModel): string {
-  const name = model.meta.narrative.publisher_name;
+function authorOf(model: ReportModel): string | undefined {
+  // A stand-in model (tests of the preview) may have no meta.
+  const narrative: Record<string, unknown> = model.meta?.narrative ?? {};
+  const name = narrative.publisher_name;
   if (typeof name === 'string' && name.trim()) return name.replace(/\s+/g, ' ').trim();
-  const publisher = model.meta.narrative.publisher;
+  const publisher = narrative.publisher;
   const first = typeof publisher === 'string' ? publisher.trim().split(/\n\s*\n/)[0] : '';
   const plain = first.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   const sentence = plain.split(/(?<=\.)\s+(?=\p{Lu})/u)[0].replace(/\.$/, '');
-  return sentence || model.template;
+  return sentence || model.template || undefined;
 }
 
 /** The date a PDF carries, from the data, so that the same data give the same bytes (see PrintSetup.date). */
