@@ -19,10 +19,11 @@
 //   paragraphs and tables are split between lines and rows, table headers repeated and the caption
 //   repeated with "(continued)" (PrintOptions.continuedLabel). A heading, or a block print.css marks
 //   `break-after: avoid`, never ends a page: it goes over with the block it introduces.
-//   No <script>; no URL other than data: (anything else is blocked and reported).
+//   No <script> of its own (pdf.ts adds one: print-dom.browser.js); no URL other than data: (anything else is
+//   blocked and reported).
 //
-// Steps: 1 new page with request blocking → 2 load HTML, add print CSS, print media, prepare the print DOM for
-// the tagged PDF (print-dom.browser.js), fonts ready → 3 paginate in the page (paginate.browser.js) → 4 page.pdf
+// Steps: 1 new page with request blocking → 2 load HTML with the print CSS and a script that prepares the print
+// DOM for the tagged PDF (print-dom.browser.js), print media, fonts ready → 3 paginate in the page (paginate.browser.js) → 4 page.pdf
 // (A4, CSS @page margin boxes for header and page x of y, outline, tagged) → 5 write the metadata Chromium leaves
 // out and the PDF/UA-1 structure (pdf-info.ts, pdf-ua.ts: XMP, artifacts, role map, notes, link descriptions).
 import { readFileSync } from 'node:fs';
@@ -126,6 +127,16 @@ export function withPrintStyles(html: string, css: string): string {
  */
 export const MAX_BLANK = 0.6;
 
+/**
+ * The print DOM's preparation for the tagged PDF (print-dom.browser.js) as a script at the end of the body: it runs
+ * while the page loads, before the first layout, so nothing is laid out twice. (The report's own HTML has no script.)
+ */
+export function withPrintDom(html: string, lang: string): string {
+  const script = `<script data-migreport="print-dom">\n${printDomSource}\npreparePrintDom(${JSON.stringify(lang)});\n</script>`;
+  const bodyEnd = html.search(/<\/body\s*>(?![\s\S]*<\/body)/i);
+  return bodyEnd >= 0 ? html.slice(0, bodyEnd) + script + html.slice(bodyEnd) : html + script;
+}
+
 /** Prints the HTML to PDF bytes; see printPdfDetailed for page numbers and blocked requests. */
 export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8Array> {
   return (await printPdfDetailed(html, opts)).pdf;
@@ -145,12 +156,12 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     // 2. Content with the print styles already in it, so the first layout is the printed one.
     mark('setup');
     const printCss = (opts.printCss ?? defaultPrintCss()) + pageRules(opts);
-    await tab.setContent(withPrintStyles(html, printCss), { waitUntil: 'load', timeout });
+    // The print DOM is prepared for the tagged PDF while it loads (withPrintDom), before the first layout.
+    await tab.setContent(withPrintDom(withPrintStyles(html, printCss), opts.lang), { waitUntil: 'load', timeout });
     mark('setContent');
-    // The print DOM is prepared for the tagged PDF (print-dom.browser.js) before the first layout, which then has it.
     await tab.evaluate(
-      `${printDomSource}\n(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
-        preparePrintDom(document.documentElement.lang); document.body.offsetHeight; await document.fonts.ready; })()`,
+      `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
+        document.body.offsetHeight; await document.fonts.ready; })()`,
     );
     mark('styles+fonts');
 
@@ -162,7 +173,7 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       coverHeightPx: Math.floor(page.heightMm * pxPerMm) - 2,
       continuedLabel: opts.continuedLabel ?? '(continued)',
     };
-    // The same call reads what the PDF's metadata and link descriptions need (printMeta, print-dom.browser.js).
+    // The same call reads what the PDF's metadata and link descriptions need (printMeta, defined by withPrintDom's script).
     const laidOut = (await tab.evaluate(
       `${paginatorSource}\nObject.assign(paginate(${JSON.stringify(cfg)}), { meta: printMeta() })`,
     )) as {

@@ -15,21 +15,18 @@
 
 /** @param {string} lang the report's language (BCP 47) */
 function preparePrintDom(lang) {
-  // 1. Spaces kept at line ends. Only blocks whose content is inline (no block child) and whose white-space is
-  // the default; a <br> restarts a line.
+  // 1. Spaces kept at line ends, in blocks whose content is inline (no block element inside; a <br> restarts a
+  // line). No style is read (a read between writes would recompute the styles): the blocks get a class whose rule
+  // has no specificity, so a white-space the stylesheet sets (nowrap on a figure's cell, pre) still wins.
   const TEXT_BLOCKS = 'p, li, td, th, caption, figcaption, dt, dd, blockquote, h1, h2, h3, h4, h5, h6';
-  const inlineOnly = (/** @type {Element} */ el) =>
-    el.childElementCount === 0 ||
-    [...el.querySelectorAll('*')].every((d) => {
-      const display = getComputedStyle(d).display;
-      return display === 'inline' || display === 'none' || d.tagName === 'BR';
-    });
-  // Read every style first, then write: a write between two reads would make each read recompute the styles.
-  const blocks = [...(/** @type {NodeListOf<HTMLElement>} */ (document.body.querySelectorAll(TEXT_BLOCKS)))].filter((el) => {
-    const ws = getComputedStyle(el).whiteSpace;
-    return (ws === 'normal' || ws === 'pre-wrap') && !el.closest('svg') && inlineOnly(el);
-  });
-  for (const el of blocks) {
+  const BLOCK_INSIDE =
+    'address, article, aside, blockquote, details, dialog, dd, div, dl, dt, fieldset, figcaption, figure, footer, ' +
+    'form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, ul, svg, img';
+  const style = document.createElement('style');
+  style.textContent = ':where(.ws-kept) { white-space: pre-wrap; }';
+  document.head.append(style);
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.body.querySelectorAll(TEXT_BLOCKS))) {
+    if (el.childElementCount > 0 && el.querySelector(BLOCK_INSIDE)) continue;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     /** @type {Text | null} */ let last = null;
     let afterSpace = true; // at the start of a line, spaces are dropped
@@ -39,6 +36,7 @@ function preparePrintDom(lang) {
           if (last && last.data.endsWith(' ')) last.data = last.data.slice(0, -1);
           afterSpace = true;
         }
+        last = null; // a space before an element (an empty one that the paginator fills, say) is not at the end
         continue;
       }
       const t = /** @type {Text} */ (n);
@@ -51,7 +49,7 @@ function preparePrintDom(lang) {
       }
     }
     if (last && last.data.endsWith(' ')) last.data = last.data.slice(0, -1);
-    el.style.whiteSpace = 'pre-wrap';
+    el.classList.add('ws-kept');
   }
 
   // 2. A figure whose image carries the alternative text is a group of caption, image and source line.
