@@ -1,9 +1,11 @@
-// In-page preparation of the print DOM for a tagged PDF (runs inside Chromium before the paginator, injected as
-// text by pdf.ts; the HTML file is not affected). Chromium builds the PDF's structure tree from the page's
-// accessibility tree, so what is fixed here is fixed in the structure Chromium writes:
+// In-page preparation of the print DOM for a tagged PDF (pdf.ts's withPrintDom puts it in a script at the end of
+// the body, so it runs while the page loads, before the first layout and the paginator; the HTML file is not
+// affected). Chromium builds the PDF's structure tree from the page's accessibility tree, so what is fixed here is
+// fixed in the structure Chromium writes:
 //   1. Words at soft line wraps: Chromium drops the collapsible space at the end of a wrapped line, so the tagged
 //      text reads "fellby". Text blocks get `white-space: pre-wrap` (the space hangs at the line end and is
-//      written), after their whitespace was collapsed here exactly as CSS would (so nothing moves on the page).
+//      written), after their whitespace was collapsed here as CSS would (nothing moves: every page of every sample
+//      edition compared as images).
 //   2. A chart's <figure> around an image that has its own name (svg role="img" with title and desc) becomes a
 //      group: Chromium would write it as a Figure without alternative text, and a Figure's /Alt replaces all its
 //      content, so the image keeps the figure's only /Alt and the caption and source line stay readable text.
