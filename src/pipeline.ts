@@ -136,6 +136,8 @@ function policyOf(dataset: Dataset, period: string, lang: string, label: (iso: s
 /** What the PDF stage is given besides the HTML; the same for `build`, the preview's PDF and its print view. */
 export interface PrintSetup {
   title: string;
+  /** The PDF's Author (and XMP dc:creator): the narrative's publisher_name, else its publisher's first sentence, else the kind. */
+  author?: string;
   headerText: string;
   pageLabel: string;
   /** "(continued)" in the report's language, after a split table's repeated caption. */
@@ -157,12 +159,29 @@ export function printSetup(paths: ProjectPaths, report: Pick<RenderedReport, 'pr
   const projectCss = join(paths.root, 'styles', 'print.css');
   return {
     title: meta?.title ? `${meta.title} — ${meta.periodLabel}` : htmlTitle,
+    author: report.model ? authorOf(report.model) : undefined,
     headerText: meta?.title ? `${meta.title} · ${meta.periodLabel}` : htmlTitle,
     pageLabel: requireLabels(lang).pageLabel,
     continuedLabel: requireLabels(lang).continued,
     css: readFileSync(existsSync(projectCss) ? projectCss : packagePrintCss, 'utf8'),
     date: documentDate(report.model),
   };
+}
+
+/**
+ * The publisher's name: the narrative's `publisher_name` (the cover's), else the first sentence of its `publisher`
+ * text without Markdown; else the kind.
+ */
+function authorOf(model: ReportModel): string | undefined {
+  // A stand-in model (tests of the preview) may have no meta.
+  const narrative: Record<string, unknown> = model.meta?.narrative ?? {};
+  const name = narrative.publisher_name;
+  if (typeof name === 'string' && name.trim()) return name.replace(/\s+/g, ' ').trim();
+  const publisher = narrative.publisher;
+  const first = typeof publisher === 'string' ? publisher.trim().split(/\n\s*\n/)[0] : '';
+  const plain = first.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  const sentence = plain.split(/(?<=\.)\s+(?=\p{Lu})/u)[0].replace(/\.$/, '');
+  return sentence || model.template || undefined;
 }
 
 /** The date a PDF carries, from the data, so that the same data give the same bytes (see PrintSetup.date). */

@@ -88,6 +88,7 @@ export async function build(opts: Options, io: Io, root = process.cwd()): Promis
         printPdfDetailed(report.printHtml, {
           browser: handle,
           title: print.title,
+          author: print.author,
           lang: request.lang,
           headerText: print.headerText,
           pageLabel: print.pageLabel,

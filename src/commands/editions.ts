@@ -117,7 +117,7 @@ export async function buildEditions(
         handle ??= await ctx.browser;
         const print = printSetup(paths, report, job.lang);
         const printed = await printPdfDetailed(report.printHtml, {
-          browser: handle, title: print.title, lang: job.lang, headerText: print.headerText, pageLabel: print.pageLabel, continuedLabel: print.continuedLabel, printCss: print.css, date: print.date,
+          browser: handle, title: print.title, author: print.author, lang: job.lang, headerText: print.headerText, pageLabel: print.pageLabel, continuedLabel: print.continuedLabel, printCss: print.css, date: print.date,
         });
         // In a batch, each warning names the edition it is about.
         for (const w of printed.warnings) io.err(`${relative(process.cwd(), `${base}.pdf`) || `${base}.pdf`}: ${formatError(new UserError(w), 'warning')}`);

@@ -48,6 +48,7 @@ export function draftRenderer(paths: ProjectPaths, initial: ReportRequest, stage
       return publishPdf(html, {
         browser: await browser,
         title: print.title,
+        author: print.author,
         headerText: print.headerText,
         pageLabel: print.pageLabel,
         continuedLabel: print.continuedLabel,

@@ -163,7 +163,7 @@ function paginate(cfg) {
       if (!pageNotes) {
         const foot = document.createElement('div');
         foot.className = 'page-notes';
-        foot.setAttribute('role', 'doc-endnotes');
+        // No doc-endnotes role: Chromium would write the items of a list inside it as NonStruct instead of LI.
         pageNotes = document.createElement('ol');
         foot.append(pageNotes);
         pageBox.append(foot);

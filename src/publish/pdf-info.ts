@@ -1,5 +1,7 @@
 // Writes the PDF's document information (Title, Author, Subject, Keywords) as an incremental update:
 // Chromium fills in only Title, and appending a new Info object leaves every byte it wrote untouched.
+// The same update carries the PDF/UA-1 structure of pdf-ua.ts (new versions of Chromium's objects).
+import { accessibilityObjects, pdfText, type AccessibilityInfo, type NewObjects } from './pdf-ua.ts';
 
 export interface DocumentInfo {
   title?: string;
@@ -11,15 +13,8 @@ export interface DocumentInfo {
   date?: string;
 }
 
-/** A PDF text string: ASCII as a literal, anything else UTF-16BE with a byte-order mark. */
-function pdfText(text: string): string {
-  if (/^[\x20-\x7e]*$/.test(text)) return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
-  let hex = 'FEFF';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
-}
-
-const latin1 = new TextDecoder('latin1');
+/** The bytes as text, one character per byte (ISO 8859-1; faster than TextDecoder, whose 'latin1' is windows-1252). */
+const latin1 = { decode: (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1') };
 
 /** Chromium's PDF dates ("D:20261129173802+00'00'"): the clock time of the print. */
 const CLOCK_DATE = /D:\d{14}\+00'00'/g;
@@ -59,46 +54,92 @@ export function normaliseNodeIds(pdf: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Returns the PDF with its Info dictionary replaced; unchanged if its trailer is not a classic one. */
-export function setDocumentInfo(original: Uint8Array, info: DocumentInfo): Uint8Array {
+/**
+ * Returns the PDF with its Info dictionary replaced and, with `accessible`, the PDF/UA-1 structure of pdf-ua.ts, in
+ * one incremental update; unchanged if its trailer is not a classic one.
+ */
+export function setDocumentInfo(original: Uint8Array, info: DocumentInfo, accessible?: Pick<AccessibilityInfo, 'lang' | 'links'>): Uint8Array {
   const ided = normaliseNodeIds(original);
   const pdf = info.date ? setDocumentDates(ided, info.date) : ided;
   const tail = latin1.decode(pdf.subarray(Math.max(0, pdf.length - 2048)));
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(tail);
   if (!trailer) return pdf;
   const size = /\/Size\s+(\d+)/.exec(trailer[1]);
-  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer[1]);
+  const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(trailer[1]);
   if (!size || !root) return pdf;
   const oldInfoRef = /\/Info\s+(\d+)\s+(\d+)\s+R/.exec(trailer[1]);
-  const infoNumber = oldInfoRef ? Number(oldInfoRef[1]) : Number(size[1]);
-  const newSize = oldInfoRef ? Number(size[1]) : Number(size[1]) + 1;
+  let next = Number(size[1]);
+  const infoNumber = oldInfoRef ? Number(oldInfoRef[1]) : next++;
 
   // Keep the dates and producer Chromium wrote.
-  const kept: string[] = [];
+  const whole = oldInfoRef || accessible ? latin1.decode(pdf) : '';
+  const kept: Record<string, string> = {};
   if (oldInfoRef) {
-    const whole = latin1.decode(pdf);
     const obj = new RegExp(`(?:^|\\s)${oldInfoRef[1]}\\s+${oldInfoRef[2]}\\s+obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(whole);
     for (const key of ['Producer', 'CreationDate', 'ModDate']) {
       const entry = obj && new RegExp(`/${key}\\s*(\\([^)]*\\)|<[0-9A-Fa-f]*>)`).exec(obj[1]);
-      if (entry) kept.push(`/${key} ${entry[1]}`);
+      if (entry) kept[key] = entry[1];
     }
   }
   const entries = [
     ...(['title', 'author', 'subject', 'keywords', 'creator'] as const)
       .filter((k) => info[k])
       .map((k) => `/${k[0].toUpperCase()}${k.slice(1)} ${pdfText(info[k]!)}`),
-    ...kept,
+    ...Object.entries(kept).map(([k, v]) => `/${k} ${v}`),
   ];
-  const object = `\n${infoNumber} 0 obj\n<<${entries.join('\n')}>>\nendobj\n`;
-  const objectOffset = pdf.length + 1; // after the leading newline
-  const xrefOffset = pdf.length + object.length;
-  const update =
-    object +
-    `xref\n${infoNumber} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \n` +
-    `trailer\n<</Size ${newSize}\n/Root ${root[1]}\n/Info ${infoNumber} 0 R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
-  // Every character above is ASCII (non-ASCII text is hex), so one byte per character.
-  const out = new Uint8Array(pdf.length + update.length);
+  const objects: NewObjects = new Map();
+  if (accessible) {
+    const literal = (v?: string) => v?.replace(/^\(|\)$/g, '');
+    const ua = accessibilityObjects(pdf, whole, Number(root[1]), next, {
+      ...info,
+      ...accessible,
+      producer: literal(kept.Producer),
+      created: literal(kept.CreationDate),
+      modified: literal(kept.ModDate),
+    });
+    ua.objects.forEach((body, n) => objects.set(n, body));
+    next = ua.next;
+  }
+  objects.set(infoNumber, new TextEncoder().encode(`<<${entries.join('\n')}>>`));
+  return appendUpdate(pdf, objects, { size: Math.max(next, Number(size[1])), root: `${root[1]} ${root[2]} R`, info: `${infoNumber} 0 R`, prev: Number(trailer[2]) });
+}
+
+/** Appends the objects (new versions or new numbers) with their xref section and a trailer pointing back at `prev`. */
+export function appendUpdate(pdf: Uint8Array, objects: NewObjects, t: { size: number; root: string; info: string; prev: number }): Uint8Array {
+  const numbers = [...objects.keys()].sort((a, b) => a - b);
+  const parts: Uint8Array[] = [];
+  let length = pdf.length;
+  const offsets = new Map<number, number>();
+  const push = (bytes: Uint8Array) => {
+    parts.push(bytes);
+    length += bytes.length;
+  };
+  const ascii = (s: string) => Buffer.from(s, 'latin1');
+  for (const n of numbers) {
+    push(ascii('\n'));
+    offsets.set(n, length);
+    push(ascii(`${n} 0 obj\n`));
+    push(objects.get(n)!);
+    push(ascii('\nendobj'));
+  }
+  push(ascii('\n'));
+  const xrefOffset = length;
+  // One subsection per run of consecutive numbers.
+  let xref = 'xref\n';
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    xref += `${numbers[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) xref += `${String(offsets.get(numbers[k])).padStart(10, '0')} 00000 n \n`;
+    i = j + 1;
+  }
+  push(ascii(`${xref}trailer\n<</Size ${t.size}\n/Root ${t.root}\n/Info ${t.info}\n/Prev ${t.prev}>>\nstartxref\n${xrefOffset}\n%%EOF\n`));
+  const out = new Uint8Array(length);
   out.set(pdf);
-  for (let i = 0; i < update.length; i++) out[pdf.length + i] = update.charCodeAt(i);
+  let at = pdf.length;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }

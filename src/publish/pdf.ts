@@ -2,8 +2,10 @@
 // of the citing page, contents' page numbers), then prints once with running header and page x of y.
 //
 // Input contract (what the renderer's HTML must contain):
-//   <html lang="en"> and <title>…</title>       → PDF /Lang and Title; <meta name="author">,
-//   <meta name="description">, <meta name="keywords"> → Author, Subject, Keywords.
+//   <html lang="en"> and <title>…</title>       → PDF /Lang and Title; <meta name="author"> (unless
+//   PrintOptions.author), <meta name="description">, <meta name="keywords"> → Author, Subject, Keywords, and XMP.
+//   <figure> around an <svg role="img"> or <img alt> → printed as a group: the image is the PDF's Figure with /Alt.
+//   <a href> with text or aria-label               → the link annotation's /Contents.
 //   <section class="cover">…</section>          → page 1 on its own, without header or footer.
 //   <nav class="toc"> … <a href="#sec-2"><span class="toc-title">2 Migration inflow and outflow</span>
 //       <span class="toc-page"></span></a>       → toc-page gets the printed page number of #sec-2.
@@ -17,11 +19,13 @@
 //   paragraphs and tables are split between lines and rows, table headers repeated and the caption
 //   repeated with "(continued)" (PrintOptions.continuedLabel). A heading, or a block print.css marks
 //   `break-after: avoid`, never ends a page: it goes over with the block it introduces.
-//   No <script>; no URL other than data: (anything else is blocked and reported).
+//   No <script> of its own (pdf.ts adds one: print-dom.browser.js); no URL other than data: (anything else is
+//   blocked and reported).
 //
-// Steps: 1 new page with request blocking → 2 load HTML, add print CSS, print media, fonts ready
-// → 3 paginate in the page (paginate.browser.js) → 4 page.pdf (A4, CSS @page margin boxes for
-// header and page x of y, outline, tagged) → 5 write the metadata Chromium leaves out.
+// Steps: 1 new page with request blocking → 2 load HTML with the print CSS and a script that prepares the print
+// DOM for the tagged PDF (print-dom.browser.js), print media, fonts ready → 3 paginate in the page (paginate.browser.js) → 4 page.pdf
+// (A4, CSS @page margin boxes for header and page x of y, outline, tagged) → 5 write the metadata Chromium leaves
+// out and the PDF/UA-1 structure (pdf-info.ts, pdf-ua.ts: XMP, artifacts, role map, notes, link descriptions).
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.ts';
 import { publishMessages } from '../messages/index.ts';
@@ -35,6 +39,8 @@ export interface PrintOptions {
   browser: BrowserHandle;
   /** Document title (PDF Title); defaults to the HTML <title>. */
   title: string;
+  /** The publisher, as PDF Author and XMP dc:creator; else the HTML's <meta name="author">. */
+  author?: string;
   /** BCP 47 language of the report (PDF /Lang, and <html lang> if the HTML has none). */
   lang: string;
   /** The PDF's creation date, YYYY-MM-DD (the same data give the same bytes); Chromium's clock when absent. */
@@ -81,6 +87,7 @@ const page = { widthMm: 210, heightMm: 297, top: 20, bottom: 18, side: 20 };
 const pxPerMm = 96 / 25.4;
 
 const paginatorSource = readFileSync(packageFile('src', 'publish', 'paginate.browser.js'), 'utf8');
+const printDomSource = readFileSync(packageFile('src', 'publish', 'print-dom.browser.js'), 'utf8');
 const defaultPrintCss = () => readFileSync(packageFile('styles', 'print.css'), 'utf8');
 
 /** A CSS string literal; data are text, so quotes, backslashes and newlines are escaped. */
@@ -120,6 +127,16 @@ export function withPrintStyles(html: string, css: string): string {
  */
 export const MAX_BLANK = 0.6;
 
+/**
+ * The print DOM's preparation for the tagged PDF (print-dom.browser.js) as a script at the end of the body: it runs
+ * while the page loads, before the first layout, so nothing is laid out twice. (The report's own HTML has no script.)
+ */
+export function withPrintDom(html: string, lang: string): string {
+  const script = `<script data-migreport="print-dom">\n${printDomSource}\npreparePrintDom(${JSON.stringify(lang)});\n</script>`;
+  const bodyEnd = html.search(/<\/body\s*>(?![\s\S]*<\/body)/i);
+  return bodyEnd >= 0 ? html.slice(0, bodyEnd) + script + html.slice(bodyEnd) : html + script;
+}
+
 /** Prints the HTML to PDF bytes; see printPdfDetailed for page numbers and blocked requests. */
 export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8Array> {
   return (await printPdfDetailed(html, opts)).pdf;
@@ -139,7 +156,8 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     // 2. Content with the print styles already in it, so the first layout is the printed one.
     mark('setup');
     const printCss = (opts.printCss ?? defaultPrintCss()) + pageRules(opts);
-    await tab.setContent(withPrintStyles(html, printCss), { waitUntil: 'load', timeout });
+    // The print DOM is prepared for the tagged PDF while it loads (withPrintDom), before the first layout.
+    await tab.setContent(withPrintDom(withPrintStyles(html, printCss), opts.lang), { waitUntil: 'load', timeout });
     mark('setContent');
     await tab.evaluate(
       `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
@@ -155,11 +173,15 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       coverHeightPx: Math.floor(page.heightMm * pxPerMm) - 2,
       continuedLabel: opts.continuedLabel ?? '(continued)',
     };
-    const laidOut = (await tab.evaluate(`${paginatorSource}\npaginate(${JSON.stringify(cfg)})`)) as {
+    // The same call reads what the PDF's metadata and link descriptions need (printMeta, defined by withPrintDom's script).
+    const laidOut = (await tab.evaluate(
+      `${paginatorSource}\nObject.assign(paginate(${JSON.stringify(cfg)}), { meta: printMeta() })`,
+    )) as {
       pages: number;
       pageOf: Record<string, number>;
       warnings: { code: string; what: string; page: number }[];
       missingNotes: string[];
+      meta: { author?: string; subject?: string; keywords?: string; lang: string; links: Record<string, string> };
       fill: number[];
     };
 
@@ -176,12 +198,14 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     });
 
     mark('pdf');
-    // 5. Metadata Chromium does not write (it writes Title from <title> and /Lang from <html lang>).
-    const meta = (await tab.evaluate(`(() => {
-      const m = (n) => document.querySelector('meta[name="' + n + '"]')?.getAttribute('content') ?? undefined;
-      return { author: m('author'), subject: m('description'), keywords: m('keywords') };
-    })()`)) as { author?: string; subject?: string; keywords?: string };
-    const pdf = setDocumentInfo(printed, { title: opts.title, ...meta, creator: 'migreport', ...(opts.date ? { date: opts.date } : {}) });
+    // 5. Metadata Chromium does not write (it writes Title from <title> and /Lang from <html lang>), and the PDF/UA-1
+    // structure (pdf-ua.ts): XMP, artifacts, role map, notes, link descriptions.
+    const { links, lang, ...meta } = laidOut.meta;
+    const pdf = setDocumentInfo(
+      printed,
+      { title: opts.title, ...meta, ...(opts.author ? { author: opts.author } : {}), creator: 'migreport', ...(opts.date ? { date: opts.date } : {}) },
+      { lang: lang || opts.lang, links },
+    );
 
     const warnings: Message[] = [
       ...laidOut.warnings.map((w) => (w.code === 'text-overflow' ? publishMessages.textOverflow(w.what, w.page) : publishMessages.blockTooTall(w.what, w.page))),
