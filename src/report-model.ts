@@ -111,6 +111,8 @@ export interface ReportMeta {
   published: string;
   /** Everything else of report.yaml (about, objectives, disclaimer, publisher, partners, glossary …), as written. */
   narrative: Record<string, unknown>;
+  /** The subtitle names the report period already, in any of the language's phrases for it (the cover says it once). */
+  subtitleNamesPeriod?: boolean;
   /** The cover's logos (data: URIs) and colour, from report.yaml. */
   brand?: Brand;
 }

@@ -379,6 +379,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       periodLabel: locale.periodLabel(computed.period),
       published: report.published instanceof Date ? report.published.toISOString().slice(0, 10) : String(report.published ?? ''),
       narrative: report,
+      subtitleNamesPeriod: [locale.periodLabel(computed.period), ...locale.vocabulary.periodPhrases(computed.period)].some((ph) => String(report.subtitle ?? '').toLowerCase().includes(ph.toLowerCase())),
       ...(narrative?.brand && Object.keys(narrative.brand).length ? { brand: narrative.brand } : {}),
     },
     front: [...kind.front],

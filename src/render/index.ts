@@ -262,7 +262,7 @@ export function reportView(
     subtitle: model.meta.subtitle,
     periodLabel: model.meta.periodLabel,
     // The cover states the period once: not again under a subtitle that already names it (issue 13, point 5).
-    coverPeriod: model.meta.subtitle.includes(model.meta.periodLabel) ? '' : model.meta.periodLabel,
+    coverPeriod: model.meta.subtitleNamesPeriod || model.meta.subtitle.includes(model.meta.periodLabel) ? '' : model.meta.periodLabel,
     published: model.meta.published,
     publishedLabel: model.meta.published ? opts.dateLabel(model.meta.published) : '',
     nextPublication: text(n.next_publication),
