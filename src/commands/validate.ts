@@ -2,6 +2,7 @@
 import { UserError, UserErrors, formatError } from '../errors.ts';
 import { audit } from '../check/audit.ts';
 import { loadProject } from '../load/index.ts';
+import { readAllTranslations } from '../load/narrative.ts';
 import { comparePeriods, type Period } from '../period.ts';
 
 interface Io {
@@ -15,6 +16,16 @@ export async function validate(opts: Record<string, string | boolean | undefined
   const dataDir = typeof opts.data === 'string' ? opts.data : 'data';
   const strict = opts.strict === true;
   const dataset = await loadProject(dataDir);
+  // The narrative's translations are read by the editions that need them; validate reads them all.
+  const errors: UserError[] = [];
+  for (const n of dataset.narratives.values()) {
+    try {
+      readAllTranslations(n);
+    } catch (e) {
+      errors.push(...(e instanceof UserErrors ? e.errors : [e as UserError]));
+    }
+  }
+  if (errors.length) throw new UserErrors(errors);
 
   const indicators = new Set<string>();
   const periods = new Map<string, Period>();

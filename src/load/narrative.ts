@@ -8,7 +8,7 @@ import { parsePeriod } from '../period.ts';
 import * as msg from '../messages/load.ts';
 import { closest } from './closest.ts';
 import { kindNames, loadKind } from '../kinds/load.ts';
-import type { Problems } from './problems.ts';
+import { Problems } from './problems.ts';
 
 export const REPORT_KEYS = [
   'lang',
@@ -211,20 +211,52 @@ export function readNarrative(dir: string, relDir: string, periodCode: string, r
       }
     }
   }
-  readTranslations(dir, relDir, narrative, problems);
-  return narrative;
-}
-
-/** report.<lang>.yaml, notes.<lang>.yaml and policy.<lang>.yaml of a folder, checked against the files they translate. */
-function readTranslations(dir: string, relDir: string, narrative: Narrative, problems: Problems): void {
+  // The translations are read when an edition in their language asks for them (narrativeIn), or by `validate`
+  // (readAllTranslations): an English build does not parse the Russian and Kazakh files.
   for (const name of readdirSync(dir).sort()) {
     const m = TRANSLATION_FILE.exec(name);
     if (!m) continue;
+    if (m[2] === narrative.lang) problems.add(msg.translationOfItself(name, m[2]), { file: `${relDir}/${name}`, line: 1 });
+    else pendingTranslations.set(narrative, { dir, relDir, langs: new Set([...(pendingTranslations.get(narrative)?.langs ?? []), m[2]]) });
+  }
+  return narrative;
+}
+
+/** Translation files not read yet, by narrative: where they are and their languages. */
+const pendingTranslations = new WeakMap<Narrative, { dir: string; relDir: string; langs: Set<string> }>();
+
+/** Reads a narrative's translations into `lang` if it has any not read yet; their mistakes are located errors. */
+function ensureTranslations(narrative: Narrative, lang: string): void {
+  const pending = pendingTranslations.get(narrative);
+  if (!pending?.langs.has(lang)) return;
+  pending.langs.delete(lang);
+  const problems = new Problems();
+  readTranslations(pending.dir, pending.relDir, narrative, problems, lang);
+  problems.throwIfAny();
+}
+
+/** Reads every translation of a narrative (what `migreport validate` checks); throws their located errors. */
+export function readAllTranslations(narrative: Narrative): void {
+  const errors: UserError[] = [];
+  for (const lang of [...(pendingTranslations.get(narrative)?.langs ?? [])]) {
+    try {
+      ensureTranslations(narrative, lang);
+    } catch (e) {
+      errors.push(...(e instanceof UserErrors ? e.errors : [e as UserError]));
+    }
+  }
+  if (errors.length) throw new UserErrors(errors);
+}
+
+/** report.<lang>.yaml, notes.<lang>.yaml and policy.<lang>.yaml of a folder, checked against the files they translate. */
+function readTranslations(dir: string, relDir: string, narrative: Narrative, problems: Problems, only: string): void {
+  for (const name of readdirSync(dir).sort()) {
+    const m = TRANSLATION_FILE.exec(name);
+    if (!m || m[2] !== only) continue;
     const [, part, lang] = m;
     const file = `${relDir}/${name}`;
     const t = (narrative.translations![lang] ??= { report: {}, notes: {}, at: {} });
     t.at[part] = { file, line: 1 };
-    if (lang === narrative.lang) problems.add(msg.translationOfItself(name, lang), { file, line: 1 });
     const y = readYaml(`${dir}/${name}`, file, problems);
     if (!y) continue;
     if (part === 'report') {
@@ -277,6 +309,7 @@ const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ru: 'Russian', k
  */
 export function narrativeIn(narrative: Narrative | undefined, lang: string): Narrative | undefined {
   if (!narrative || (narrative.lang ?? 'en') === lang) return narrative;
+  ensureTranslations(narrative, lang);
   const t = narrative.translations?.[lang];
   const language = LANGUAGE_NAMES[lang] ?? lang;
   const errors: UserError[] = [];
