@@ -9,6 +9,7 @@ import type { Flag, Relation } from '../../compare/facts.ts';
 import type { ChangeItem, Direction, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
 import type { Vocabulary } from '../../verify/vocabulary.ts';
 import { ENGLISH_WORDS } from '../../verify/words.ts';
+import { CELL_MARKS, NOT_AVAILABLE, tableCell } from '../cells.ts';
 
 const TAG = 'en-GB'; // British conventions: "1 September 2023", lists without a serial comma.
 // Intl.NumberFormat's digits without its start-up (digits.ts); Intl itself only for what digits.ts leaves.
@@ -222,9 +223,6 @@ const BREAKDOWN_LABELS: Record<string, string> = {
   general_secondary: 'General secondary',
 };
 
-/** Marks after a table cell whose inputs are derived, estimated or provisional; the table's notes say what they mean. */
-const CELL_MARKS: Record<Flag, string> = { I: '*', E: '†', P: '‡' };
-const NOT_AVAILABLE = '–';
 
 const DIRECTION_WORDS: Record<string, Direction> = {
   rose: 1, risen: 1, increased: 1, up: 1, more: 1, higher: 1, positive: 1, exceed: 1, outnumber: 1,
@@ -666,10 +664,7 @@ export function createEnglish(reference: Reference): Locale {
     vocabulary,
     words: ENGLISH_WORDS,
     cell(v, style, opts = {}) {
-      if (v === null || v === undefined || !Number.isFinite(v)) return NOT_AVAILABLE;
-      const sign = opts.signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
-      const marks = (['I', 'E', 'P'] as const).filter((f) => opts.flags?.includes(f)).map((f) => CELL_MARKS[f]).join('');
-      return `${sign}${this.digits(v, style)}${style === 'percent' || style === 'percent0' ? '%' : ''}${marks}`;
+      return tableCell(this, v, style, opts);
     },
     unitLabel: (unit: Unit) => ({ persons: 'persons', usd_million: 'million USD', percent: 'per cent', ratio: 'ratio' })[unit],
     partnerLabel,

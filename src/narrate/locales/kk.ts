@@ -1,6 +1,7 @@
 // Kazakh: every Kazakh word, number format, period phrase and case form of the generated text, and the verifier's
 // reading of them. Sentences are verb-final (SOV): «… 20,7%-ға азайды»; a baseline is followed by «салыстырғанда».
 // Numbers and periods: kk-format.ts; case suffixes: kk-morph.ts. Rules and sources: docs/languages.md (Kazakh).
+import { CELL_MARKS, NOT_AVAILABLE, tableCell } from '../cells.ts';
 import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
@@ -143,8 +144,6 @@ const BREAKDOWN_LABELS: Record<string, string> = {
   female: 'Әйелдер', male: 'Ерлер', urban: 'Қала тұрғындары', rural: 'Ауыл тұрғындары',
 };
 
-const CELL_MARKS: Record<Flag, string> = { I: '*', E: '†', P: '‡' };
-const NOT_AVAILABLE = '–';
 /** The mark words after a figure: E estimate, I derived by the compilers, P provisional. */
 const MARKS: Record<Flag, string> = { E: 'бағалау', I: 'есептік', P: 'алдын ала' };
 
@@ -705,10 +704,7 @@ export function createKazakh(reference: Reference): Locale {
     vocabulary,
     words: KAZAKH_WORDS,
     cell(v, style, opts = {}) {
-      if (v === null || v === undefined || !Number.isFinite(v)) return NOT_AVAILABLE;
-      const sign = opts.signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
-      const marks = (['I', 'E', 'P'] as const).filter((f) => opts.flags?.includes(f)).map((f) => CELL_MARKS[f]).join('');
-      return `${sign}${this.digits(v, style)}${style === 'percent' || style === 'percent0' ? '%' : ''}${marks}`;
+      return tableCell(this, v, style, opts);
     },
     unitLabel: (unit: Unit) => ({ persons: 'адам', usd_million: 'млн АҚШ доллары', percent: 'пайыз', ratio: 'арақатынас' })[unit],
     partnerLabel,

@@ -7,6 +7,7 @@
 // How a measure is named: a head noun («число», «численность», «объем», «сальдо») and a complement that does not
 // change with the case of the head («въездов из стран СНГ»). Sentences decline the head only (число → числе);
 // verbs agree with the head's gender; the verifier reads the complements, which stay the same in every case.
+import { CELL_MARKS, NOT_AVAILABLE, tableCell } from '../cells.ts';
 import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
@@ -207,9 +208,7 @@ const GROUP_NAMES: Record<string, Record<Case, string>> = {
   _T: { nom: 'все страны', gen: 'всех стран', dat: 'всем странам', acc: 'все страны', ins: 'всеми странами', prep: 'всех странах' },
 };
 
-const CELL_MARKS: Record<Flag, string> = { I: '*', E: '†', P: '‡' };
 const MARK_WORDS: Record<Flag, string> = { E: 'оценка', I: 'расчетные данные', P: 'предварительные данные' };
-const NOT_AVAILABLE = '–';
 
 // Direction words in every form the text may use (and near synonyms, so a wrong one is caught too).
 const DIRECTION_WORDS: Record<string, Direction> = {};
@@ -827,10 +826,7 @@ export function createRussian(reference: Reference): Locale {
     vocabulary,
     words: RUSSIAN_WORDS,
     cell(v, style, opts = {}) {
-      if (v === null || v === undefined || !Number.isFinite(v)) return NOT_AVAILABLE;
-      const sign = opts.signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
-      const marks = (['I', 'E', 'P'] as const).filter((f) => opts.flags?.includes(f)).map((f) => CELL_MARKS[f]).join('');
-      return `${sign}${this.digits(v, style)}${style === 'percent' || style === 'percent0' ? '%' : ''}${marks}`;
+      return tableCell(this, v, style, opts);
     },
     unitLabel: (unit: Unit) => ({ persons: 'человек', usd_million: 'млн долларов США', percent: 'в процентах', ratio: 'отношение' })[unit],
     partnerLabel,
