@@ -467,11 +467,12 @@ function paginate(cfg) {
     const right = box.getBoundingClientRect().right + 1;
     for (const el of box.querySelectorAll('th, td, caption, figcaption, h1, h2, h3, p, li, .toc-title, .masthead-title')) {
       const h = /** @type {HTMLElement} */ (el);
+      // Layout reads first (the layout is clean, so they are cheap); styles only for a box that overflows.
+      if (!(h.scrollWidth > h.clientWidth + 1 || h.getBoundingClientRect().right > right)) continue;
       if (h.closest('details:not([open])')) continue;
       const style = getComputedStyle(h);
       if (style.overflowX === 'hidden' && style.textOverflow === 'ellipsis') continue;
-      if (h.scrollWidth > h.clientWidth + 1 || h.getBoundingClientRect().right > right)
-        warnings.push({ code: 'text-overflow', what: (h.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60), page: i + 1 });
+      warnings.push({ code: 'text-overflow', what: (h.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60), page: i + 1 });
     }
     for (const svg of box.querySelectorAll('figure svg')) {
       const frame = svg.getBoundingClientRect();
