@@ -23,3 +23,25 @@ export function fixedDigits(v: number, decimals: number, group: string, point: s
   const integer = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+$)/g, group);
   return decimals === 0 ? integer : integer + point + digits.slice(digits.length - decimals);
 }
+
+const NBSP = '\u00a0';
+const spacedIntl = new Map<string, Intl.NumberFormat>();
+
+/** U+202F (narrow no-break space, newer CLDR) and plain spaces inside a number → U+00A0. */
+export function normaliseSpaces(s: string): string {
+  return s.replace(/[\u202f ]/g, NBSP);
+}
+
+/**
+ * |v| with `decimals` decimals as Russian and Kazakh write numbers: U+00A0 between thousands, a decimal comma. Intl
+ * of the language `tag` only for what fixedDigits leaves (NaN, Infinity, ≥ 1e21), its group spaces made U+00A0, so the
+ * text does not depend on the ICU build.
+ */
+export function spacedDigits(v: number, decimals: number, tag: string): string {
+  return fixedDigits(v, decimals, NBSP, ',', (a) => {
+    const key = `${tag}:${decimals}`;
+    let f = spacedIntl.get(key);
+    if (!f) spacedIntl.set(key, (f = new Intl.NumberFormat(tag, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+    return normaliseSpaces(f.format(a));
+  });
+}

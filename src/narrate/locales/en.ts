@@ -6,10 +6,10 @@ import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import { fixedDigits } from '../digits.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
-import type { ChangeItem, Direction, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
+import type { ChangeItem, Direction, Locale, MoverItem, ReadNumber, Templates } from '../locale.ts';
 import type { Vocabulary } from '../../verify/vocabulary.ts';
 import { ENGLISH_WORDS } from '../../verify/words.ts';
-import { CELL_MARKS, NOT_AVAILABLE, tableCell } from '../cells.ts';
+import { CELL_MARKS, NOT_AVAILABLE, localeKeys, roundedBy, shownDigitsOf, signFor, tableCell } from '../cells.ts';
 
 const TAG = 'en-GB'; // British conventions: "1 September 2023", lists without a serial comma.
 // Intl.NumberFormat's digits without its start-up (digits.ts); Intl itself only for what digits.ts leaves.
@@ -24,23 +24,7 @@ const oneDecimal = { format: (v: number) => fixedDigits(v, 1, ',', '.', (a) => v
 const cardinal = new Intl.PluralRules(TAG);
 const cardinalOneDecimal = new Intl.PluralRules(TAG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const MINUS = '\u2212';
-/** Formatting is a hot path (claims, tables, the verifier): formatted digits and the value they show, by value (negative keys: one-decimal styles). */
-const digitCache = new Map<number, { digits: string; shown: number }>();
-
-/** The digits a style shows for |v|, and the number they stand for (what "rounded" and "unchanged" are decided on). */
-function shownDigits(v: number, style: Style): { digits: string; shown: number } {
-  const a = Math.abs(v);
-  const whole = style === 'count' || style === 'percent0';
-  const key = whole ? a : -1 - a; // two formats: whole numbers (counts, per cent as published), and one decimal
-  let d = digitCache.get(key);
-  if (d === undefined) {
-    const digits = whole ? counts.format(a) : oneDecimal.format(a);
-    d = { digits, shown: Number(digits.replaceAll(',', '')) };
-    if (digitCache.size > 100_000) digitCache.clear();
-    digitCache.set(key, d);
-  }
-  return d;
-}
+const shownDigits = shownDigitsOf((a, decimals) => (decimals ? oneDecimal : counts).format(a), (d) => Number(d.replaceAll(',', '')));
 
 const ORDINAL_QUARTER = ['first', 'second', 'third', 'fourth'];
 const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four'];
@@ -670,7 +654,7 @@ export function createEnglish(reference: Reference): Locale {
     partnerLabel,
     number(v, style, signed = false) {
       const d = this.digits(v, style);
-      const sign = signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
+      const sign = signFor(this, v, style, signed);
       switch (style) {
         case 'count':
           return `${sign}${d}`;
@@ -686,10 +670,7 @@ export function createEnglish(reference: Reference): Locale {
       }
     },
     digits: (v, style) => shownDigits(v, style).digits,
-    rounded(v, style) {
-      const n = shownDigits(v, style).shown;
-      return v < 0 ? -n : n;
-    },
+    rounded: roundedBy(shownDigits),
     readNumbers,
     periodIn,
     periodLabel: label,
@@ -701,12 +682,6 @@ export function createEnglish(reference: Reference): Locale {
     capitalise,
     indicatorName: (id) => reference.indicators.get(id)?.names.en ?? '',
     t,
-    keys: {
-      phrase: Object.keys(t).filter((k) => typeof (t as unknown as Record<string, unknown>)[k] === 'function'),
-      word: Object.keys(t.words),
-      note: Object.keys(t).filter((k) => typeof (t as unknown as Record<string, unknown>)[k] === 'string'),
-      title: Object.keys(SECTION_TITLES),
-      group: Object.keys(GROUP_TITLES),
-    },
+    keys: localeKeys(t, SECTION_TITLES, GROUP_TITLES),
   };
 }

@@ -5,7 +5,7 @@
 // Rules, choices and sources: docs/languages.md (Kazakh). Pure functions; period phrases cached by period code.
 import type { Period } from '../../period.ts';
 import type { Relation } from '../../compare/facts.ts';
-import { fixedDigits } from '../digits.ts';
+import { spacedDigits } from '../digits.ts';
 import { inflect, instrumental, locativeAdjective, numberSuffix, type KkCase } from './kk-morph.ts';
 
 export const NBSP = '\u00a0';
@@ -15,17 +15,9 @@ export const DASH = '\u2013';
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-let intl: Map<number, Intl.NumberFormat> | undefined;
-function viaIntl(a: number, decimals: number): string {
-  intl ??= new Map();
-  let f = intl.get(decimals);
-  if (!f) intl.set(decimals, (f = new Intl.NumberFormat('kk', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
-  return f.format(a).replace(/[\u202f ]/g, NBSP);
-}
-
 /** |v| with `decimals` decimals, groups of three split by U+00A0, decimal comma (Intl 'kk' writes the same). */
 export function kkDigits(v: number, decimals: number): string {
-  return fixedDigits(v, decimals, NBSP, ',', (a) => viaIntl(a, decimals));
+  return spacedDigits(v, decimals, 'kk');
 }
 
 /** The number digits stand for ("3 405 102" → 3405102, "25,9" → 25.9). */

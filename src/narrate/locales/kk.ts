@@ -1,11 +1,11 @@
 // Kazakh: every Kazakh word, number format, period phrase and case form of the generated text, and the verifier's
 // reading of them. Sentences are verb-final (SOV): «… 20,7%-ға азайды»; a baseline is followed by «салыстырғанда».
 // Numbers and periods: kk-format.ts; case suffixes: kk-morph.ts. Rules and sources: docs/languages.md (Kazakh).
-import { CELL_MARKS, NOT_AVAILABLE, tableCell } from '../cells.ts';
+import { CELL_MARKS, NOT_AVAILABLE, localeKeys, roundedBy, shownDigitsOf, signFor, tableCell } from '../cells.ts';
 import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
-import type { ChangeItem, Direction, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
+import type { ChangeItem, Direction, Locale, MoverItem, ReadNumber, Templates } from '../locale.ts';
 import type { Vocabulary } from '../../verify/vocabulary.ts';
 import type { WordsOptions } from '../../verify/words.ts';
 import { nameForm } from '../names.ts';
@@ -174,20 +174,7 @@ const signWord = (d: Direction) => (d > 0 ? 'оң' : d < 0 ? 'теріс' : 'н�
 const verb = (d: Direction) => (d > 0 ? UP : DOWN);
 const participle = (d: Direction) => (d > 0 ? 'артқан' : 'азайған');
 
-const digitCache = new Map<number, { digits: string; shown: number }>();
-function shownDigits(v: number, style: Style): { digits: string; shown: number } {
-  const a = Math.abs(v);
-  const whole = style === 'count' || style === 'percent0';
-  const key = whole ? a : -1 - a;
-  let d = digitCache.get(key);
-  if (d === undefined) {
-    const digits = kkDigits(a, whole ? 0 : 1);
-    d = { digits, shown: parseKkDigits(digits) };
-    if (digitCache.size > 100_000) digitCache.clear();
-    digitCache.set(key, d);
-  }
-  return d;
-}
+const shownDigits = shownDigitsOf(kkDigits, parseKkDigits);
 
 /** Kazakh words of the words check (conjunctions, qualifiers, marks, baselines after the period, units …). */
 export const KAZAKH_WORDS: WordsOptions = {
@@ -711,7 +698,7 @@ export function createKazakh(reference: Reference): Locale {
     number(v, style, signed = false) {
       // A sign only when asked (a list of changes), as in every locale; the direction is in the verb.
       const d = this.digits(v, style);
-      const sign = signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
+      const sign = signFor(this, v, style, signed);
       switch (style) {
         case 'money':
           return `${sign}${d}${UNITS.money}`;
@@ -725,10 +712,7 @@ export function createKazakh(reference: Reference): Locale {
       }
     },
     digits: (v, style) => shownDigits(v, style).digits,
-    rounded(v, style) {
-      const n = shownDigits(v, style).shown;
-      return v < 0 ? -n : n;
-    },
+    rounded: roundedBy(shownDigits),
     readNumbers,
     periodIn,
     periodLabel: label,
@@ -740,12 +724,6 @@ export function createKazakh(reference: Reference): Locale {
     capitalise,
     indicatorName: (id) => reference.indicators.get(id)?.names.kk ?? '',
     t,
-    keys: {
-      phrase: Object.keys(t).filter((k) => typeof (t as unknown as Record<string, unknown>)[k] === 'function'),
-      word: Object.keys(t.words),
-      note: Object.keys(t).filter((k) => typeof (t as unknown as Record<string, unknown>)[k] === 'string'),
-      title: Object.keys(SECTION_TITLES),
-      group: Object.keys(GROUP_TITLES),
-    },
+    keys: localeKeys(t, SECTION_TITLES, GROUP_TITLES),
   };
 }

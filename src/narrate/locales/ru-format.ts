@@ -11,7 +11,7 @@
 import type { Period } from '../../period.ts';
 import type { Relation } from '../../compare/facts.ts';
 import type { Direction } from '../locale.ts';
-import { fixedDigits } from '../digits.ts';
+import { normaliseSpaces, spacedDigits } from '../digits.ts';
 
 export const NBSP = '\u00a0';
 /** Typographic minus, never the hyphen-minus Intl writes. */
@@ -22,23 +22,11 @@ export const DASH = '\u2013';
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-let intl: Map<number, Intl.NumberFormat> | undefined;
-/** Intl for what fixedDigits leaves (NaN, Infinity, ≥ 1e21), with any group space made U+00A0. */
-function viaIntl(a: number, decimals: number): string {
-  intl ??= new Map();
-  let f = intl.get(decimals);
-  if (!f) intl.set(decimals, (f = new Intl.NumberFormat('ru', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
-  return normaliseSpaces(f.format(a));
-}
-
-/** U+202F (narrow no-break space, newer CLDR) and plain spaces inside a number → U+00A0. */
-export function normaliseSpaces(s: string): string {
-  return s.replace(/[\u202f ]/g, NBSP);
-}
+export { normaliseSpaces };
 
 /** |v| with `decimals` decimals, groups of three split by U+00A0, decimal comma. */
 function digits(v: number, decimals: number): string {
-  return fixedDigits(v, decimals, NBSP, ',', (a) => viaIntl(a, decimals));
+  return spacedDigits(v, decimals, 'ru');
 }
 
 /** True when the digits shown are all zeros ("0", "0,0"): such a figure gets no sign. */

@@ -7,12 +7,12 @@
 // How a measure is named: a head noun («число», «численность», «объем», «сальдо») and a complement that does not
 // change with the case of the head («въездов из стран СНГ»). Sentences decline the head only (число → числе);
 // verbs agree with the head's gender; the verifier reads the complements, which stay the same in every case.
-import { CELL_MARKS, NOT_AVAILABLE, tableCell } from '../cells.ts';
+import { CELL_MARKS, NOT_AVAILABLE, localeKeys, roundedBy, shownDigitsOf, signFor, tableCell } from '../cells.ts';
 import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
 import type { Claim } from '../../claims.ts';
-import type { ChangeItem, Direction, Locale, MoverItem, ReadNumber, Style, Templates } from '../locale.ts';
+import type { ChangeItem, Direction, Locale, MoverItem, ReadNumber, Templates } from '../locale.ts';
 import type { Vocabulary } from '../../verify/vocabulary.ts';
 import type { WordsOptions } from '../../verify/words.ts';
 import { UserError } from '../../errors.ts';
@@ -31,20 +31,7 @@ const CASE_WORDS: Record<Case, string> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Numbers (cached: formatting is a hot path)
 
-const digitCache = new Map<number, { digits: string; shown: number }>();
-function shownDigits(v: number, style: Style): { digits: string; shown: number } {
-  const a = Math.abs(v);
-  const whole = style === 'count' || style === 'percent0';
-  const key = whole ? a : -1 - a;
-  let d = digitCache.get(key);
-  if (d === undefined) {
-    const digits = whole ? F.count(a) : F.decimal(a, 1);
-    d = { digits, shown: Number(digits.replace(/\u00a0/g, '').replace(',', '.')) };
-    if (digitCache.size > 100_000) digitCache.clear();
-    digitCache.set(key, d);
-  }
-  return d;
-}
+const shownDigits = shownDigitsOf((a, decimals) => (decimals ? F.decimal(a, 1) : F.count(a)), (d) => Number(d.replace(/\u00a0/g, '').replace(',', '.')));
 
 type Forms = Record<'one' | 'few' | 'many' | 'other', string>;
 const plural = new Intl.PluralRules('ru');
@@ -832,7 +819,7 @@ export function createRussian(reference: Reference): Locale {
     partnerLabel,
     number(v, style, signed = false) {
       const d = this.digits(v, style);
-      const sign = signed && this.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
+      const sign = signFor(this, v, style, signed);
       switch (style) {
         case 'count':
           return `${sign}${d}`;
@@ -848,10 +835,7 @@ export function createRussian(reference: Reference): Locale {
       }
     },
     digits: (v, style) => shownDigits(v, style).digits,
-    rounded(v, style) {
-      const n = shownDigits(v, style).shown;
-      return v < 0 ? -n : n;
-    },
+    rounded: roundedBy(shownDigits),
     readNumbers,
     periodIn,
     periodLabel,
@@ -863,12 +847,6 @@ export function createRussian(reference: Reference): Locale {
     capitalise,
     indicatorName: (id) => reference.indicators.get(id)?.names.ru ?? '',
     t,
-    keys: {
-      phrase: Object.keys(t).filter((k) => typeof (t as unknown as Record<string, unknown>)[k] === 'function'),
-      word: Object.keys(t.words),
-      note: Object.keys(t).filter((k) => typeof (t as unknown as Record<string, unknown>)[k] === 'string'),
-      title: Object.keys(SECTION_TITLES),
-      group: Object.keys(GROUP_TITLES),
-    },
+    keys: localeKeys(t, SECTION_TITLES, GROUP_TITLES),
   };
 }
