@@ -91,6 +91,8 @@ export async function renderReport(
     const noted = [...dataset.narratives.keys()].sort();
     throw new UserError(cliMessages.noDataForPeriod(model.period, request.template, noted));
   }
+  // A period without a narrative has no title of its own: the edition is titled in its language, so no heading is empty.
+  if (!model.meta.title) model.meta.title = requireLabels(request.lang).titleDefault;
   const templateDir = join(paths.root, 'templates', request.template);
   const dateLabel = dateLabeller(dataset, request.lang);
   const charts = await time('charts', () => renderCharts(model.charts, { templateDir, lang: request.lang }));

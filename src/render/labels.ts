@@ -30,6 +30,8 @@ export interface Labels {
   backToText: string;
   /** The HTML keywords before the period label (comma-separated words). */
   keywords: string;
+  /** The report's title when its narrative (report.yaml) gives none: every edition has a heading and a named cover. */
+  titleDefault: string;
   aboutDefault: string;
   objectivesDefault: string;
   disclaimerDefault: string;
@@ -59,6 +61,7 @@ const en: Labels = {
   noteRef: 'note {n}',
   backToText: 'back to text',
   keywords: 'migration, Kazakhstan',
+  titleDefault: 'Migration in Kazakhstan',
   aboutDefault:
     'This brief brings together the latest official figures on migration to and from Kazakhstan, ' +
     'compares them with earlier periods and shows where they come from.',
@@ -96,6 +99,7 @@ const ru: Labels = {
   noteRef: 'примечание {n}',
   backToText: 'вернуться к тексту',
   keywords: 'миграция, Казахстан',
+  titleDefault: 'Миграция в Казахстане',
   aboutDefault:
     'В этом обзоре собраны последние официальные данные о миграции в Казахстан и из Казахстана. ' +
     'Они сопоставлены с данными предыдущих периодов, и для каждой цифры указан ее источник.',
@@ -135,6 +139,7 @@ const kk: Labels = {
   noteRef: '{n}-ескертпе',
   backToText: 'мәтінге оралу',
   keywords: 'көші-қон, Қазақстан',
+  titleDefault: 'Қазақстандағы көші-қон',
   aboutDefault:
     'Бұл шолуда Қазақстанға және Қазақстаннан көші-қон туралы соңғы ресми деректер жинақталған. ' +
     'Олар алдыңғы кезеңдердің деректерімен салыстырылып, әр көрсеткіштің дереккөзі көрсетілген.',

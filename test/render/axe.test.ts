@@ -1,20 +1,24 @@
 // Accessibility of the HTML (issue 13, point 2): axe-core (WCAG 2.1 A/AA and best practices) in Chromium reports no
-// violation on any sample edition: both quarterly kinds for the periods with report notes, and the press brief, in
-// every language.
+// violation on any sample edition: every kind, for every period it can be built for, in every language (the same
+// list as `build --template all --period all --lang all`).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kindPeriods } from '../../src/compare/index.ts';
+import { kindNames, loadKind } from '../../src/kinds/load.ts';
 import { loadAndAudit, projectPaths, renderReport } from '../../src/pipeline.ts';
 import { launchBrowser } from '../preview/fixture.ts';
 import { LOCALES } from '../../src/narrate/index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const EDITIONS = Object.keys(LOCALES).flatMap((lang) => [
-  { template: 'iom-quarterly', period: '2023-Q4', lang },
-  { template: 'bns-release', period: '2024-Q1', lang },
-  { template: 'press-brief', period: '2025', lang },
-]);
+const paths = projectPaths(root);
+const loaded = await loadAndAudit(paths);
+const EDITIONS = kindNames().flatMap((template) =>
+  kindPeriods(loaded.dataset, loadKind(template, { reference: loaded.dataset.reference }).spec).flatMap((p) =>
+    Object.keys(LOCALES).map((lang) => ({ template, period: p.code, lang })),
+  ),
+);
 
 let b: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
@@ -25,10 +29,13 @@ afterAll(async () => {
 });
 
 describe('axe-core finds no violation', () => {
+  it('covers every edition of the sample (three kinds, every period, three languages)', () => {
+    expect(new Set(EDITIONS.map((e) => e.template)).size).toBe(3);
+    expect(EDITIONS.length).toBeGreaterThanOrEqual(100);
+  });
+
   it.each(EDITIONS)('$template $period $lang', async ({ template, period, lang }) => {
-    const paths = projectPaths(root);
-    const { dataset, findings } = await loadAndAudit(paths);
-    const { html } = await renderReport(dataset, findings, { template, period, lang }, paths);
+    const { html } = await renderReport(loaded.dataset, loaded.findings, { template, period, lang }, paths);
     const page = await b.browser.newPage();
     try {
       await page.setContent(html, { waitUntil: 'load' });
