@@ -492,6 +492,9 @@ export function createKazakh(reference: Reference): Locale {
       const subject = `${a.partOfYear ? `${capitalise(a.partOfYear)} айларындағы ${a.subject}` : capitalise(a.subject)}`;
       return `${subject} (${fig(a.value, a.marks, true)}) ${periodForm(periodOf(a.first), 'abl')} бергі ${a.complete ? '' : 'деректері бар '}${a.count} жылдағы ең ${a.extreme === 'high' ? 'жоғары' : 'төмен'} көрсеткіш болды.`;
     },
+    seriesEnds: () => 'TODO',
+    memberShares: () => 'TODO',
+    sharesRest: () => 'TODO',
     roundingNote: () => 'Дөңгелектеу салдарынан үлестердің қосындысы дәл шықпауы мүмкін.',
     structureSum: (a) => `${capitalise(formOfPhrase(plain(a.indicator), 'gen'))} жарияланған үлестерінің қосындысы ${a.sum} болды, тұтас көрсеткішке тең емес; олар жарияланғандай берілді.`,
     staleNote: () => 'Бұл қолжетімді соңғы деректер; кейінгі кезеңдер бойынша деректер жоқ.',
@@ -521,7 +524,7 @@ export function createKazakh(reference: Reference): Locale {
     missingSection: (a) => `Есепті кезеңде ${a.what} туралы деректер болмады.`,
     caption: (a) => `${capitalise(a.subject)}, ${byWords[a.by]}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Көлденең бағаналы диаграмма', 'two-periods': 'Топтастырылған бағаналы диаграмма', balance: 'Қос бағытты бағаналы диаграмма', structure: 'Пайыздық жинақталған бағаналы диаграмма', series: 'Кезеңдер бойынша топтастырылған бағаналы диаграмма', line: 'Сызықтық диаграмма' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
+      `${{ bars: 'Көлденең бағаналы диаграмма', 'two-periods': 'Топтастырылған бағаналы диаграмма', balance: 'Қос бағытты бағаналы диаграмма', structure: 'Пайыздық жинақталған бағаналы диаграмма', series: 'Кезеңдер бойынша топтастырылған бағаналы диаграмма', line: 'Сызықтық диаграмма', periods: 'Тоқсандар бойынша топтастырылған бағаналы диаграмма' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Ел', region: 'Өңір', group: 'Топ', category: 'Санат', share: 'Үлесі', change: 'Өзгеріс', balance: 'Сальдо',
       issued: 'Берілді', terminated: 'Тоқтатылды', period: 'Кезең', arrivals: 'Келгендер', departures: 'Кеткендер', net: 'Көші-қон сальдосы',

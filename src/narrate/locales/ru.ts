@@ -575,6 +575,9 @@ export function createRussian(reference: Reference): Locale {
       const span = a.complete ? `за ${a.count} ${countForm(a.count, YEARS)}` : `из ${a.count} ${countForm(a.count, { one: 'года', few: 'лет', many: 'лет', other: 'года' })}, за которые имеются данные,`;
       return `${capitalise(a.subject)}${a.partOfYear ? ` за ${a.partOfYear}` : ''} (${fig(a.value, a.marks, true)}) ${past('был', g)} ${adjective(adj, g)} ${span}${a.complete ? ',' : ''} начиная с ${labelAs(a.first, 'gen')}.`;
     },
+    seriesEnds: () => 'TODO',
+    memberShares: () => 'TODO',
+    sharesRest: () => 'TODO',
     roundingNote: () => 'Из-за округления сумма долей может незначительно отличаться от итога.',
     structureSum: (a) => `Опубликованные доли ${inflect(noun(a.indicator), 'gen').replace(/^числа /, '')} в сумме составляют ${a.sum}, а не весь итог; они приведены так, как опубликованы.`,
     staleNote: () => 'Это последние имеющиеся данные; за более поздние периоды данных нет.',
@@ -605,7 +608,7 @@ export function createRussian(reference: Reference): Locale {
     missingSection: (a) => `Данные о ${inflectAll(a.what, 'prep')} за отчетный период отсутствуют.`,
     caption: (a) => `${capitalise(a.subject)} ${byWords[a.by]}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Горизонтальная столбчатая диаграмма', 'two-periods': 'Сгруппированная столбчатая диаграмма', balance: 'Диаграмма с расходящимися столбцами', structure: 'Диаграмма структуры в процентах', series: 'Столбчатая диаграмма по периодам', line: 'Линейный график' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
+      `${{ bars: 'Горизонтальная столбчатая диаграмма', 'two-periods': 'Сгруппированная столбчатая диаграмма', balance: 'Диаграмма с расходящимися столбцами', structure: 'Диаграмма структуры в процентах', series: 'Столбчатая диаграмма по периодам', line: 'Линейный график', periods: 'Сгруппированная столбчатая диаграмма по кварталам' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Страна', region: 'Регион', group: 'Группа', category: 'Категория', share: 'Доля', change: 'Изменение', balance: 'Сальдо',
       issued: 'Выдано', terminated: 'Прекращено', period: 'Период', arrivals: 'Прибывшие', departures: 'Выбывшие', net: 'Сальдо миграции',
