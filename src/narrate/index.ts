@@ -286,7 +286,7 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
       if (!shares.length) return;
       const ind = indicator(b.measure);
       const when = stockPeriod(w, shares[0].period);
-      const caption = L.t.tableCaption({ subject: L.indicatorName(ind) || ind, by: 'country', unit: L.unitLabel('percent'), period: when });
+      const caption = L.t.tableCaption({ subject: L.indicatorName(ind) || ind, by: 'category', unit: L.unitLabel('percent'), period: when });
       const table: Table = {
         id: `${b.id}-table`, caption,
         columns: [{ label: L.t.words.country, align: 'left' }, { label: L.t.words.share, align: 'right' }],
@@ -299,7 +299,7 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
       charts.push({
         id: b.id, spec: specOf(b, 'shares_bar'), caption, table, source: table.sources.join(', '),
         values: shares.map((f) => ({ partner: L.partnerLabel(f.subject.partner), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
-        ...altOf(L, { type: 'bars', subject: caption, period: when }, finding(b.finding)),
+        ...altOf(L, { type: 'bars', subject: L.indicatorName(ind) || ind, period: when }, finding(b.finding)),
       });
       return;
     }

@@ -376,17 +376,22 @@ function largestParts(w: Writer, section: string, measure: string, max: number, 
 
 /**
  * The periods of the series blocks of some measures (levels `<section>.<measure>.periods.<period>.level`) in which
- * every one of them has a level, oldest first: what a series sentence states and a series chart draws.
+ * every one of them has a level, oldest first, in an unbroken run up to the latest: what a series sentence states
+ * and a series chart draws.
  */
 export function seriesRows(w: Writer, section: string, measures: string[]): { period: Period; levels: LevelFact[] }[] {
   const byMeasure = measures.map((m) => {
     const prefix = factId(section, m, 'periods') + '.';
     return new Map(w.facts.ofSection(section).filter((f): f is LevelFact => f.kind === 'level' && f.id.startsWith(prefix)).map((f) => [f.period.key, f]));
   });
-  return [...byMeasure[0].values()]
+  const rows = [...byMeasure[0].values()]
     .filter((f) => byMeasure.every((m) => m.has(f.period.key)))
     .sort((a, b) => a.period.end - b.period.end)
     .map((f) => ({ period: f.period, levels: byMeasure.map((m) => m.get(f.period.key)!) }));
+  // Only the unbroken run up to the latest: a period missing in between would close up unseen on the chart's axis.
+  let first = rows.length - 1;
+  while (first > 0 && rows[first - 1].period.end === rows[first].period.start - 1) first--;
+  return rows.slice(Math.max(first, 0));
 }
 
 /** The published shares of a member_shares block's members (`<section>.<measure>.<partner>.share`), largest first. */
