@@ -10,7 +10,7 @@ type Z = typeof Zod.z;
  * The hash of this schema's JSON Schema (templates/report.schema.json): specs that passed it are cached by their
  * text and this key (src/kinds/load.ts), so a change of the schema must change it — a test says when.
  */
-export const SCHEMA_KEY = 'd91760983aed63e1f0bd0975b79b5a03';
+export const SCHEMA_KEY = 'f5af0517bc240f7f2e71dfa30c3163bd';
 
 /** The schemas, built on first use (zod costs ~40 ms to load; a spec that passed is cached, so most builds never load it). */
 function build(z: Z) {
@@ -122,7 +122,7 @@ function build(z: Z) {
     structure: z.strictObject({ measures: z.array(measure).min(1) }),
     series_ends: z
       .strictObject({ measures: z.array(measure).min(1), min_periods: z.number().int().min(2).default(3).describe('said only when at least this many periods have every measure') })
-      .describe("The first and the last period of the measures' series (series fact blocks), with their levels"),
+      .describe("The first and the last period of the measures' series (series fact blocks, in an unbroken run up to the latest), with their levels"),
     member_shares: z
       .strictObject({ measure, max: z.number().int().min(1).default(6) })
       .describe('The largest members with their published shares, largest first, and the rest of 100 per cent (member_shares fact block)'),
@@ -171,7 +171,7 @@ function build(z: Z) {
     series_bar: z.strictObject({ id: chartId, spec, measure, heads: z.array(word).length(4).describe('heads of the period, plus, minus and balance columns'), finding }).describe('A balance and its two sides, in the baseline and the period'),
     periods_bar: z
       .strictObject({ id: chartId, spec, measures: z.array(measure).min(1), min_periods: z.number().int().min(2).default(3).describe('drawn only when at least this many periods have every measure'), finding })
-      .describe("The levels of one or more measures in consecutive periods, grouped by period (series fact blocks)"),
+      .describe('The levels of one or more measures in consecutive periods, grouped by period (series fact blocks), in an unbroken run up to the latest'),
     shares_bar: z.strictObject({ id: chartId, spec, measure, finding }).describe('Members by their published share of a whole, largest first (a member_shares fact block)'),
   } as const;
 

@@ -140,3 +140,28 @@ describe('kandas by country of origin', () => {
     expect(verifyText(ds, L, s.text.replace(L.number(2.2, 'percent'), L.number(3.2, 'percent')), claims, '2023-09-01')).not.toEqual([]);
   });
 });
+
+describe('"other countries" of the kandas origins', () => {
+  it('is not a code: a row under a made-up residual code stays a located error of the loader', async () => {
+    const { cpSync, mkdtempSync, appendFileSync, readFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { loadProject } = await import('../../src/load/index.ts');
+    const { formatError, isUserError, userErrorsOf } = await import('../../src/errors.ts');
+    const { DATA_DIR } = await import('../compare/sample.ts');
+    const root = mkdtempSync(join(tmpdir(), 'migreport-origin-'));
+    try {
+      cpSync(DATA_DIR, join(root, 'data'), { recursive: true });
+      const file = join(root, 'data', 'observations', 'kandas-2023.csv');
+      const line = readFileSync(file, 'utf8').trimEnd().split('\n').length + 1;
+      appendFileSync(file, 'kandas_by_origin,2023-09-01,_O,,,2.2,percent,A,kaztag-2023-09\n');
+      const errors = await loadProject('data', { root }).then(
+        () => [] as string[],
+        (e: unknown) => (isUserError(e) ? userErrorsOf(e).map((x) => formatError(x)) : Promise.reject(e)),
+      );
+      expect(errors.join('\n')).toContain(`data/observations/kandas-2023.csv:${line}:3: error: unknown country "_O"`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
