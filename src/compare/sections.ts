@@ -417,6 +417,35 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
       }
       return;
     }
+    case 'series': {
+      // The total in each period as long as the section's, back from it to the first such period the data hold
+      // (a period without a total has no level: a gap, never a zero).
+      const b = block.body;
+      if (p.kind === 'date') return;
+      const n = p.end - p.start + 1;
+      const first = periodsOf(ds, b.indicator)
+        .filter((q) => q.kind !== 'date' && q.end - q.start + 1 === n && (((p.start - q.start) % n) + n) % n === 0 && q.end <= p.end)
+        .reduce((m, q) => Math.min(m, q.start), p.start);
+      const series: Period[] = [];
+      for (let q: Period | undefined = p; q && q.start >= first; q = previousPeriod(q)) series.unshift(dataPeriod(ds, b.indicator, q)!);
+      for (const q of series) {
+        const f = levelFact(ds, section, seriesLevelId(section, b.measure, q), subject(b.indicator, TOTAL), q);
+        if (f && !facts.byId.has(f.id)) facts.add(f);
+      }
+      return;
+    }
+    case 'member_shares': {
+      // Shares as published, one row per member (percent rows with no counts behind them), at their latest period.
+      const b = block.body;
+      const whole = expandPartners(ds, [b.whole])[0];
+      const q = latestPeriod(ds, b.indicator, c.report, (o) => o.country !== TOTAL && o.region === '');
+      if (!q) return;
+      for (const o of memberRows(ds, b.indicator, whole, q)) {
+        const f = publishedShare(ds, section, factId(section, b.measure, partnerKey(o.country), 'share'), b.indicator, o.country, q);
+        if (f) facts.add({ ...f, whole });
+      }
+      return;
+    }
     case 'level': {
       const b = block.body;
       const q = latestPeriod(ds, b.indicator, c.report);
@@ -530,6 +559,11 @@ function partsOfTotal(ds: Dataset, facts: FactSet, section: string, measure: str
     const share = total ? shareFact(section, factId(section, measure, part.key, 'share'), part.subject, TOTAL, p, { value: level.value, inputs: level.inputs, summed: false }, total) : undefined;
     if (share) facts.add(share);
   }
+}
+
+/** Id of one period's level of a series block, e.g. `flows.arrivals.periods.2024_q1.level`. */
+export function seriesLevelId(section: string, measure: string, q: Period): string {
+  return factId(section, measure, 'periods', q.code.toLowerCase().replace(/[^a-z0-9]+/g, '_'), 'level');
 }
 
 export function historyLevelId(section: string, measure: string, q: Period): string {

@@ -10,7 +10,7 @@ type Z = typeof Zod.z;
  * The hash of this schema's JSON Schema (templates/report.schema.json): specs that passed it are cached by their
  * text and this key (src/kinds/load.ts), so a change of the schema must change it — a test says when.
  */
-export const SCHEMA_KEY = '4d3bcbb19ef4524e911b1f7279e109b4';
+export const SCHEMA_KEY = 'f5af0517bc240f7f2e71dfa30c3163bd';
 
 /** The schemas, built on first use (zod costs ~40 ms to load; a spec that passed is cached, so most builds never load it). */
 function build(z: Z) {
@@ -69,6 +69,12 @@ function build(z: Z) {
       .strictObject({ measure, plus: indicator, minus: indicator, spans: z.enum(['all', 'quarters_from_january']).default('all').describe('every period, or only those from January to the end of a quarter (Q1, half year, nine months, year)') })
       .describe('A balance for every period published up to the section period (a dynamic table)'),
     level: z.strictObject({ measure, indicator }).describe("A total's level at its own latest period"),
+    series: z
+      .strictObject({ measure, indicator })
+      .describe("The total's level in each period as long as the section period (consecutive quarters of a quarterly section) up to it, from the first the data hold (a series chart draws them)"),
+    member_shares: z
+      .strictObject({ measure, indicator, whole: partner.default('total').describe('the whole the published shares are of') })
+      .describe("Each member's share of a whole as published (percent rows by country, no counts behind them), at the indicator's latest period"),
     by_region: z
       .strictObject({ measure, indicator })
       .describe("The total's parts by region (rows with a region and no partner), each with its share of the country's total"),
@@ -114,6 +120,12 @@ function build(z: Z) {
     money_total: z.strictObject({ measure: measure.default('') }).describe('A money total with its change, the absolute change and the baseline level'),
     balances: z.strictObject({ measure: measure.default(''), partners }),
     structure: z.strictObject({ measures: z.array(measure).min(1) }),
+    series_ends: z
+      .strictObject({ measures: z.array(measure).min(1), min_periods: z.number().int().min(2).default(3).describe('said only when at least this many periods have every measure') })
+      .describe("The first and the last period of the measures' series (series fact blocks, in an unbroken run up to the latest), with their levels"),
+    member_shares: z
+      .strictObject({ measure, max: z.number().int().min(1).default(6) })
+      .describe('The largest members with their published shares, largest first, and the rest of 100 per cent (member_shares fact block)'),
     by_region: z.strictObject({ measure, max: z.number().int().min(1).default(5) }).describe('The total and its largest parts by region, with their shares ("… were registered in Astana")'),
     breakdown: z.strictObject({ measure, max: z.number().int().min(1).default(6) }).describe("A total and its largest parts by a breakdown key, with their shares (\"Of the 45,200 …, 32,800 (72.6%) were …\")"),
     ratio: z.strictObject({ measure }),
@@ -157,6 +169,10 @@ function build(z: Z) {
     structure_bar: z.strictObject({ id: chartId, spec, measure, head: word, finding }),
     history_line: z.strictObject({ id: chartId, spec, measure, finding }).describe('The long series of a measure, one point per year with data (a history block with levels)'),
     series_bar: z.strictObject({ id: chartId, spec, measure, heads: z.array(word).length(4).describe('heads of the period, plus, minus and balance columns'), finding }).describe('A balance and its two sides, in the baseline and the period'),
+    periods_bar: z
+      .strictObject({ id: chartId, spec, measures: z.array(measure).min(1), min_periods: z.number().int().min(2).default(3).describe('drawn only when at least this many periods have every measure'), finding })
+      .describe('The levels of one or more measures in consecutive periods, grouped by period (series fact blocks), in an unbroken run up to the latest'),
+    shares_bar: z.strictObject({ id: chartId, spec, measure, finding }).describe('Members by their published share of a whole, largest first (a member_shares fact block)'),
   } as const;
 
   /** A list item that is one block: a map with one key, the block type. */
@@ -240,6 +256,8 @@ export const DEFAULT_CHART_SPEC: Record<string, string> = {
   structure_bar: 'structure-bar',
   series_bar: 'series-bar',
   history_line: 'series-line',
+  periods_bar: 'periods-bar',
+  shares_bar: 'partners-bar',
 };
 
 type S = ReturnType<typeof build>;

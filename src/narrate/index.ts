@@ -24,7 +24,7 @@ import { narrativeIn } from '../load/narrative.ts';
 import { createEnglish } from './locales/en.ts';
 import { createKazakh } from './locales/kk.ts';
 import { createRussian } from './locales/ru.ts';
-import { factBodyOf, measureTools, notBrokenDown, structureLevelsOf, writeSection, type SectionContext } from './sections.ts';
+import { factBodyOf, measureTools, memberSharesOf, notBrokenDown, seriesRows, structureLevelsOf, writeSection, type SectionContext } from './sections.ts';
 import { breakdownKey, sectionTables, stockPeriod, structureNotes, wordOf } from './tables.ts';
 import { Writer, sentence, styleOf } from './write.ts';
 
@@ -253,6 +253,53 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
         id: b.id, spec: specOf(b, 'history_line'), caption, table, source: table.sources.join(', '),
         values: levels.map((f) => ({ year: Math.floor(f.period.end / 12), period: L.periodLabel(f.period), series, value: f.value, label: L.number(f.value, styleOf(f.unit)), flag: flagOf(f) })),
         ...altOf(L, { type: 'line', subject: L.t.noun(ind), period: span }, finding(b.finding)),
+      });
+      return;
+    }
+    case 'periods_bar': {
+      // The levels of some measures in consecutive periods, one group of bars per period, oldest first: drawn only
+      // when enough periods have every measure (fewer repeat the text).
+      const b = block.body;
+      const series = seriesRows(w, section, b.measures);
+      if (series.length < b.min_periods) return;
+      const names = b.measures.map((m) => L.capitalise(L.t.noun(indicator(m))));
+      const span = L.t.periodRange(L.periodLabel(series[0].period), L.periodLabel(series[series.length - 1].period));
+      const caption = L.t.caption({ subject: L.list(b.measures.map((m) => L.t.noun(indicator(m)))), by: 'period', period: span });
+      const values: Record<string, unknown>[] = [];
+      const rows: TableRow[] = series.map(({ period, levels }, order) => {
+        levels.forEach((f, i) => values.push({ period: L.periodLabel(period), order, series: names[i], value: f.value, label: L.number(f.value, styleOf(f.unit)), flag: flagOf(f) }));
+        const cells = [L.periodLabel(period), ...levels.map((f) => L.cell(f.value, styleOf(f.unit), { flags: f.flags }))];
+        return { cells, flags: [...new Set(levels.flatMap((f) => f.flags))].sort(), claims: w.rowClaims(cells, levels) };
+      });
+      const table: Table = {
+        id: `${b.id}-table`, caption,
+        columns: [{ label: L.t.words.period, align: 'left' }, ...names.map((label) => ({ label, align: 'right' as const }))],
+        rows, notes: [], sources: [...new Set(series.flatMap((r) => r.levels.flatMap((f) => f.inputs.map((i) => i.source))))],
+      };
+      charts.push({ id: b.id, spec: specOf(b, 'periods_bar'), values, caption, table, source: table.sources.join(', '), ...altOf(L, { type: 'periods', subject: L.list(b.measures.map((m) => L.t.noun(indicator(m)))), period: span }, finding(b.finding)) });
+      return;
+    }
+    case 'shares_bar': {
+      // Members by their published share of a whole, largest first (bars of partners-bar).
+      const b = block.body;
+      const shares = memberSharesOf(w, section, b.measure);
+      if (!shares.length) return;
+      const ind = indicator(b.measure);
+      const when = stockPeriod(w, shares[0].period);
+      const caption = L.t.tableCaption({ subject: L.indicatorName(ind) || ind, by: 'category', unit: L.unitLabel('percent'), period: when });
+      const table: Table = {
+        id: `${b.id}-table`, caption,
+        columns: [{ label: L.t.words.country, align: 'left' }, { label: L.t.words.share, align: 'right' }],
+        rows: shares.map((f) => {
+          const cells = [L.partnerLabel(f.subject.partner), L.cell(f.value, 'percent', { flags: f.flags })];
+          return { cells, flags: f.flags, claims: w.rowClaims(cells, [f]) };
+        }),
+        notes: [], sources: [...new Set(shares.flatMap((f) => f.inputs.map((i) => i.source)))],
+      };
+      charts.push({
+        id: b.id, spec: specOf(b, 'shares_bar'), caption, table, source: table.sources.join(', '),
+        values: shares.map((f) => ({ partner: L.partnerLabel(f.subject.partner), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
+        ...altOf(L, { type: 'bars', subject: L.indicatorName(ind) || ind, period: when }, finding(b.finding)),
       });
       return;
     }

@@ -117,6 +117,12 @@ export interface Templates {
   streak(a: { subject: string; indicator: string; mode: 'sign' | 'direction'; sign: 1 | -1; length: number; first: string; step: 'year' | 'month' | 'quarter'; last: string; partOfYear?: string }): string;
   /** The highest or lowest of `count` years (`complete` false: of the years with data) since `first`. */
   record(a: { subject: string; indicator: string; extreme: 'high' | 'low'; value: string; marks?: Flag[]; first: string; count: string; complete: boolean; partOfYear?: string }): string;
+  /** A series' first and last periods (`first`, `last` as periodIn says them), each measure's level in both. */
+  seriesEnds(a: { first: string; last: string; items: { indicator: string; from: string; to: string }[] }): string;
+  /** The largest members by their published shares, largest first ("… 53.6% came from Uzbekistan, 19.6% from China …"). */
+  memberShares(a: { indicator: string; when: string; items: ListItem[] }): string;
+  /** What the published shares of every member leave of 100 per cent: the share of other countries. */
+  sharesRest(a: { indicator: string; rest: string }): string;
   roundingNote(a: { sum: string }): string;
   /** A structure whose published parts do not add up to 100 (beyond rounding). */
   structureSum(a: { indicator: string; sum: string }): string;
@@ -136,7 +142,7 @@ export interface Templates {
   breakdownShares(a: { indicator: string; when: string; total?: string; items: { key: string; value: string; share?: string }[] }): string;
   /** Under a chart that marks estimated or derived values: what the lighter dashed bars and "*" mean. */
   chartFlagNote(flags: Flag[]): string;
-  alt(a: { type: 'bars' | 'two-periods' | 'balance' | 'structure' | 'series' | 'line'; subject: string; period: string; finding: string }): string;
+  alt(a: { type: 'bars' | 'two-periods' | 'balance' | 'structure' | 'series' | 'line' | 'periods'; subject: string; period: string; finding: string }): string;
   /** Table column headings and fixed cell words. */
   words: Record<TableWord, string>;
   /** The most notable members of a list, largest first, for key findings (e.g. the top three non-CIS origins). */

@@ -374,6 +374,35 @@ function largestParts(w: Writer, section: string, measure: string, max: number, 
   return { total, named, prefix, shares: named.map((f) => w.get(f.id.replace(/\.level$/, '.share'), 'share')) };
 }
 
+/**
+ * The periods of the series blocks of some measures (levels `<section>.<measure>.periods.<period>.level`) in which
+ * every one of them has a level, oldest first, in an unbroken run up to the latest: what a series sentence states
+ * and a series chart draws.
+ */
+export function seriesRows(w: Writer, section: string, measures: string[]): { period: Period; levels: LevelFact[] }[] {
+  const byMeasure = measures.map((m) => {
+    const prefix = factId(section, m, 'periods') + '.';
+    return new Map(w.facts.ofSection(section).filter((f): f is LevelFact => f.kind === 'level' && f.id.startsWith(prefix)).map((f) => [f.period.key, f]));
+  });
+  const rows = [...byMeasure[0].values()]
+    .filter((f) => byMeasure.every((m) => m.has(f.period.key)))
+    .sort((a, b) => a.period.end - b.period.end)
+    .map((f) => ({ period: f.period, levels: byMeasure.map((m) => m.get(f.period.key)!) }));
+  // Only the unbroken run up to the latest: a period missing in between would close up unseen on the chart's axis.
+  let first = rows.length - 1;
+  while (first > 0 && rows[first - 1].period.end === rows[first].period.start - 1) first--;
+  return rows.slice(Math.max(first, 0));
+}
+
+/** The published shares of a member_shares block's members (`<section>.<measure>.<partner>.share`), largest first. */
+export function memberSharesOf(w: Writer, section: string, measure: string): ShareFact[] {
+  const prefix = factId(section, measure) + '.';
+  return w.facts
+    .ofSection(section)
+    .filter((f): f is ShareFact => f.kind === 'share' && f.published && f.id.startsWith(prefix) && f.id.endsWith('.share'))
+    .sort((a, b) => b.value - a.value || byCode(a.subject.partner, b.subject.partner));
+}
+
 /** One sentence block of a section (templates/<kind>/report.yaml `text:`), written from the section's facts. */
 function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sentence[] {
   const { w, scope } = c;
@@ -619,6 +648,48 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
         for (const n of structureNotes(w, ind, levels, factBodyOf(scope, m)?.whole === true)) if (!notes.some((x) => x.text === n.text)) notes.push(n);
       }
       return out;
+    case 'series_ends': {
+      // The first and the last period of a series the section's chart draws, with each measure's level in both.
+      const b = block.body;
+      const rows = seriesRows(w, section, b.measures);
+      if (rows.length < b.min_periods) return out;
+      const [first, last] = [rows[0], rows[rows.length - 1]];
+      const levels = [...first.levels, ...last.levels];
+      out.push(
+        sentence(
+          L.t.seriesEnds({ first: L.periodIn(first.period), last: L.periodIn(last.period), items: b.measures.map((m, i) => ({ indicator: indicator(m), from: w.level(first.levels[i]), to: w.level(last.levels[i]) })) }),
+          levels,
+          levels.map((f) => w.levelClaim(f)),
+        ),
+      );
+      return out;
+    }
+    case 'member_shares': {
+      // The largest members by their published shares, then what the shares of every member leave of 100 per cent.
+      const b = block.body;
+      const all = memberSharesOf(w, section, b.measure);
+      if (!all.length) return out;
+      let n = Math.min(all.length, b.max);
+      while (n < all.length && all[n].value === all[n - 1].value) n++;
+      const named = all.slice(0, n);
+      const ind = indicator(b.measure);
+      const p = named[0].period;
+      const whole = named[0].whole;
+      const claims: Claim[] = named.map((f) => w.shareFigure(f).claim);
+      if (named.length > 1)
+        claims.push({ what: 'top', series: { indicator: ind, partner: whole, region: '', breakdown: '' }, period: p.code, marks: union(...named.map((f) => f.flags)), members: named.map((f) => f.subject.partner), scope: 'listed' });
+      out.push(sentence(L.t.memberShares({ indicator: ind, when: L.periodIn(p), items: named.map((f) => ({ code: f.subject.partner, value: w.shareFigure(f).text, marks: f.flags })) }), named, claims));
+      const rest = 100 - all.reduce((t, f) => t + L.rounded(f.value, 'percent'), 0);
+      if (L.rounded(rest, 'percent') > 0) {
+        const marks = union(...all.map((f) => f.flags));
+        out.push(
+          sentence(L.t.sharesRest({ indicator: ind, rest: L.number(rest, 'percent') + L.flagMark(marks) }), all, [
+            { what: 'rest', series: { indicator: ind, partner: whole, region: '', breakdown: '' }, period: p.code, marks, members: all.map((f) => f.subject.partner), value: rest, display: 'percent', shown: L.digits(rest, 'percent') },
+          ]),
+        );
+      }
+      return out;
+    }
     case 'by_region':
     case 'breakdown': {
       // The total and its largest parts (by region, or by one breakdown key), each with its share of the total where

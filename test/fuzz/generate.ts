@@ -345,8 +345,10 @@ const iomArb = (o: GenOptions) =>
     asRange: fc.constantFrom(false, false, false, true),
     arrivals: partnerDraws(o, 2_000_000),
     departures: partnerDraws(o, 2_000_000),
-    laterTotals: fc.integer({ min: 0, max: 2 }),
-    laterValues: fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 4, maxLength: 4 }),
+    laterTotals: fc.integer({ min: 0, max: 3 }),
+    laterValues: fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 6, maxLength: 6 }),
+    // The report of the last later quarter: a series of three or four quarters (the series chart and sentence).
+    reportLater: fc.boolean(),
     trp: fc.option(fc.tuple(partnerDraws(o, 150_000), fc.boolean()), { nil: undefined, freq: 3 }),
     prp: fc.option(fc.tuple(partnerDraws(o, 20_000), partnerDraws(o, 20_000), fc.boolean(), fc.constantFrom(0, 0, 1, -1), fc.boolean()), { nil: undefined, freq: 3 }),
     kandas: fc.option(
@@ -356,6 +358,9 @@ const iomArb = (o: GenOptions) =>
         age: fc.array(fc.integer({ min: 0, max: 700 }), { minLength: 3, maxLength: 3 }),
         education: fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 0, maxLength: 3 }),
         day: fc.constantFrom('09-01', '01-01', '12-31', '06-30'),
+        // Shares by country of origin as published (weights, and a rest left to other countries).
+        origin: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 0, maxLength: 5 }),
+        originRest: fc.integer({ min: 0, max: 300 }),
       }),
       { nil: undefined, freq: 3 },
     ),
@@ -369,6 +374,7 @@ function iomRows(ctx: Ctx, d: ReturnType<typeof iomArb> extends fc.Arbitrary<inf
   const [py, pn] = prevQuarter(y, n);
   const now = d.asRange && !o.swapSafe ? quarterAsRange(y, n) : q(y, n);
   const before = q(py, pn);
+  let report = q(y, n);
   partnerRows(ctx, { indicator: 'border_arrivals', unit: 'persons', dec: 0, scale: 2_000_000, now, before, grouped: true, file: 'border', source: 'border-service-2024', shareIndicator: 'border_arrivals_share', changeIndicator: 'border_arrivals_change' }, d.arrivals);
   partnerRows(ctx, { indicator: 'border_departures', unit: 'persons', dec: 0, scale: 2_000_000, now, before, grouped: true, file: 'border', source: 'border-service-2024', shareIndicator: 'border_departures_share', changeIndicator: 'border_departures_change' }, d.departures);
   if (!o.swapSafe) {
@@ -377,8 +383,9 @@ function iomRows(ctx: Ctx, d: ReturnType<typeof iomArb> extends fc.Arbitrary<inf
     for (let i = 0; i < d.laterTotals; i++) {
       [ly, ln] = ln === 4 ? [ly + 1, 1] : [ly, ln + 1];
       for (const ind of ['border_arrivals', 'border_departures'])
-        ctx.rows.push({ indicator: ind, period: q(ly, ln), country: '_T', region: '', breakdown: '', v: d.laterValues[(i * 2 + (ind === 'border_arrivals' ? 0 : 1)) % 4], dec: 0, unit: 'persons', status: 'A', source: 'iom-sitrep-2024-q1', file: 'border-later' });
+        ctx.rows.push({ indicator: ind, period: q(ly, ln), country: '_T', region: '', breakdown: '', v: d.laterValues[(i * 2 + (ind === 'border_arrivals' ? 0 : 1)) % 6], dec: 0, unit: 'persons', status: 'A', source: 'iom-sitrep-2024-q1', file: 'border-later' });
     }
+    if (d.reportLater && d.laterTotals > 0) report = q(ly, ln);
   }
   if (d.trp) {
     const [draw, withBefore] = d.trp;
@@ -415,6 +422,10 @@ function iomRows(ctx: Ctx, d: ReturnType<typeof iomArb> extends fc.Arbitrary<inf
     ['higher', 'specialised_secondary', 'general_secondary'].slice(0, k.education.length).forEach((e, i) =>
       ctx.rows.push({ ...base, indicator: 'kandas_by_education', breakdown: `education=${e};age=working`, v: k.education[i], dec: 1, unit: 'percent' }),
     );
+    const weights = k.origin.reduce((t, w) => t + w, 0) + k.originRest;
+    ['UZB', 'CHN', 'MNG', 'RUS', 'TKM'].slice(0, k.origin.length).forEach((c, i) =>
+      ctx.rows.push({ ...base, indicator: 'kandas_by_origin', country: c, breakdown: '', v: Math.round((1000 * k.origin[i]) / weights), dec: 1, unit: 'percent', source: 'kaztag-2023-09' }),
+    );
   }
   for (const [indicator, draw] of [['remittances_out', d.remitOut], ['remittances_in', d.remitIn]] as const) {
     if (!draw) continue;
@@ -423,7 +434,7 @@ function iomRows(ctx: Ctx, d: ReturnType<typeof iomArb> extends fc.Arbitrary<inf
     const ry = form === 'year' ? y - 1 : y;
     partnerRows(ctx, { indicator, unit: 'usd_million', dec: 1, scale: 3000, now: span(ry), before: span(ry - 1), grouped: false, file: 'remittances', source: 'nbrk-2023', shareIndicator: `${indicator}_share`, changeIndicator: `${indicator}_change`, changeAbsIndicator: `${indicator}_change_abs` }, partners);
   }
-  return q(y, n);
+  return report;
 }
 
 // BNS release -----------------------------------------------------------------------------------------

@@ -140,6 +140,7 @@ const MEASURES: Record<string, { all: string; of: (p: string) => string; prep: s
   net_migration: { all: 'net migration', of: (p) => `net migration with ${p}`, prep: 'with', verb: 'was with', singular: true },
   internal_migrants: { all: 'the number of people moving within the country', of: (p) => `the number of people moving within the country from ${p}`, prep: 'from', verb: 'came from', singular: true },
   interregional_net: { all: 'interregional net migration', of: (p) => `interregional net migration of ${p}`, prep: 'of', verb: 'was of', singular: true },
+  kandas_by_origin: { all: 'kandas granted status since the start of the year', of: (p) => `kandas from ${p}`, prep: 'from', verb: 'came from' },
 };
 
 /** Balances by their two indicators: what the text calls plus − minus. */
@@ -447,6 +448,11 @@ export function createEnglish(reference: Reference): Locale {
     },
     record: (a) =>
       `${capitalise(a.subject)}${a.partOfYear ? ` in ${a.partOfYear}` : ''} (${fig(a.value, a.marks, true)}) ${was(a.indicator)} the ${a.extreme === 'high' ? 'highest' : 'lowest'} of the ${a.count} years${a.complete ? '' : ' with data'} since ${a.first}.`,
+    seriesEnds: (a) =>
+      `${capitalise(a.items.map((x) => `${noun(x.indicator)} numbered ${x.from} ${a.first} and ${x.to} ${a.last}`).join('; '))}.`,
+    memberShares: (a) =>
+      `${capitalise(a.when)}, ${list(a.items.map((x, i) => (i === 0 ? `${fig(x.value, x.marks)} of ${noun(a.indicator)} had come from ${partner(x.code)}` : `${fig(x.value, x.marks)} from ${partner(x.code)}`)))}.`,
+    sharesRest: (a) => `The remaining ${a.rest} of ${noun(a.indicator)} came from other countries.`,
     roundingNote: () => 'Because of rounding, shares may not add up exactly.',
     structureSum: (a) => `The published shares of ${noun(a.indicator)} add up to ${a.sum} instead of the whole; they are given as published.`,
     staleNote: () => 'These are the latest figures available; none were available for later periods.',
@@ -475,7 +481,7 @@ export function createEnglish(reference: Reference): Locale {
     missingSection: (a) => `No data on ${a.what} were available for the report period.`,
     caption: (a) => `${capitalise(a.subject)} by ${a.by}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Horizontal bar chart', 'two-periods': 'Grouped bar chart', balance: 'Diverging bar chart', structure: 'Stacked percentage bar chart', series: 'Grouped bar chart by period', line: 'Line chart' }[a.type]} of ${a.subject}, ${a.period}. ${a.finding}`,
+      `${{ bars: 'Horizontal bar chart', 'two-periods': 'Grouped bar chart', balance: 'Diverging bar chart', structure: 'Stacked percentage bar chart', series: 'Grouped bar chart by period', line: 'Line chart', periods: 'Grouped bar chart by period' }[a.type]} of ${a.subject}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Country', region: 'Region', group: 'Group', category: 'Category', share: 'Share', change: 'Change', balance: 'Balance',
       issued: 'Issued', terminated: 'Terminated', period: 'Period', arrivals: 'Arrivals', departures: 'Departures', net: 'Net migration',

@@ -73,6 +73,7 @@ const MEASURES: Record<string, Measure> = {
   pr_net_migration: { who: 'көші-қон сальдосы', of: (p) => `${p('ins')} көші-қон сальдосы`, place: (p) => p('ins'), verb: 'болды' },
   net_migration: { who: 'көші-қон сальдосы', of: (p) => `${p('ins')} көші-қон сальдосы`, place: (p) => p('ins'), verb: 'болды' },
   internal_migrants: { who: 'ел ішінде көшіп-қонушылар', of: (p) => `${p('abl')} көшіп-қонушылар`, counted: true, place: (p) => p('abl'), verb: 'көшті' },
+  kandas_by_origin: { who: 'жыл басынан бері қандас мәртебесін алғандар', of: (p) => `${p('abl')} келген қандастар`, place: (p) => p('abl'), verb: 'келді' },
   interregional_net: { who: 'өңіраралық көші-қон сальдосы', of: (p) => `${p('gen')} өңіраралық көші-қон сальдосы`, place: (p) => p('gen'), verb: 'болды' },
 };
 
@@ -109,6 +110,7 @@ const PARAPHRASES: Record<string, string[]> = {
   kandas_total: ['Қазақстанға 1991 жылдан бері оралған этникалық қазақтардың жалпы саны'],
   kandas_by_age: ['қандастардың'],
   kandas_by_education: ['еңбекке қабілетті жастағы қандастардың'],
+  kandas_by_origin: ['жыл басынан бері қандас мәртебесін алғандардың'],
   internal_migrants: ['ел ішінде көшіп-қонушылар'],
   interregional_net: ['өңіраралық көші-қон сальдосы'],
 };
@@ -492,6 +494,12 @@ export function createKazakh(reference: Reference): Locale {
       const subject = `${a.partOfYear ? `${capitalise(a.partOfYear)} айларындағы ${a.subject}` : capitalise(a.subject)}`;
       return `${subject} (${fig(a.value, a.marks, true)}) ${periodForm(periodOf(a.first), 'abl')} бергі ${a.complete ? '' : 'деректері бар '}${a.count} жылдағы ең ${a.extreme === 'high' ? 'жоғары' : 'төмен'} көрсеткіш болды.`;
     },
+    // «Келгендер саны 2023 жылғы III тоқсанда 4 480 127 (есептік), 2024 жылғы II тоқсанда 4 001 714 болды; …»
+    seriesEnds: (a) => `${capitalise(a.items.map((x) => `${noun(x.indicator)} ${a.first} ${x.from}, ${a.last} ${x.to} болды`).join('; '))}.`,
+    // «… алғандардың 53,6%-ы Өзбекстаннан, 19,6%-ы Қытайдан … келді» (countries in the ablative, kk_abl of countries.csv).
+    memberShares: (a) =>
+      `${capitalise(a.when)} ${formOfPhrase(plain(a.indicator), 'gen')} ${list(a.items.map((x) => `${possessive(fig(x.value, x.marks))} ${P(x.code, 'abl')}`))} ${measureOf(a.indicator).verb}.`,
+    sharesRest: (a) => `${capitalise(formOfPhrase(plain(a.indicator), 'gen'))} қалған ${possessive(a.rest)} басқа елдерден ${measureOf(a.indicator).verb}.`,
     roundingNote: () => 'Дөңгелектеу салдарынан үлестердің қосындысы дәл шықпауы мүмкін.',
     structureSum: (a) => `${capitalise(formOfPhrase(plain(a.indicator), 'gen'))} жарияланған үлестерінің қосындысы ${a.sum} болды, тұтас көрсеткішке тең емес; олар жарияланғандай берілді.`,
     staleNote: () => 'Бұл қолжетімді соңғы деректер; кейінгі кезеңдер бойынша деректер жоқ.',
@@ -521,7 +529,7 @@ export function createKazakh(reference: Reference): Locale {
     missingSection: (a) => `Есепті кезеңде ${a.what} туралы деректер болмады.`,
     caption: (a) => `${capitalise(a.subject)}, ${byWords[a.by]}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Көлденең бағаналы диаграмма', 'two-periods': 'Топтастырылған бағаналы диаграмма', balance: 'Қос бағытты бағаналы диаграмма', structure: 'Пайыздық жинақталған бағаналы диаграмма', series: 'Кезеңдер бойынша топтастырылған бағаналы диаграмма', line: 'Сызықтық диаграмма' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
+      `${{ bars: 'Көлденең бағаналы диаграмма', 'two-periods': 'Топтастырылған бағаналы диаграмма', balance: 'Қос бағытты бағаналы диаграмма', structure: 'Пайыздық жинақталған бағаналы диаграмма', series: 'Кезеңдер бойынша топтастырылған бағаналы диаграмма', line: 'Сызықтық диаграмма', periods: 'Тоқсандар бойынша топтастырылған бағаналы диаграмма' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Ел', region: 'Өңір', group: 'Топ', category: 'Санат', share: 'Үлесі', change: 'Өзгеріс', balance: 'Сальдо',
       issued: 'Берілді', terminated: 'Тоқтатылды', period: 'Кезең', arrivals: 'Келгендер', departures: 'Кеткендер', net: 'Көші-қон сальдосы',

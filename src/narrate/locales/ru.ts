@@ -133,6 +133,7 @@ const MEASURES: Record<string, Measure> = {
   kandas_granted: { head: 'число', all: 'получивших статус кандаса с начала года', of: (p) => `получивших статус кандаса с начала года граждан ${p}`, pc: 'gen', by: (p) => `граждан ${p}` },
   kandas_total: { head: 'число', all: 'этнических казахов, вернувшихся с 1991 года', of: (p) => `этнических казахов, вернувшихся с 1991 года из ${p}`, pc: 'gen' },
   kandas_by_age: { head: 'число', all: 'кандасов по возрастным группам', of: (p) => `кандасов из ${p} по возрастным группам`, pc: 'gen' },
+  kandas_by_origin: { head: 'число', all: 'получивших статус кандаса с начала года', of: (p) => `кандасов из ${p}`, pc: 'gen' },
   kandas_by_education: { head: 'число', all: 'кандасов трудоспособного возраста по уровню образования', of: (p) => `кандасов из ${p} трудоспособного возраста по уровню образования`, pc: 'gen' },
   internal_migrants_ratio: { head: 'численность', all: 'внутренних мигрантов по отношению к соответствующему периоду предыдущего года', of: (p) => `внутренних мигрантов из ${p} по отношению к соответствующему периоду предыдущего года`, pc: 'gen' },
 };
@@ -158,6 +159,7 @@ const PARAPHRASES: Record<string, string[]> = {
   kandas_total: ['с 1991 года в Казахстан вернулись', 'с 1991 года в Казахстан вернулся'],
   kandas_by_age: ['кандасов'],
   kandas_by_education: ['кандасов трудоспособного возраста'],
+  kandas_by_origin: ['получивших статус кандаса с начала года'],
 };
 
 /** Breakdown values as a sentence names its part (nominative: «русские составили 32 800 человек»). */
@@ -575,6 +577,13 @@ export function createRussian(reference: Reference): Locale {
       const span = a.complete ? `за ${a.count} ${countForm(a.count, YEARS)}` : `из ${a.count} ${countForm(a.count, { one: 'года', few: 'лет', many: 'лет', other: 'года' })}, за которые имеются данные,`;
       return `${capitalise(a.subject)}${a.partOfYear ? ` за ${a.partOfYear}` : ''} (${fig(a.value, a.marks, true)}) ${past('был', g)} ${adjective(adj, g)} ${span}${a.complete ? ',' : ''} начиная с ${labelAs(a.first, 'gen')}.`;
     },
+    // «Число въездов иностранных граждан составило 4 480 127 (расчетно) в III квартале 2023 года и 4 001 714 во II квартале 2024 года; …»
+    seriesEnds: (a) =>
+      `${capitalise(a.items.map((x) => `${noun(x.indicator)} ${past('составил', genderOf(x.indicator))} ${x.from} ${a.first} и ${x.to} ${a.last}`).join('; '))}.`,
+    // «… из получивших статус кандаса с начала года 53,6% прибыли из Узбекистана, 19,6% — из Китая …» (countries in the genitive after «из»).
+    memberShares: (a) =>
+      `${capitalise(a.when)} из ${measure(a.indicator).all} ${list(a.items.map((x, i) => (i === 0 ? `${fig(x.value, x.marks)} прибыли из ${place(x.code, 'gen')}` : `${fig(x.value, x.marks)} — из ${place(x.code, 'gen')}`)))}.`,
+    sharesRest: (a) => `Остальные ${a.rest} ${measure(a.indicator).all} прибыли из других стран.`,
     roundingNote: () => 'Из-за округления сумма долей может незначительно отличаться от итога.',
     structureSum: (a) => `Опубликованные доли ${inflect(noun(a.indicator), 'gen').replace(/^числа /, '')} в сумме составляют ${a.sum}, а не весь итог; они приведены так, как опубликованы.`,
     staleNote: () => 'Это последние имеющиеся данные; за более поздние периоды данных нет.',
@@ -605,7 +614,7 @@ export function createRussian(reference: Reference): Locale {
     missingSection: (a) => `Данные о ${inflectAll(a.what, 'prep')} за отчетный период отсутствуют.`,
     caption: (a) => `${capitalise(a.subject)} ${byWords[a.by]}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Горизонтальная столбчатая диаграмма', 'two-periods': 'Сгруппированная столбчатая диаграмма', balance: 'Диаграмма с расходящимися столбцами', structure: 'Диаграмма структуры в процентах', series: 'Столбчатая диаграмма по периодам', line: 'Линейный график' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
+      `${{ bars: 'Горизонтальная столбчатая диаграмма', 'two-periods': 'Сгруппированная столбчатая диаграмма', balance: 'Диаграмма с расходящимися столбцами', structure: 'Диаграмма структуры в процентах', series: 'Столбчатая диаграмма по периодам', line: 'Линейный график', periods: 'Сгруппированная столбчатая диаграмма по кварталам' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Страна', region: 'Регион', group: 'Группа', category: 'Категория', share: 'Доля', change: 'Изменение', balance: 'Сальдо',
       issued: 'Выдано', terminated: 'Прекращено', period: 'Период', arrivals: 'Прибывшие', departures: 'Выбывшие', net: 'Сальдо миграции',
