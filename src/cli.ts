@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { defaultKind, kindNames } from './kinds/load.ts';
 import { UserError, formatError, isUserError, userErrorsOf } from './errors.ts';
 import { cliMessages } from './messages/index.ts';
+import { LABEL_LANGUAGES } from './render/labels.ts';
 
 interface Io {
   out: (line: string) => void;
@@ -40,7 +41,14 @@ const reportOptions = {
   period: { type: 'string', help: 'report period, e.g. 2023-Q4 (default: the latest the data support)' },
   // The kinds are listed when help is printed (reading templates/ at every start would cost each build).
   template: { type: 'string', help: 'report kind, a folder of templates/ with its report.yaml: $KINDS' },
-  lang: { type: 'string', default: 'en', help: 'language: en (ru and kk to come)' },
+  lang: { type: 'string', default: 'en', help: 'language: $LANGS' },
+} as const;
+
+/** build takes lists: every combination of the kinds, periods and languages is an edition (src/commands/editions.ts). */
+const editionOptions = {
+  period: { type: 'string', help: 'report period, e.g. 2023-Q4, a comma-separated list, or all (every period each kind can be built for); default: the latest the data support' },
+  template: { type: 'string', help: 'report kind, a comma-separated list, or all; a kind is a folder of templates/ with its report.yaml: $KINDS' },
+  lang: { type: 'string', default: 'en', help: 'language: $LANGS; a comma-separated list, or all' },
 } as const;
 
 const commands: Record<string, Command> = {
@@ -48,7 +56,7 @@ const commands: Record<string, Command> = {
     summary: 'build the report as HTML and PDF',
     options: {
       ...common,
-      ...reportOptions,
+      ...editionOptions,
       format: { type: 'string', default: 'html,pdf', help: 'comma-separated: html, pdf' },
       out: { type: 'string', default: 'output', help: 'output folder' },
       strict: { type: 'boolean', help: 'treat audit findings as errors' },
@@ -89,7 +97,9 @@ function commandUsage(name: string, c: Command): string {
   for (const [opt, spec] of Object.entries(c.options)) {
     const flag = spec.type === 'string' ? `--${opt} VALUE` : `--${opt}`;
     const def = spec.default !== undefined ? ` (default: ${spec.default})` : '';
-    const help = spec.help.replace('$KINDS', () => `${kindNames().join(', ')} (default: ${defaultKindOrNone()})`);
+    const help = spec.help
+      .replace('$KINDS', () => `${kindNames().join(', ')} (default: ${defaultKindOrNone()})`)
+      .replace('$LANGS', () => LABEL_LANGUAGES.join(', '));
     lines.push(`  ${flag.padEnd(18)} ${help}${def}`);
   }
   return lines.join('\n');

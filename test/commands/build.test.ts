@@ -67,5 +67,9 @@ describe('migreport build', () => {
     const r = await run(['build', '--help']);
     expect(r.code).toBe(0);
     expect(r.out.join('\n')).toMatch(/--format VALUE .*html, pdf/);
+    // Every language an edition can be built in, and the lists build takes.
+    expect(r.out.join('\n')).toMatch(/--lang VALUE +language: en, ru, kk; a comma-separated list, or all/);
+    expect(r.out.join('\n')).toMatch(/--period VALUE .*a comma-separated list, or all/);
+    expect(r.out.join('\n')).not.toMatch(/to come/);
   });
 });
