@@ -29,4 +29,15 @@ describe('build --template all --period all --lang all --format html,pdf', () =>
     for (const lang of langs) expect(lines.out.filter((l) => l.endsWith(`.${lang}.pdf`)).length).toBe(built / langs.length);
     expect(readdirSync(out).length).toBeGreaterThan(10);
   });
+
+  // The IOM kind's periods are the quarters with border rows by country (its report.yaml: period.rows), so `all` does
+  // not list the quarters that have totals alone; their editions build when asked, with the quarterly series chart.
+  it('builds the IOM editions of the quarters with totals alone, each page holding its text', { timeout: 300_000 }, async () => {
+    const lines = { out: [] as string[], err: [] as string[] };
+    const code = await build({ format: 'html,pdf', out, template: 'iom-quarterly', period: '2024-Q1,2024-Q2', lang: 'all' }, { out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) }, root);
+    expect(lines.err.filter((l) => /: failed/.test(l))).toEqual([]);
+    expect(code).toBe(0);
+    expect(lines.err.filter((l) => /publish\/(text-overflow|block-too-tall|page-nearly-empty)/.test(l))).toEqual([]);
+    expect(lines.out.filter((l) => l.endsWith('.pdf')).length).toBe(2 * Object.keys(LOCALES).length);
+  });
 });
