@@ -223,7 +223,7 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
       charts.push({
         id: b.id, spec: specOf(b, 'structure_bar'), caption, table, source: table.sources.join(', '),
         values: levels.map((f) => ({ group, category: L.t.breakdownLabel(breakdownKey(f)), value: f.value, label: L.number(f.value, 'percent'), flag: flagOf(f) })),
-        ...altOf(L, { type: 'structure', subject: caption, period: when }, finding(b.finding)),
+        ...altOf(L, { type: 'structure', subject: L.indicatorName(ind) || ind, period: when }, finding(b.finding)),
       });
       return;
     }
@@ -264,7 +264,10 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
       if (series.length < b.min_periods) return;
       const names = b.measures.map((m) => L.capitalise(L.t.noun(indicator(m))));
       const span = L.t.periodRange(L.periodLabel(series[0].period), L.periodLabel(series[series.length - 1].period));
-      const caption = L.t.caption({ subject: L.list(b.measures.map((m) => L.t.noun(indicator(m)))), by: 'period', period: span });
+      // "By quarter" when the periods are quarters (months, years), else "by period".
+      const kindOf = series[0].period.kind;
+      const by = kindOf === 'quarter' || kindOf === 'month' || kindOf === 'year' ? kindOf : 'period';
+      const caption = L.t.caption({ subject: L.list(b.measures.map((m) => L.t.noun(indicator(m)))), by, period: span });
       const values: Record<string, unknown>[] = [];
       const rows: TableRow[] = series.map(({ period, levels }, order) => {
         levels.forEach((f, i) => values.push({ period: L.periodLabel(period), order, series: names[i], value: f.value, label: L.number(f.value, styleOf(f.unit)), flag: flagOf(f) }));
@@ -276,7 +279,7 @@ function chartBlock(c: SectionContext, block: ChartBlock, paragraphs: Sentence[]
         columns: [{ label: L.t.words.period, align: 'left' }, ...names.map((label) => ({ label, align: 'right' as const }))],
         rows, notes: [], sources: [...new Set(series.flatMap((r) => r.levels.flatMap((f) => f.inputs.map((i) => i.source))))],
       };
-      charts.push({ id: b.id, spec: specOf(b, 'periods_bar'), values, caption, table, source: table.sources.join(', '), ...altOf(L, { type: 'periods', subject: L.list(b.measures.map((m) => L.t.noun(indicator(m)))), period: span }, finding(b.finding)) });
+      charts.push({ id: b.id, spec: specOf(b, 'periods_bar'), values, caption, table, source: table.sources.join(', '), ...altOf(L, { type: 'periods', subject: L.list(b.measures.map((m) => L.t.noun(indicator(m)))), period: span, by }, finding(b.finding)) });
       return;
     }
     case 'shares_bar': {

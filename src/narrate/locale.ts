@@ -134,7 +134,7 @@ export interface Templates {
   flagNote(flags: Flag[]): string;
   missingSection(a: { what: string }): string;
   /** Chart caption: "Arrivals from CIS countries by country, October–December 2023". */
-  caption(a: { subject: string; by: 'country' | 'period' | 'group' | 'category'; period: string }): string;
+  caption(a: { subject: string; by: 'country' | 'period' | 'quarter' | 'month' | 'year' | 'group' | 'category'; period: string }): string;
   /** Chart alt text: the chart type, what is shown, the main finding (a sentence of the text). */
   /** A total and its largest parts by region ("Of the 12,732 departures …, 2,133 (16.8%) were registered in …"). */
   regionShares(a: { indicator: string; when: string; total?: string; items: { code: string; value: string; share?: string }[] }): string;
@@ -142,7 +142,7 @@ export interface Templates {
   breakdownShares(a: { indicator: string; when: string; total?: string; items: { key: string; value: string; share?: string }[] }): string;
   /** Under a chart that marks estimated or derived values: what the lighter dashed bars and "*" mean. */
   chartFlagNote(flags: Flag[]): string;
-  alt(a: { type: 'bars' | 'two-periods' | 'balance' | 'structure' | 'series' | 'line' | 'periods'; subject: string; period: string; finding: string }): string;
+  alt(a: { type: 'bars' | 'two-periods' | 'balance' | 'structure' | 'series' | 'line' | 'periods'; subject: string; period: string; finding: string; by?: 'period' | 'quarter' | 'month' | 'year' }): string;
   /** Table column headings and fixed cell words. */
   words: Record<TableWord, string>;
   /** The most notable members of a list, largest first, for key findings (e.g. the top three non-CIS origins). */

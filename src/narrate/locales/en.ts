@@ -481,7 +481,8 @@ export function createEnglish(reference: Reference): Locale {
     missingSection: (a) => `No data on ${a.what} were available for the report period.`,
     caption: (a) => `${capitalise(a.subject)} by ${a.by}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Horizontal bar chart', 'two-periods': 'Grouped bar chart', balance: 'Diverging bar chart', structure: 'Stacked percentage bar chart', series: 'Grouped bar chart by period', line: 'Line chart', periods: 'Grouped bar chart by period' }[a.type]} of ${a.subject}, ${a.period}. ${a.finding}`,
+      // The subject mid-sentence: an indicator's name loses its capital ("of kandas by age group"), an acronym keeps it.
+      `${{ bars: 'Horizontal bar chart', 'two-periods': 'Grouped bar chart', balance: 'Diverging bar chart', structure: 'Stacked percentage bar chart', series: 'Grouped bar chart by period', line: 'Line chart', periods: 'Grouped bar chart' }[a.type]} of ${/^\p{Lu}\p{Ll}/u.test(a.subject) ? a.subject[0].toLowerCase() + a.subject.slice(1) : a.subject}${a.type === 'periods' ? ` by ${a.by ?? 'period'}` : ''}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Country', region: 'Region', group: 'Group', category: 'Category', share: 'Share', change: 'Change', balance: 'Balance',
       issued: 'Issued', terminated: 'Terminated', period: 'Period', arrivals: 'Arrivals', departures: 'Departures', net: 'Net migration',

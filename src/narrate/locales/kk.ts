@@ -340,7 +340,7 @@ export function createKazakh(reference: Reference): Locale {
         return `${cased(p.magnitude, 'dat')}${mark} ${participle(p.direction)}`;
     }
   };
-  const byWords: Record<string, string> = { country: 'елдер бойынша', period: 'кезеңдер бойынша', group: 'ел топтары бойынша', category: 'санаттар бойынша', region: 'өңірлер бойынша' };
+  const byWords: Record<string, string> = { country: 'елдер бойынша', period: 'кезеңдер бойынша', quarter: 'тоқсандар бойынша', month: 'айлар бойынша', year: 'жылдар бойынша', group: 'ел топтары бойынша', category: 'санаттар бойынша', region: 'өңірлер бойынша' };
   // The whole of a share list: a group's measure, or all of it («келгендер», money «… аударымдарының жалпы көлемі»).
   const whole = (indicator: string, w: string) =>
     w !== '_T' ? plain(indicator, w) : measureOf(indicator).money ? `${formOfPhrase(plain(indicator), 'gen')} жалпы көлемі` : plain(indicator);
@@ -529,7 +529,7 @@ export function createKazakh(reference: Reference): Locale {
     missingSection: (a) => `Есепті кезеңде ${a.what} туралы деректер болмады.`,
     caption: (a) => `${capitalise(a.subject)}, ${byWords[a.by]}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Көлденең бағаналы диаграмма', 'two-periods': 'Топтастырылған бағаналы диаграмма', balance: 'Қос бағытты бағаналы диаграмма', structure: 'Пайыздық жинақталған бағаналы диаграмма', series: 'Кезеңдер бойынша топтастырылған бағаналы диаграмма', line: 'Сызықтық диаграмма', periods: 'Тоқсандар бойынша топтастырылған бағаналы диаграмма' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
+      `${{ bars: 'Көлденең бағаналы диаграмма', 'two-periods': 'Топтастырылған бағаналы диаграмма', balance: 'Қос бағытты бағаналы диаграмма', structure: 'Пайыздық жинақталған бағаналы диаграмма', series: 'Кезеңдер бойынша топтастырылған бағаналы диаграмма', line: 'Сызықтық диаграмма', periods: `${capitalise(byWords[a.by ?? 'period'])} топтастырылған бағаналы диаграмма` }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Ел', region: 'Өңір', group: 'Топ', category: 'Санат', share: 'Үлесі', change: 'Өзгеріс', balance: 'Сальдо',
       issued: 'Берілді', terminated: 'Тоқтатылды', period: 'Кезең', arrivals: 'Келгендер', departures: 'Кеткендер', net: 'Көші-қон сальдосы',

@@ -409,7 +409,7 @@ export function createRussian(reference: Reference): Locale {
     if (!w) throw new UserError({ code: 'narrate/missing-breakdown-word', message: `the ru edition has no words for the breakdown value "${k}"`, hint: 'add it to BREAKDOWN_WORDS and BREAKDOWN_LABELS in src/narrate/locales/ru.ts' });
     return w;
   };
-  const byWords: Record<string, string> = { country: 'по странам', period: 'по периодам', group: 'по группам стран', category: 'по категориям', region: 'по регионам' };
+  const byWords: Record<string, string> = { country: 'по странам', period: 'по периодам', quarter: 'по кварталам', month: 'по месяцам', year: 'по годам', group: 'по группам стран', category: 'по категориям', region: 'по регионам' };
 
   const t: Templates = {
     noun: (indicator, p) => noun(indicator, p),
@@ -614,7 +614,7 @@ export function createRussian(reference: Reference): Locale {
     missingSection: (a) => `Данные о ${inflectAll(a.what, 'prep')} за отчетный период отсутствуют.`,
     caption: (a) => `${capitalise(a.subject)} ${byWords[a.by]}, ${a.period}`,
     alt: (a) =>
-      `${{ bars: 'Горизонтальная столбчатая диаграмма', 'two-periods': 'Сгруппированная столбчатая диаграмма', balance: 'Диаграмма с расходящимися столбцами', structure: 'Диаграмма структуры в процентах', series: 'Столбчатая диаграмма по периодам', line: 'Линейный график', periods: 'Сгруппированная столбчатая диаграмма по кварталам' }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
+      `${{ bars: 'Горизонтальная столбчатая диаграмма', 'two-periods': 'Сгруппированная столбчатая диаграмма', balance: 'Диаграмма с расходящимися столбцами', structure: 'Диаграмма структуры в процентах', series: 'Столбчатая диаграмма по периодам', line: 'Линейный график', periods: `Сгруппированная столбчатая диаграмма ${byWords[a.by ?? 'period']}` }[a.type]}: ${a.subject}, ${a.period}. ${a.finding}`,
     words: {
       country: 'Страна', region: 'Регион', group: 'Группа', category: 'Категория', share: 'Доля', change: 'Изменение', balance: 'Сальдо',
       issued: 'Выдано', terminated: 'Прекращено', period: 'Период', arrivals: 'Прибывшие', departures: 'Выбывшие', net: 'Сальдо миграции',
