@@ -275,9 +275,14 @@ interface Mention extends Span {
 
 type Role = 'period' | 'baseline' | 'since';
 
+/** How a baseline stands to its claim's period: the period just before it, or the same period a year earlier. */
+type BaselineRelation = 'previous' | 'year_ago';
+
 interface PeriodSpan extends Span {
   period: Period;
   role: Role;
+  /** Set when only that relation's baseline phrases have these words («соответствующим периодом 2023 года»). */
+  relation?: BaselineRelation;
 }
 
 interface Word extends Span {
@@ -346,6 +351,14 @@ const signName = (s: Sign) => (s > 0 ? 'up/positive' : s < 0 ? 'down/negative' :
 
 function hasBaseline(c: Claim): c is Claim & { baseline: string } {
   return 'baseline' in c && typeof c.baseline === 'string';
+}
+
+/** The relations a claim's baseline stands in to its period (a year before a year is both). */
+function relationsOf(c: Claim & { baseline: string }): BaselineRelation[] {
+  const p = parsePeriod(c.period);
+  const b = parsePeriod(c.baseline);
+  if (!p || !b) return [];
+  return [...(previousPeriod(p)?.key === b.key ? ['previous' as const] : []), ...(sameLastYear(p).key === b.key ? ['year_ago' as const] : [])];
 }
 
 class Reading {
@@ -489,24 +502,43 @@ class Reading {
   }
 
   private findPeriods() {
-    const phrases = new Map<string, { period: Period; asPeriod: boolean; asBaseline: boolean }>();
-    const baselines = new Set(this.claims.flatMap((c) => (hasBaseline(c) ? [parsePeriod(c.baseline)?.code ?? c.baseline] : [])));
+    type Info = { period: Period; asPeriod: boolean; asBaseline: boolean; relation?: BaselineRelation };
+    const phrases = new Map<string, Info>();
+    // Baselines by period code, with the relations their claims compare in.
+    const baselines = new Map<string, Set<BaselineRelation>>();
+    for (const c of this.claims) {
+      if (!hasBaseline(c)) continue;
+      const code = parsePeriod(c.baseline)?.code ?? c.baseline;
+      const set = baselines.get(code) ?? new Set();
+      for (const r of relationsOf(c)) set.add(r);
+      baselines.set(code, set);
+    }
+    const isBaseline = (code: string, relation?: BaselineRelation) => !!baselines.get(code) && (!relation || baselines.get(code)!.has(relation));
     for (const p of this.periodCodes()) {
       const c = this.cache;
       const inP = names(c, `P:${p.code}`, () => this.v.periodPhrases(p));
-      const base = names(c, `B:${p.code}`, () => [...this.v.baselinePhrases(p, 'previous'), ...this.v.baselinePhrases(p, 'year_ago')]);
+      const prev = names(c, `Bp:${p.code}`, () => this.v.baselinePhrases(p, 'previous'));
+      const ago = names(c, `By:${p.code}`, () => this.v.baselinePhrases(p, 'year_ago'));
+      // Words that only one relation writes state that relation too ("the same quarter of 2022 (Q4 2022)", Russian
+      // «соответствующим периодом 2022 года», Kazakh «2022 жылғы тиісті кезеңмен», "the previous quarter (…)").
+      const lower = (list: string[]) => new Set(list.map((x) => x.toLowerCase()));
+      const [inPs, prevs, agos] = [lower(inP), lower(prev), lower(ago)];
+      const relationOf = (k: string): BaselineRelation | undefined =>
+        inPs.has(k) || prevs.has(k) === agos.has(k) ? undefined : prevs.has(k) ? 'previous' : 'year_ago';
       for (const [list, asPeriod] of [
         [inP, true],
-        [base, false],
+        [[...prev, ...ago], false],
       ] as const) {
         for (const ph of list) {
           const k = ph.toLowerCase();
-          let e = phrases.get(k) ?? { period: p, asPeriod: false, asBaseline: false };
-          // The same words for two periods: the first claims them, unless the later one is a claim's baseline and the
-          // first is not (Kazakh names a span a year back by its year alone, "2022 жылғы тиісті кезеңмен").
+          const relation = asPeriod ? undefined : relationOf(k);
+          let e: Info = phrases.get(k) ?? { period: p, asPeriod: false, asBaseline: false, relation };
+          // The same words for two periods: the first claims them, unless the later one is a claim's baseline (in the
+          // relation the words state, if any) and the first is not (Kazakh names a span a year back by its year
+          // alone, "2022 жылғы тиісті кезеңмен").
           if (e.period.code !== p.code) {
-            if (asPeriod || !baselines.has(p.code) || baselines.has(e.period.code)) continue;
-            e = { period: p, asPeriod: false, asBaseline: false };
+            if (asPeriod || !isBaseline(p.code, relation) || isBaseline(e.period.code, e.relation)) continue;
+            e = { period: p, asPeriod: false, asBaseline: false, relation };
           }
           if (asPeriod) e.asPeriod = true;
           else e.asBaseline = true;
@@ -514,12 +546,12 @@ class Reading {
         }
       }
     }
-    const found: { s: number; e: number; info: { period: Period; asPeriod: boolean; asBaseline: boolean } }[] = [];
+    const found: { s: number; e: number; info: Info }[] = [];
     this.find(phrases, (s, e, info) => found.push({ s, e, info }));
     // Roles are read once every span is known, so introducing words are read with the other spans marked.
     this.periods = found
       .sort((a, b) => a.s - b.s)
-      .map(({ s, e, info }) => ({ start: s, end: e, period: info.period, role: this.roleOf(s, info, e) }));
+      .map(({ s, e, info }) => ({ start: s, end: e, period: info.period, role: this.roleOf(s, info, e), relation: info.relation }));
   }
 
   private roleOf(start: number, info: { asPeriod: boolean; asBaseline: boolean }, end = start): Role {
@@ -1046,6 +1078,8 @@ class Reading {
         this.fail(baseKeys.has(k) ? `${q} states a claim's baseline as the period it is about` : `${q} states a period no claim is about`);
       else if (p.role === 'baseline' && !baseKeys.has(k))
         this.fail(periodKeys.has(k) ? `${q} states a claim's own period as its baseline` : `${q} states a baseline no claim compares with`);
+      else if (p.role === 'baseline' && p.relation && !this.claims.some((c) => hasBaseline(c) && parsePeriod(c.baseline)?.key === k && relationsOf(c).includes(p.relation!)))
+        this.fail(`${q} states ${p.period.code} as ${p.relation === 'year_ago' ? 'the same period a year earlier' : 'the period just before'}, but no claim compares with it so`);
       else if (p.role === 'since' && !sinceKeys.has(k)) this.fail(`${q} states a start no record or streak has`);
     }
     const stated = (code: string, roles: Role[]) => {

@@ -4,8 +4,10 @@ import { ru } from 'date-fns/locale/ru';
 import {
   baselinePhrase,
   changeVerb,
+  correspondingPeriod,
   count,
   decimal,
+  isMonthSpan,
   money,
   monthName,
   normaliseSpaces,
@@ -195,7 +197,31 @@ describe('Russian baselines', () => {
     ['2024-11/2025-03', 'year_ago', 'по сравнению с ноябрем 2024 года – мартом 2025 года'],
     ['2020-01/2020-12', 'named', 'по сравнению с январем–декабрем 2020 года'], // as quoted in research 2.3
     ['2020', 'named', 'по сравнению с 2020 годом'],
+    ['2025-07/2025-12', 'year_ago', 'по сравнению с соответствующим периодом 2025 года'],
+    ['2020-01/2020-12', 'year_ago', 'по сравнению с соответствующим периодом 2020 года'], // twelve months written as months: a span, as in kk
   ] as const)('baselinePhrase(%s, %s)', (code, relation, want) => expect(baselinePhrase(period(code), relation)).toBe(want));
+
+  it.each([
+    ['2025-01/2025-03', true],
+    ['2025-04/2025-09', true],
+    ['2025-Q1', false],
+    ['2025-Q1/2025-Q3', true],
+    ['2025-03', false],
+    ['2025', false],
+    ['2024/2025', false],
+    ['2024-11/2025-03', false],
+    ['2025-09-01', false],
+  ] as const)('isMonthSpan(%s) = %s', (code, want) => expect(isMonthSpan(period(code))).toBe(want));
+
+  it('names the same span a year back in the four cases', () => {
+    const p = period('2023-01/2023-06');
+    expect((['ins', 'gen', 'prep', 'acc'] as const).map((c) => correspondingPeriod(p, c))).toEqual([
+      'соответствующим периодом 2023 года',
+      'соответствующего периода 2023 года',
+      'соответствующем периоде 2023 года',
+      'соответствующий период 2023 года',
+    ]);
+  });
 });
 
 describe('Russian change verbs', () => {

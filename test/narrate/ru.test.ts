@@ -56,7 +56,12 @@ describe('Russian periods and baselines', () => {
   });
   it.each([
     ['2023-Q3', 'previous', 'III кварталом 2023 года'],
-    ['2022-Q1/2022-Q3', 'year_ago', 'январем–сентябрем 2022 года'],
+    ['2022-Q1/2022-Q3', 'year_ago', 'соответствующим периодом 2022 года'],
+    ['2022-Q1/2022-Q3', 'previous', 'январем–сентябрем 2022 года'],
+    ['2022-Q4', 'year_ago', 'IV кварталом 2022 года'],
+    ['2022-03', 'year_ago', 'мартом 2022 года'],
+    ['2022', 'year_ago', '2022 годом'],
+    ['2022-11/2023-01', 'year_ago', 'ноябрем 2022 года \u2013 январем 2023 года'],
     ['2022', 'previous', '2022 годом'],
     ['2023-08-01', 'previous', `данными на 1${NB}августа 2023 года`],
   ] as const)('baseline %s (after «по сравнению с»)', (code, rel, want) => expect(L.baseline(period(code), rel)).toBe(want));
@@ -128,7 +133,24 @@ describe('Russian sentences', () => {
   });
   it('writes a share change in percentage points, its baseline in the instrumental', () => {
     expect(L.t.shareChange({ indicator: 'remittances_out', partner: 'KGZ', whole: '_T', direction: -1, points: L.number(4.6, 'points'), from: '7,9%', to: '3,3%', baseline: L.baseline(period('2022-Q1/2022-Q3'), 'year_ago') })).toBe(
-      `Доля Кыргызстана в объеме денежных переводов из Казахстана сократилась на 4,6${NB}процентного пункта по сравнению с январем–сентябрем 2022 года — с 7,9% до 3,3%.`,
+      `Доля Кыргызстана в объеме денежных переводов из Казахстана сократилась на 4,6${NB}процентного пункта по сравнению с соответствующим периодом 2022 года — с 7,9% до 3,3%.`,
+    );
+  });
+  it('writes «соответствующий период» a year back only where the sentence names its months; after «в» it names them', () => {
+    const h1 = L.baseline(period('2022-01/2022-06'), 'year_ago');
+    expect(L.t.changes({ when: L.periodIn(period('2023-01/2023-06')), baseline: h1, items: [change('pr_arrivals', '_T', 1, '87,3%')] })).toBe(
+      'В январе–июне 2023 года число прибывших на постоянное жительство увеличилось на 87,3% по сравнению с соответствующим периодом 2022 года.',
+    );
+    expect(L.t.ratio({ when: L.periodIn(period('2023-01/2023-06')), indicator: 'internal_migrants', value: '0,8', direction: -1, baseline: h1 })).toBe(
+      'В январе–июне 2023 года численность внутренних мигрантов составила 0,8 от уровня соответствующего периода 2022 года (по опубликованным данным).',
+    );
+    // «тогда как …» stands in a sentence that does not name its period: the months are named.
+    expect(L.t.signChange({ subject: L.t.balanceNoun('pr_arrivals', 'pr_departures'), direction: 1, from: -1, value: `6${NB}656`, baseline: L.baseline(period('2022-01/2022-06'), 'year_ago') })).toBe(
+      `Сальдо миграции стало положительным (6${NB}656), тогда как в январе–июне 2022 года оно было отрицательным.`,
+    );
+    // The same phrase for another span of the same year: its own months after «в».
+    expect(L.t.signChange({ subject: L.t.balanceNoun('pr_arrivals', 'pr_departures'), direction: 1, from: -1, value: `5${NB}016`, baseline: L.baseline(period('2022-01/2022-03'), 'year_ago') })).toBe(
+      `Сальдо миграции стало положительным (5${NB}016), тогда как в январе–марте 2022 года оно было отрицательным.`,
     );
   });
   it('has a title for every section key English has', async () => {
@@ -233,6 +255,39 @@ describe('the verifier reads Russian as strictly as English', () => {
     fails(good.replace('третий', 'второй'), [streak], period('2025'), /\(2\) is no streak length/);
     fails(good.replace('положительным', 'отрицательным'), [streak], period('2025'), /states down\/negative/);
     fails(good.replace('Сальдо миграции', 'Net migration'), [streak], period('2025'), /Latin letters|never name/);
+  });
+});
+
+describe('the verifier reads «соответствующий период» as the same months a year back, and nothing else', () => {
+  const H1 = period('2024-01/2024-06');
+  const arrivals = series('pr_arrivals', '_T');
+  const yearAgo = [changeClaim(arrivals, '2024-01/2024-06', '2023-01/2023-06', 1, '4,4')];
+  const text = 'В январе–июне 2024 года число прибывших на постоянное жительство увеличилось на 4,4% по сравнению с соответствующим периодом 2023 года.';
+  it('accepts the phrase for the same months a year back', () => {
+    passes(text, yearAgo, H1);
+    passes('По сравнению с соответствующим периодом 2023 года число прибывших на постоянное жительство увеличилось на 4,4%.', yearAgo, H1);
+    // Naming the months is true as well.
+    passes(text.replace('соответствующим периодом 2023 года', 'январем–июнем 2023 года'), yearAgo, H1);
+  });
+  it('fails the phrase with the wrong year', () => {
+    fails(text.replace('периодом 2023', 'периодом 2022'), yearAgo, H1, /2022|baseline 2023-01\/2023-06/);
+    fails(text.replace('периодом 2023', 'периодом 2024'), yearAgo, H1, /own period as its baseline|baseline 2023-01\/2023-06/);
+  });
+  it('fails the phrase for the previous period (it would say a year back)', () => {
+    // January–June 2024 against July–December 2023: the phrase names 2023, the claim's baseline is in 2023, but it is
+    // the period just before, not the same months a year back.
+    const previous = [changeClaim(arrivals, '2024-01/2024-06', '2023-07/2023-12', 1, '4,4')];
+    fails(text, previous, H1, /“соответствующим периодом 2023 года” states 2023-07\/2023-12 as the same period a year earlier, but no claim compares with it so/);
+    passes(text.replace('соответствующим периодом 2023 года', 'июлем–декабрем 2023 года'), previous, H1);
+    // Within one year: April–June 2024 against January–March 2024.
+    const q = [changeClaim(arrivals, '2024-04/2024-06', '2024-01/2024-03', -1, '2,7')];
+    const qText = 'В апреле–июне 2024 года число прибывших на постоянное жительство сократилось на 2,7% по сравнению с соответствующим периодом 2024 года.';
+    fails(qText, q, period('2024-04/2024-06'), /own period as its baseline|as the same period a year earlier/);
+    passes(qText.replace('соответствующим периодом 2024 года', 'январем–мартом 2024 года'), q, period('2024-04/2024-06'));
+  });
+  it('fails the phrase for a quarter a year back, which the text names', () => {
+    const q = [changeClaim(arrivals, '2024-Q1', '2023-Q1', -1, '2,7')];
+    fails('В I квартале 2024 года число прибывших на постоянное жительство сократилось на 2,7% по сравнению с соответствующим периодом 2023 года.', q, period('2024-Q1'), /2023|baseline 2023-Q1/);
   });
 });
 

@@ -348,6 +348,13 @@ describe('rule 5: periods', () => {
     fails('Arrivals fell by 24.0% (derived) compared with the previous quarter (July–September 2023).', claims, period('2024-Q1'), /do not state the period 2023-Q4/));
   it('accepts the period left to the heading', () =>
     passes('Arrivals fell by 24.0% (derived) compared with the previous quarter (July–September 2023).', claims, Q4));
+  it('fails words only the other relation writes («the previous quarter» a year back, «the same quarter» just before)', () => {
+    const yearAgo = [change(arr, '2023-Q4', '2022-Q4', -1, '24.0', 'percent', ['I'])];
+    const ya = 'In the fourth quarter of 2023, arrivals fell by 24.0% (derived) compared with the same quarter of 2022 (October–December 2022).';
+    passes(ya, yearAgo, Q4);
+    fails(ya.replace('the same quarter of 2022', 'the previous quarter'), yearAgo, Q4, /states 2022-Q4 as the period just before, but no claim compares with it so/);
+    fails(text.replace('the previous quarter', 'the same quarter of 2023'), claims, Q4, /states 2023-Q3 as the same period a year earlier, but no claim compares with it so/);
+  });
   it('fails a period no claim is about', () =>
     fails('In the first quarter of 2024, arrivals fell by 24.0% (derived) compared with the previous quarter (July–September 2023).', claims, Q4, /states a period no claim is about/));
 

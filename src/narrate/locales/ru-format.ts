@@ -259,14 +259,34 @@ export function periodGen(p: Period): string {
 }
 
 /**
+ * True for a span of months within one year that is not a whole year (`2025-01/2025-03`, `2022-01/2022-09`): a year
+ * back, the bureau calls such a span «соответствующий период 2025 года». A quarter, a month, a year, a date and a span
+ * across years are named instead.
+ */
+export function isMonthSpan(p: Period): boolean {
+  return p.kind === 'range' && !isYearSpan(p) && yearOf(p.start) === yearOf(p.end);
+}
+
+const CORRESPONDING: Record<'ins' | 'gen' | 'prep' | 'acc', string> = {
+  ins: 'соответствующим периодом',
+  gen: 'соответствующего периода',
+  prep: 'соответствующем периоде',
+  acc: 'соответствующий период',
+};
+
+/** The bureau's name of the same span of months a year back, in a case: "соответствующим периодом 2025 года" (ins), "соответствующего периода 2025 года" (gen). */
+export function correspondingPeriod(p: Period, c: 'ins' | 'gen' | 'prep' | 'acc'): string {
+  return `${CORRESPONDING[c]} ${yearOf(p.start)} года`;
+}
+
+/**
  * The baseline of a change, `p` being the baseline period (as en.ts's baseline):
  * - year_ago, a month span within one year → "по сравнению с соответствующим периодом 2025 года" (the bureau's phrase);
  * - every other case names the baseline in the instrumental: "по сравнению с IV кварталом 2022 года",
  *   "по сравнению с 2022 годом", "по сравнению с III кварталом 2023 года" (previous), "по сравнению с мартом 2023 года".
  */
 export function baselinePhrase(p: Period, relation: Relation): string {
-  if (relation === 'year_ago' && p.kind === 'range' && !isYearSpan(p) && yearOf(p.start) === yearOf(p.end))
-    return `по сравнению с соответствующим периодом ${yearOf(p.start)} года`;
+  if (relation === 'year_ago' && isMonthSpan(p)) return `по сравнению с ${correspondingPeriod(p, 'ins')}`;
   return `по сравнению с ${periodWith(p)}`;
 }
 

@@ -80,13 +80,17 @@ interface BaselineForms {
   for: string;
   gen: string;
 }
-function baselineFormsOf(p: Period): BaselineForms {
-  // Always the months themselves («по сравнению с январем–июнем 2022 года»), never «с соответствующим периодом
-  // 2022 года»: that phrase names no months, and two periods of one year (January–June, July–December) would read
-  // alike to the verifier.
+function baselineFormsOf(p: Period, relation: Relation): BaselineForms {
   // A stock is compared with its figure on a date: «по сравнению с данными на 1 сентября 2023 года».
   if (p.kind === 'date') return { ins: `данными ${periodIn(p)}`, prep: periodIn(p), for: periodIn(p), gen: periodGen(p) };
-  return { ins: periodWith(p), prep: periodIn(p), for: periodFor(p), gen: periodGen(p) };
+  const named = { ins: periodWith(p), prep: periodIn(p), for: periodFor(p), gen: periodGen(p) };
+  // The same span of months a year back is the bureau's «соответствующий период 2025 года» where the sentence names
+  // the months it is compared with: after «по сравнению с» (ins) and «от уровня»/«на уровне» (gen, in a sentence that
+  // opens with its period). «Тогда как в …» (prep) and «есть данные за …» (for) stand in sentences that do not name
+  // the period, so there the months are named. The verifier accepts the phrase only for a claim that compares a
+  // period with the same period a year earlier (words.ts: a phrase only one relation writes).
+  if (relation === 'year_ago' && F.isMonthSpan(p)) return { ...named, ins: F.correspondingPeriod(p, 'ins'), gen: F.correspondingPeriod(p, 'gen') };
+  return named;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -353,11 +357,12 @@ export function createRussian(reference: Reference): Locale {
   };
   const fig = (value: string, marks: Flag[] | undefined, inBrackets = false) => value + flagMark(marks ?? [], inBrackets);
 
-  // Baselines are passed to templates as their instrumental phrase; the other forms are found by it.
+  // Baselines are passed to templates as their instrumental phrase; the other forms are found by it. One phrase may
+  // stand for several periods («соответствующим периодом 2023 года» for January–March and January–June 2023): the
+  // latest wins, which is the one of the sentence being written (a template is called right after its baseline).
   const baselineForms = new Map<string, BaselineForms>();
   const baseline = (p: Period, relation: Relation): string => {
-    void relation;
-    const f = baselineFormsOf(p);
+    const f = baselineFormsOf(p, relation);
     baselineForms.set(f.ins, f);
     return f.ins;
   };
@@ -728,11 +733,10 @@ export function createRussian(reference: Reference): Locale {
     return uniqueLongestFirst(allCases.map((c) => known(p, c)).map((name) => (name ? m.of(name) : undefined)));
   };
   const periodPhrases = (p: Period) => uniqueLongestFirst([periodIn(p), periodFor(p), periodFor(p).replace(/^(за|на) /, ''), label(p), periodGen(p)]);
-  const baselinePhrases = (p: Period, relation: 'previous' | 'year_ago') => {
-    void relation;
-    const f = baselineFormsOf(p);
-    return uniqueLongestFirst([f.ins, f.prep, f.for, f.for.replace(/^(за|на) /, ''), f.gen, label(p)]);
-  };
+  // A year back, the named forms are true too; the bureau's phrase is in the year_ago list only, so the verifier takes
+  // it for that relation alone.
+  const baselinePhrases = (p: Period, relation: 'previous' | 'year_ago') =>
+    uniqueLongestFirst([...new Set([baselineFormsOf(p, 'previous'), baselineFormsOf(p, relation)])].flatMap((f) => [f.ins, f.prep, f.for, f.for.replace(/^(за|на) /, ''), f.gen, label(p)]));
 
   /** Heads in the nominative and the pronouns that stand for them, with their gender. */
   const SUBJECTS: Record<string, Gender> = { число: 'n', численность: 'f', объем: 'm', сальдо: 'n', доля: 'f', он: 'm', она: 'f', оно: 'n', они: 'pl' };
