@@ -5,6 +5,7 @@ import { narrate } from '../narrate/index.ts';
 import { formatLocation } from '../errors.ts';
 import type { ReportModel, Sentence } from '../report-model.ts';
 import { describeClaim } from '../claims.ts';
+import { labelsFor } from '../render/labels.ts';
 
 interface Io {
   out(line: string): void;
@@ -14,10 +15,12 @@ interface Io {
 /** Plain text a press officer can paste into an e-mail. */
 export function plainText(model: ReportModel): string {
   const lines: string[] = [];
+  // The edition's own words for the two fixed texts, as the HTML has them (English only if the language has no labels).
+  const labels = labelsFor(model.lang) ?? labelsFor('en');
   if (model.meta.title) lines.push(model.meta.title);
   lines.push(model.meta.periodLabel, '');
   if (model.findings.length) {
-    lines.push('Key findings', '');
+    lines.push(labels.keyFindings, '');
     for (const f of model.findings) lines.push(`- ${f.text}`);
     lines.push('');
   }
@@ -38,7 +41,7 @@ export function plainText(model: ReportModel): string {
       if (!p.length) continue;
       lines.push(p.map((x) => x.text).join(' '), '');
     }
-    for (const n of s.notes) lines.push(`Note: ${n.text}`);
+    for (const n of s.notes) lines.push(`${labels.note}: ${n.text}`);
     if (s.notes.length) lines.push('');
   }
   return lines.join('\n').trimEnd();

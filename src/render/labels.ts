@@ -32,6 +32,8 @@ export interface Labels {
   keywords: string;
   /** The report's title when its narrative (report.yaml) gives none: every edition has a heading and a named cover. */
   titleDefault: string;
+  /** What starts a section's note in plain text (`migreport text`): "Note: …". */
+  note: string;
   aboutDefault: string;
   objectivesDefault: string;
   disclaimerDefault: string;
@@ -62,6 +64,7 @@ const en: Labels = {
   backToText: 'back to text',
   keywords: 'migration, Kazakhstan',
   titleDefault: 'Migration in Kazakhstan',
+  note: 'Note',
   aboutDefault:
     'This brief brings together the latest official figures on migration to and from Kazakhstan, ' +
     'compares them with earlier periods and shows where they come from.',
@@ -100,6 +103,7 @@ const ru: Labels = {
   backToText: 'вернуться к тексту',
   keywords: 'миграция, Казахстан',
   titleDefault: 'Миграция в Казахстане',
+  note: 'Примечание',
   aboutDefault:
     'В этом обзоре собраны последние официальные данные о миграции в Казахстан и из Казахстана. ' +
     'Они сопоставлены с данными предыдущих периодов, и для каждой цифры указан ее источник.',
@@ -140,6 +144,7 @@ const kk: Labels = {
   backToText: 'мәтінге оралу',
   keywords: 'көші-қон, Қазақстан',
   titleDefault: 'Қазақстандағы көші-қон',
+  note: 'Ескертпе',
   aboutDefault:
     'Бұл шолуда Қазақстанға және Қазақстаннан көші-қон туралы соңғы ресми деректер жинақталған. ' +
     'Олар алдыңғы кезеңдердің деректерімен салыстырылып, әр көрсеткіштің дереккөзі көрсетілген.',
