@@ -17,7 +17,8 @@ export function plainText(model: ReportModel): string {
   const lines: string[] = [];
   // The edition's own words for the two fixed texts, as the HTML has them (English only if the language has no labels).
   const labels = labelsFor(model.lang) ?? labelsFor('en');
-  if (model.meta.title) lines.push(model.meta.title);
+  // A period without a narrative is titled as its HTML is (src/pipeline.ts).
+  lines.push(model.meta.title || labels.titleDefault);
   lines.push(model.meta.periodLabel, '');
   if (model.findings.length) {
     lines.push(labels.keyFindings, '');

@@ -23,4 +23,10 @@ describe('migreport text', () => {
     expect(lines.some((l) => l.startsWith(note))).toBe(true);
     if (lang !== 'en') expect(lines.filter((l) => /^(Key findings|Note:)/.test(l))).toEqual([]);
   });
+
+  it('titles a period without a narrative as its HTML does', async () => {
+    const out: string[] = [];
+    expect(await text({ data: `${root}data`, template: 'bns-release', period: '2016-Q2', lang: 'ru' }, { out: (l) => out.push(l), err: () => undefined })).toBe(0);
+    expect(out.join('\n').split('\n')[0]).toBe('Миграция в Казахстане');
+  });
 });
