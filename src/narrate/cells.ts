@@ -50,6 +50,26 @@ export function signFor(L: Pick<Locale, 'rounded'>, v: number, style: Style, sig
   return signed && L.rounded(v, style) !== 0 ? (v > 0 ? '+' : MINUS) : '';
 }
 
+/**
+ * A figure as a sentence writes it, in every locale: the sign only when asked (the direction is in the verb), the
+ * shown digits, and the locale's own words after money and percentage points; a percentage takes "%", a count and
+ * a ratio nothing.
+ */
+export function figureText(
+  L: Pick<Locale, 'rounded' | 'digits'>,
+  v: number,
+  style: Style,
+  signed: boolean,
+  unit: { money: string; points: (v: number, digits: string) => string },
+): string {
+  const d = L.digits(v, style);
+  const sign = signFor(L, v, style, signed);
+  if (style === 'money') return `${sign}${d}${unit.money}`;
+  if (style === 'percent' || style === 'percent0') return `${sign}${d}%`;
+  if (style === 'points') return `${sign}${d}${unit.points(v, d)}`;
+  return `${sign}${d}`;
+}
+
 /** The keys report kinds may name in a locale: its phrase templates, notes and table words, section and group titles. */
 export function localeKeys(t: Templates, titles: Record<string, string>, groups: Record<string, string>): LocaleKeys {
   const entries = Object.entries(t as unknown as Record<string, unknown>);

@@ -9,7 +9,7 @@ import type { Flag, Relation } from '../../compare/facts.ts';
 import type { ChangeItem, Direction, Locale, MoverItem, ReadNumber, Templates } from '../locale.ts';
 import type { Vocabulary } from '../../verify/vocabulary.ts';
 import { ENGLISH_WORDS } from '../../verify/words.ts';
-import { CELL_MARKS, NOT_AVAILABLE, localeKeys, roundedBy, shownDigitsOf, signFor, tableCell } from '../cells.ts';
+import { CELL_MARKS, NOT_AVAILABLE, figureText, localeKeys, roundedBy, shownDigitsOf, tableCell } from '../cells.ts';
 
 const TAG = 'en-GB'; // British conventions: "1 September 2023", lists without a serial comma.
 // Intl.NumberFormat's digits without its start-up (digits.ts); Intl itself only for what digits.ts leaves.
@@ -660,21 +660,10 @@ export function createEnglish(reference: Reference): Locale {
     unitLabel: (unit: Unit) => ({ persons: 'persons', usd_million: 'million USD', percent: 'per cent', ratio: 'ratio' })[unit],
     partnerLabel,
     number(v, style, signed = false) {
-      const d = this.digits(v, style);
-      const sign = signFor(this, v, style, signed);
-      switch (style) {
-        case 'count':
-          return `${sign}${d}`;
-        case 'money':
-          return `${sign}${d} million USD`;
-        case 'percent':
-        case 'percent0':
-          return `${sign}${d}%`;
-        case 'points':
-          return `${sign}${d} percentage ${cardinalOneDecimal.select(Math.abs(v)) === 'one' ? 'point' : 'points'}`;
-        case 'ratio':
-          return `${sign}${d}`;
-      }
+      return figureText(this, v, style, signed, {
+        money: ' million USD',
+        points: (x) => ` percentage ${cardinalOneDecimal.select(Math.abs(x)) === 'one' ? 'point' : 'points'}`,
+      });
     },
     digits: (v, style) => shownDigits(v, style).digits,
     rounded: roundedBy(shownDigits),

@@ -1,7 +1,7 @@
 // Kazakh: every Kazakh word, number format, period phrase and case form of the generated text, and the verifier's
 // reading of them. Sentences are verb-final (SOV): «… 20,7%-ға азайды»; a baseline is followed by «салыстырғанда».
 // Numbers and periods: kk-format.ts; case suffixes: kk-morph.ts. Rules and sources: docs/languages.md (Kazakh).
-import { CELL_MARKS, NOT_AVAILABLE, localeKeys, roundedBy, shownDigitsOf, signFor, tableCell } from '../cells.ts';
+import { CELL_MARKS, NOT_AVAILABLE, figureText, localeKeys, roundedBy, shownDigitsOf, tableCell } from '../cells.ts';
 import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
@@ -704,20 +704,7 @@ export function createKazakh(reference: Reference): Locale {
     unitLabel: (unit: Unit) => ({ persons: 'адам', usd_million: 'млн АҚШ доллары', percent: 'пайыз', ratio: 'арақатынас' })[unit],
     partnerLabel,
     number(v, style, signed = false) {
-      // A sign only when asked (a list of changes), as in every locale; the direction is in the verb.
-      const d = this.digits(v, style);
-      const sign = signFor(this, v, style, signed);
-      switch (style) {
-        case 'money':
-          return `${sign}${d}${UNITS.money}`;
-        case 'percent':
-        case 'percent0':
-          return `${sign}${d}%`;
-        case 'points':
-          return `${sign}${d}${UNITS.points}`;
-        default:
-          return `${sign}${d}`;
-      }
+      return figureText(this, v, style, signed, { money: UNITS.money, points: () => UNITS.points });
     },
     digits: (v, style) => shownDigits(v, style).digits,
     rounded: roundedBy(shownDigits),

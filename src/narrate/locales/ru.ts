@@ -7,7 +7,7 @@
 // How a measure is named: a head noun («число», «численность», «объем», «сальдо») and a complement that does not
 // change with the case of the head («въездов из стран СНГ»). Sentences decline the head only (число → числе);
 // verbs agree with the head's gender; the verifier reads the complements, which stay the same in every case.
-import { CELL_MARKS, NOT_AVAILABLE, localeKeys, roundedBy, shownDigitsOf, signFor, tableCell } from '../cells.ts';
+import { CELL_MARKS, NOT_AVAILABLE, figureText, localeKeys, roundedBy, shownDigitsOf, tableCell } from '../cells.ts';
 import type { Reference, Unit } from '../../model.ts';
 import type { Period } from '../../period.ts';
 import type { Flag, Relation } from '../../compare/facts.ts';
@@ -831,21 +831,10 @@ export function createRussian(reference: Reference): Locale {
     unitLabel: (unit: Unit) => ({ persons: 'человек', usd_million: 'млн долларов США', percent: 'в процентах', ratio: 'отношение' })[unit],
     partnerLabel,
     number(v, style, signed = false) {
-      const d = this.digits(v, style);
-      const sign = signFor(this, v, style, signed);
-      switch (style) {
-        case 'count':
-          return `${sign}${d}`;
-        case 'money':
-          return `${sign}${d}${NBSP}млн долларов США`;
-        case 'percent':
-        case 'percent0':
-          return `${sign}${d}%`;
-        case 'points':
-          return `${sign}${d}${NBSP}${POINTS[pluralDecimal.select(Number(d.replace(/\u00a0/g, '').replace(',', '.'))) as keyof Forms]}`;
-        case 'ratio':
-          return `${sign}${d}`;
-      }
+      return figureText(this, v, style, signed, {
+        money: `${NBSP}млн долларов США`,
+        points: (_, d) => `${NBSP}${POINTS[pluralDecimal.select(Number(d.replace(/\u00a0/g, '').replace(',', '.'))) as keyof Forms]}`,
+      });
     },
     digits: (v, style) => shownDigits(v, style).digits,
     rounded: roundedBy(shownDigits),
