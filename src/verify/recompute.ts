@@ -357,7 +357,9 @@ function change(env: Env, c: Extract<Claim, { what: 'change' }>): Check {
     case 'abs':
       return displayIs(env, c.display, disp, 'an absolute change') ?? figure(env, 'change', Math.abs(abs), disp, c.shown) ?? signIs(absSign) ?? rows;
     case 'times': {
-      if (!(from.v > 0) || to.v / from.v < 2)
+      // "n times as many" from a rise of 100% as displayed, the threshold of the words check's rule 4 (which demands
+      // these words once the per cent shows 100.0): 29,981 → 59,961 is +99.997%, shown 100.0%, "2.0 times".
+      if (!(from.v > 0) || ctx.shown((100 * (to.v - from.v)) / from.v, 'percent') < 100)
         return { reason: `${env.label}: the data give ${moved}, not a rise to 2 times or more`, expected: from.v > 0 ? ctx.digits(to.v / from.v, 'ratio') : undefined };
       return displayIs(env, c.display, 'ratio', 'a multiple') ?? figure(env, 'ratio', to.v / from.v, 'ratio', c.shown) ?? signIs(1) ?? rows;
     }

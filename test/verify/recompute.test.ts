@@ -125,6 +125,16 @@ describe('change', () => {
     expect(checkWords('x rose by 150.0%.', [change(series('x', T), '2023', '2022', 'pct', 1, '150.0')], L.vocabulary, {}).map((f) => f.reason).join()).toMatch(/rule 4/);
     fails(ds, change(series('x', T), '2022', '2023', 'times', 1, '2.5', 'ratio'), 'not a rise to 2 times or more');
   });
+  it('states as times a rise that shows as 100.0%, where rule 4 demands those words, and no rise below (fuzz seed 2727)', () => {
+    // +99.997% shows as 100.0%: the words check allows no "rose by 100.0%", so "2.0 times" must pass here.
+    const near = tinyDataset(['x,2022,_T,,,29981', 'x,2023,_T,,,59961']);
+    passes(near, change(series('x', T), '2023', '2022', 'times', 1, '2.0', 'ratio'));
+    expect(checkWords('x rose by 100.0%.', [change(series('x', T), '2023', '2022', 'pct', 1, '100.0')], L.vocabulary, {}).map((f) => f.reason).join()).toMatch(/rule 4/);
+    // +99.9% shows as 99.9%: a per cent, not times.
+    const below = tinyDataset(['x,2022,_T,,,29981', 'x,2023,_T,,,59932']);
+    fails(below, change(series('x', T), '2023', '2022', 'times', 1, '2.0', 'ratio'), 'not a rise to 2 times or more');
+    passes(below, change(series('x', T), '2023', '2022', 'pct', 1, '99.9'));
+  });
   it('a balance that crosses zero is a change of sign, not a rise of more than 100%', () => {
     fails(sample, change(net(), '2023-Q1', '2022-Q1', 'pct', 1, '527.6'), 'a change of sign');
   });
