@@ -122,7 +122,14 @@ function wordingRules(claims: Claim[]): WordsFailure[] {
 
 interface VocabCache {
   phrase: Map<string, RegExp>;
+  /** Phrase lists by kind and key (`S:`, `M:`, `L:`), lower case. */
   names: Map<string, string[]>;
+  /** A period's phrases by period code, lower case, with the roles and relations their words state. */
+  periods: Map<string, PeriodWords>;
+  /** For tables: row labels by series key and period phrases by period code (lower case), and orphanFigures' phrases by period codes. */
+  rowLabels: Map<string, Set<string>>;
+  periodLabels: Map<string, Set<string>>;
+  orphanPhrases: Map<string, string[]>;
   direction?: { sign: Map<string, Sign> };
   superlative?: { kind: Map<string, 'most' | 'largest' | 'highest' | 'lowest'> };
   options: Map<string, OptionRegexes>;
@@ -137,6 +144,8 @@ interface OptionRegexes {
   baselineOutro: RegExp | null;
   sinceOutro: RegExp | null;
   units: { display: Display; re: RegExp }[];
+  /** The neutral phrases, lower case. */
+  neutral: Map<string, boolean>;
   /** Built on first use: the mark regex as a plain pattern, and marks closing a bracket of figures. */
   markOnly?: RegExp;
   closing?: RegExp;
@@ -146,7 +155,7 @@ const caches = new WeakMap<Vocabulary, VocabCache>();
 
 function cacheOf(v: Vocabulary): VocabCache {
   let c = caches.get(v);
-  if (!c) caches.set(v, (c = { phrase: new Map(), names: new Map(), options: new Map() }));
+  if (!c) caches.set(v, (c = { phrase: new Map(), names: new Map(), periods: new Map(), rowLabels: new Map(), periodLabels: new Map(), orphanPhrases: new Map(), options: new Map() }));
   return c;
 }
 
@@ -173,10 +182,39 @@ function phraseRegex(cache: VocabCache, phrase: string): RegExp | null {
   return re;
 }
 
+/** A list of phrases, lower case (the phrases are looked for in the lower-cased text), built once per key. */
 function names(cache: VocabCache, key: string, make: () => string[]): string[] {
   let list = cache.names.get(key);
-  if (!list) cache.names.set(key, (list = make().filter((s) => s && s.trim())));
+  if (!list) cache.names.set(key, (list = lowerNames(make())));
   return list;
+}
+
+const lowerNames = (list: string[]) => list.filter((s) => s && s.trim()).map((s) => s.toLowerCase());
+
+/**
+ * A period's phrases, lower case: those stating it as the period (`asPeriod`), then those stating it as a baseline
+ * (`asBaseline`), each with the relation only its words state. Words that only one relation writes state that
+ * relation too ("the same quarter of 2022 (Q4 2022)", Russian «соответствующим периодом 2022 года», Kazakh «2022
+ * жылғы тиісті кезеңмен», "the previous quarter (…)").
+ */
+interface PeriodWords {
+  asPeriod: string[];
+  asBaseline: { k: string; relation?: BaselineRelation }[];
+}
+
+function periodWords(v: Vocabulary, cache: VocabCache, p: Period): PeriodWords {
+  let w = cache.periods.get(p.code);
+  if (!w) {
+    const inP = lowerNames(v.periodPhrases(p));
+    const prev = lowerNames(v.baselinePhrases(p, 'previous'));
+    const ago = lowerNames(v.baselinePhrases(p, 'year_ago'));
+    const [inPs, prevs, agos] = [new Set(inP), new Set(prev), new Set(ago)];
+    const relationOf = (k: string): BaselineRelation | undefined =>
+      inPs.has(k) || prevs.has(k) === agos.has(k) ? undefined : prevs.has(k) ? 'previous' : 'year_ago';
+    w = { asPeriod: inP, asBaseline: [...prev, ...ago].map((k) => ({ k, relation: relationOf(k) })) };
+    cache.periods.set(p.code, w);
+  }
+  return w;
 }
 
 /**
@@ -193,7 +231,7 @@ function wholeWords(text: string, words: Map<string, unknown>): { 0: string; ind
   }
   const found: { 0: string; index: number }[] = [];
   const taken = new Uint8Array(text.length);
-  for (const w of [...words.keys()].sort((a, b) => b.length - a.length)) {
+  for (const w of longestFirst(words)) {
     if (!w || !lower.includes(w)) continue;
     for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
       const e = i + w.length;
@@ -204,6 +242,14 @@ function wholeWords(text: string, words: Map<string, unknown>): { 0: string; ind
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** The keys of a word map, longest first, sorted once per map (the maps are built once per vocabulary or options). */
+const sortedKeys = new WeakMap<Map<string, unknown>, string[]>();
+function longestFirst(words: Map<string, unknown>): string[] {
+  let list = sortedKeys.get(words);
+  if (!list) sortedKeys.set(words, (list = [...words.keys()].sort((a, b) => b.length - a.length)));
+  return list;
 }
 
 function directionOf(v: Vocabulary, cache: VocabCache) {
@@ -220,6 +266,30 @@ function superlativeOf(v: Vocabulary, cache: VocabCache) {
     cache.superlative = { kind };
   }
   return cache.superlative;
+}
+
+/**
+ * A unit's words as alternatives, in order; a unit ending in a letter is a whole word ("раз" is no unit at the start of
+ * "разрешений"). Consecutive such words share one lookahead, `(?:a|b)(?!…)` — the same match as `a(?!…)|b(?!…)`, as
+ * the regex backtracks into the group when the lookahead fails — because compiling each \p{L} lookahead under /iu
+ * cost a cold build some 2–3 ms (Kazakh writes 16 unit words).
+ */
+function unitAlternatives(words: string[]): string {
+  const parts: string[] = [];
+  let whole: string[] = [];
+  const close = () => {
+    if (whole.length) parts.push(`(?:${whole.join('|')})${NOT_WORD_AFTER}`);
+    whole = [];
+  };
+  for (const w of words) {
+    if (/[\p{L}\p{N}]$/u.test(w)) whole.push(escape(w));
+    else {
+      close();
+      parts.push(escape(w));
+    }
+  }
+  close();
+  return parts.join('|');
 }
 
 /** Option regexes by options object (the merged options are one object per locale), then by content. */
@@ -250,14 +320,20 @@ function optionRegexes(cache: VocabCache, o: Required<WordsOptions>): OptionRege
       sinceOutro: outro(o.sinceOutros),
       units: (Object.entries(o.units) as [Display, string[]][]).map(([display, words]) => ({
         display,
-        // A unit ending in a letter is a whole word ("раз" is no unit at the start of "разрешений").
-        re: new RegExp(`^\\s*(?:${words.map((w) => escape(w) + (/[\p{L}\p{N}]$/u.test(w) ? NOT_WORD_AFTER : '')).join('|')})`, 'iu'),
+        re: new RegExp(`^\\s*(?:${unitAlternatives(words)})`, 'iu'),
       })),
+      neutral: new Map(o.neutral.map((p) => [p.toLowerCase(), true])),
     };
     cache.options.set(key, r);
   }
   byCache.set(cache, r);
   return r;
+}
+
+/** Marks closing a bracket of figures ("4,033,693 (90.0%, derived)"). */
+function closingMarks(markOf: Map<string, Mark>): RegExp {
+  const alt = [...markOf.keys()].map(escape).join('|');
+  return new RegExp(`[,;]\\s*((?:${alt})(?:\\s*,\\s*(?:${alt}))*)\\s*\\)`, 'giu');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -358,7 +434,16 @@ function relationsOf(c: Claim & { baseline: string }): BaselineRelation[] {
   const p = parsePeriod(c.period);
   const b = parsePeriod(c.baseline);
   if (!p || !b) return [];
-  return [...(previousPeriod(p)?.key === b.key ? ['previous' as const] : []), ...(sameLastYear(p).key === b.key ? ['year_ago' as const] : [])];
+  const [previous, yearAgo] = neighbours(p);
+  return [...(previous?.key === b.key ? ['previous' as const] : []), ...(yearAgo.key === b.key ? ['year_ago' as const] : [])];
+}
+
+/** A period's previous period and the same period a year earlier, worked out once per period object. */
+const neighbourCache = new WeakMap<Period, [Period | undefined, Period]>();
+function neighbours(p: Period): [Period | undefined, Period] {
+  let n = neighbourCache.get(p);
+  if (!n) neighbourCache.set(p, (n = [previousPeriod(p), sameLastYear(p)]));
+  return n;
 }
 
 class Reading {
@@ -369,11 +454,13 @@ class Reading {
   private periods: PeriodSpan[] = [];
   private mentions: Mention[] = [];
   private blanked = '';
-  private neutral: Map<string, boolean> | undefined;
   private lower: string | undefined;
   private clauseOf = new Int32Array(0);
   private clauses: Clause[] = [];
   private words: Word[] = [];
+  /** Per figure (a figure is weighed for every claim showing its digits): its units read, its adjacent period. */
+  private readonly unitsRead = new Map<NumberToken, (RegExpExecArray | null)[]>();
+  private readonly adjacent = new Map<NumberToken, PeriodSpan | undefined>();
 
   constructor(
     private readonly text: string,
@@ -431,16 +518,16 @@ class Reading {
   }
 
   /**
-   * Every occurrence of the phrases in the text not yet occupied, longest phrase first, whole words only. A plain
+   * Every occurrence of the phrases (lower case) in the text not yet occupied, longest phrase first, whole words only. A plain
    * search of the lower-cased text: a regex per phrase cost a first build ~0.3 s to compile (hundreds of names).
    */
   private find<T>(phrases: Map<string, T>, accept: (s: number, e: number, info: T) => void) {
     const lower = (this.lower ??= this.text.toLowerCase());
     // Lower-casing that changes the length (a rare letter) would shift positions: then the regexes.
     if (lower.length !== this.text.length) return this.findByRegex(phrases, accept);
-    const list = [...phrases.keys()].filter((p) => lower.includes(p.toLowerCase())).sort((a, b) => b.length - a.length);
-    for (const p of list) {
-      const pl = p.toLowerCase();
+    // The phrases (the keys) are lower case already.
+    const list = [...phrases.keys()].filter((p) => lower.includes(p)).sort((a, b) => b.length - a.length);
+    for (const pl of list) {
       if (!pl) continue;
       const wordStart = WORD_CHAR.test(pl[0]);
       const wordEnd = WORD_CHAR.test(pl[pl.length - 1]);
@@ -450,7 +537,7 @@ class Reading {
         if (wordEnd && e < lower.length && WORD_CHAR.test(lower[e])) continue;
         if (this.free(s, e)) {
           this.take(s, e);
-          accept(s, e, phrases.get(p)!);
+          accept(s, e, phrases.get(pl)!);
         }
       }
     }
@@ -485,8 +572,9 @@ class Reading {
       const p = parse(c.period);
       add(p);
       if (p) {
-        add(previousPeriod(p));
-        add(sameLastYear(p));
+        const [previous, yearAgo] = neighbours(p);
+        add(previous);
+        add(yearAgo);
       }
       if (hasBaseline(c)) add(parse(c.baseline));
       if (c.what === 'record' || c.what === 'streak') add(parse(c.since));
@@ -494,8 +582,9 @@ class Reading {
     const ctx = this.ctx.period;
     if (ctx) {
       add(ctx);
-      add(previousPeriod(ctx));
-      add(sameLastYear(ctx));
+      const [previous, yearAgo] = neighbours(ctx);
+      add(previous);
+      add(yearAgo);
       if (ctx.kind !== 'date') add(periodFromSpan(ctx.start + months(ctx), ctx.end + months(ctx)));
     }
     return [...out.values()];
@@ -514,37 +603,23 @@ class Reading {
       baselines.set(code, set);
     }
     const isBaseline = (code: string, relation?: BaselineRelation) => !!baselines.get(code) && (!relation || baselines.get(code)!.has(relation));
-    for (const p of this.periodCodes()) {
-      const c = this.cache;
-      const inP = names(c, `P:${p.code}`, () => this.v.periodPhrases(p));
-      const prev = names(c, `Bp:${p.code}`, () => this.v.baselinePhrases(p, 'previous'));
-      const ago = names(c, `By:${p.code}`, () => this.v.baselinePhrases(p, 'year_ago'));
-      // Words that only one relation writes state that relation too ("the same quarter of 2022 (Q4 2022)", Russian
-      // «соответствующим периодом 2022 года», Kazakh «2022 жылғы тиісті кезеңмен», "the previous quarter (…)").
-      const lower = (list: string[]) => new Set(list.map((x) => x.toLowerCase()));
-      const [inPs, prevs, agos] = [lower(inP), lower(prev), lower(ago)];
-      const relationOf = (k: string): BaselineRelation | undefined =>
-        inPs.has(k) || prevs.has(k) === agos.has(k) ? undefined : prevs.has(k) ? 'previous' : 'year_ago';
-      for (const [list, asPeriod] of [
-        [inP, true],
-        [[...prev, ...ago], false],
-      ] as const) {
-        for (const ph of list) {
-          const k = ph.toLowerCase();
-          const relation = asPeriod ? undefined : relationOf(k);
-          let e: Info = phrases.get(k) ?? { period: p, asPeriod: false, asBaseline: false, relation };
-          // The same words for two periods: the first claims them, unless the later one is a claim's baseline (in the
-          // relation the words state, if any) and the first is not (Kazakh names a span a year back by its year
-          // alone, "2022 жылғы тиісті кезеңмен").
-          if (e.period.code !== p.code) {
-            if (asPeriod || !isBaseline(p.code, relation) || isBaseline(e.period.code, e.relation)) continue;
-            e = { period: p, asPeriod: false, asBaseline: false, relation };
-          }
-          if (asPeriod) e.asPeriod = true;
-          else e.asBaseline = true;
-          phrases.set(k, e);
-        }
+    const claim = (k: string, p: Period, asPeriod: boolean, relation: BaselineRelation | undefined) => {
+      let e: Info = phrases.get(k) ?? { period: p, asPeriod: false, asBaseline: false, relation };
+      // The same words for two periods: the first claims them, unless the later one is a claim's baseline (in the
+      // relation the words state, if any) and the first is not (Kazakh names a span a year back by its year
+      // alone, "2022 жылғы тиісті кезеңмен").
+      if (e.period.code !== p.code) {
+        if (asPeriod || !isBaseline(p.code, relation) || isBaseline(e.period.code, e.relation)) return;
+        e = { period: p, asPeriod: false, asBaseline: false, relation };
       }
+      if (asPeriod) e.asPeriod = true;
+      else e.asBaseline = true;
+      phrases.set(k, e);
+    };
+    for (const p of this.periodCodes()) {
+      const w = periodWords(this.v, this.cache, p);
+      for (const k of w.asPeriod) claim(k, p, true, undefined);
+      for (const { k, relation } of w.asBaseline) claim(k, p, false, relation);
     }
     const found: { s: number; e: number; info: Info }[] = [];
     this.find(phrases, (s, e, info) => found.push({ s, e, info }));
@@ -580,8 +655,7 @@ class Reading {
   private findMentions() {
     const phrases = new Map<string, Den[]>();
     const add = (list: string[], den: Den) => {
-      for (const ph of list) {
-        const k = ph.toLowerCase();
+      for (const k of list) {
         const dens = phrases.get(k) ?? [];
         dens.push(den);
         phrases.set(k, dens);
@@ -637,8 +711,7 @@ class Reading {
     }
     out += this.text.slice(last);
     // Phrases that only look like a direction ("add up", "broken down") are blanked too.
-    const neutral = (this.neutral ??= new Map(this.o.neutral.map((p) => [p.toLowerCase(), true])));
-    for (const m of wholeWords(out, neutral)) out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
+    for (const m of wholeWords(out, this.opt.neutral)) out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
     this.blanked = out;
   }
 
@@ -845,8 +918,8 @@ class Reading {
     } else if (t.sign !== 0) problems.push(`${where}: ${t.digits} carries a sign, but the claim states no direction (${describeClaim(c)})`);
     const display = (c as { display?: Display }).display;
     if (display) {
-      const after = this.text.slice(t.end, t.end + 40);
-      const unit = this.opt.units.find((u) => u.display === display && u.re.test(after)) ?? this.opt.units.find((u) => u.re.test(after));
+      const read = this.unitsAfter(t);
+      const unit = this.opt.units.find((u, i) => u.display === display && read[i]) ?? this.opt.units.find((_, i) => read[i]);
       const needs = this.opt.units.find((u) => u.display === display);
       if (unit && unit.display !== display) problems.push(`${where}: ${t.digits} is written as ${unit.display}, the claim is ${display} (${describeClaim(c)})`);
       else if (!unit && needs && display !== 'ratio') problems.push(`${where}: ${t.digits} lacks its unit (${display}) (${describeClaim(c)})`);
@@ -881,14 +954,30 @@ class Reading {
     );
   }
 
+  /** What each unit's regex reads in the 40 characters after a figure (null: not that unit), once per figure. */
+  private unitsAfter(t: NumberToken): (RegExpExecArray | null)[] {
+    let read = this.unitsRead.get(t);
+    if (!read) {
+      const rest = this.text.slice(t.end, t.end + 40);
+      this.unitsRead.set(t, (read = this.opt.units.map((u) => u.re.exec(rest))));
+    }
+    return read;
+  }
+
   /**
    * The period phrase a figure is written with: one right after it (only its unit between: "90.0% in January–March
    * 2023") or one right before its bracket ("January–September 2022 (844.1 million USD)").
    */
   private adjacentPeriod(t: NumberToken): PeriodSpan | undefined {
+    if (this.adjacent.has(t)) return this.adjacent.get(t);
+    const span = this.adjacentPeriodOf(t);
+    this.adjacent.set(t, span);
+    return span;
+  }
+
+  private adjacentPeriodOf(t: NumberToken): PeriodSpan | undefined {
     let after = t.end;
-    const rest = this.text.slice(t.end, t.end + 40);
-    const unit = this.opt.units.map((u) => u.re.exec(rest)).find(Boolean);
+    const unit = this.unitsAfter(t).find(Boolean);
     if (unit) after += unit[0].length;
     while (after < this.text.length && /\s/.test(this.text[after])) after++;
     const next = this.periods.find((p) => p.start === after);
@@ -1115,8 +1204,7 @@ class Reading {
         const t = before(m.index);
         found.push({ span: { start: m.index, end: m.index + m[0].length }, marks: read(m[1]), tokens: t ? [t] : [] });
       }
-      const alt = [...this.opt.markOf.keys()].map(escape).join('|');
-      const closing = (this.opt.closing ??= new RegExp(`[,;]\\s*((?:${alt})(?:\\s*,\\s*(?:${alt}))*)\\s*\\)`, 'giu'));
+      const closing = (this.opt.closing ??= closingMarks(this.opt.markOf));
       closing.lastIndex = 0;
       for (let m = closing.exec(this.text); m; m = closing.exec(this.text)) {
         let depth = 0;
@@ -1166,9 +1254,36 @@ class Reading {
 export function orphanFigures(text: string, vocab: Vocabulary, periods: Period[]): string[] {
   if (!/\d/.test(text)) return [];
   let masked = text;
-  const phrases = [...new Set(periods.flatMap((p) => [...vocab.periodPhrases(p), ...vocab.baselinePhrases(p, 'previous'), ...vocab.baselinePhrases(p, 'year_ago')]))].sort((a, b) => b.length - a.length);
+  const phrases = orphanPhrases(vocab, periods);
   for (const ph of phrases) if (masked.includes(ph)) masked = masked.split(ph).join(' '.repeat(ph.length));
   return vocab.readNumbers(masked).map((t) => `“${text}”: the figure ${t.digits} is stated by no claim`);
+}
+
+/** The labels a row of the series may carry, lower case, once per series. */
+function rowLabelsOf(vocab: Vocabulary, cache: VocabCache, s: Series): Set<string> {
+  const key = seriesKey(s);
+  let set = cache.rowLabels.get(key);
+  if (!set) cache.rowLabels.set(key, (set = new Set(vocab.rowLabels!(s).map((l) => l.toLowerCase()))));
+  return set;
+}
+
+/** A period's phrases as a row label, lower case, once per period. */
+function periodLabelsOf(vocab: Vocabulary, cache: VocabCache, p: Period): Set<string> {
+  let set = cache.periodLabels.get(p.code);
+  if (!set) cache.periodLabels.set(p.code, (set = new Set(vocab.periodPhrases(p).map((ph) => ph.toLowerCase()))));
+  return set;
+}
+
+/** The phrases of some periods (as written: the mask is case-sensitive), longest first, built once per list of periods. */
+function orphanPhrases(vocab: Vocabulary, periods: Period[]): string[] {
+  const cache = cacheOf(vocab);
+  const key = periods.map((p) => p.code).join('\u0000');
+  let list = cache.orphanPhrases.get(key);
+  if (!list) {
+    list = [...new Set(periods.flatMap((p) => [...vocab.periodPhrases(p), ...vocab.baselinePhrases(p, 'previous'), ...vocab.baselinePhrases(p, 'year_ago')]))].sort((a, b) => b.length - a.length);
+    cache.orphanPhrases.set(key, list);
+  }
+  return list;
 }
 
 /**
@@ -1180,12 +1295,13 @@ export function checkTableRow(cells: string[], claims: Claim[], vocab: Vocabular
   // The row's label names the series of its figures: a label of one of its claims' series, or a period of theirs.
   if (vocab.rowLabels && claims.length) {
     const label = cells[0].trim().toLowerCase();
+    const cache = cacheOf(vocab);
     const named = claims.some(
       (c) =>
-        vocab.rowLabels!(c.series).some((l) => l.toLowerCase() === label) ||
+        rowLabelsOf(vocab, cache, c.series).has(label) ||
         [c.period, ...('baseline' in c ? [c.baseline] : [])].some((code) => {
           const p = parsePeriod(code);
-          return p !== undefined && vocab.periodPhrases(p).some((ph) => ph.toLowerCase() === label);
+          return p !== undefined && periodLabelsOf(vocab, cache, p).has(label);
         }),
     );
     if (!named) out.push(`the row “${cells[0]}” names none of the series its figures are of (${claims.map(describeClaim).join('; ')})`);
