@@ -2,13 +2,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, onTestFinished, TestRunner } from 'vitest';
+import { aroundAll, onTestFinished, TestRunner } from 'vitest';
 
 const untilFileEnds = new Set<string>();
-// Registered while the test file imports this module, so it runs after the file's last test, passed or failed.
-afterAll(() => {
-  for (const dir of untilFileEnds) removeTemp(dir);
-  untilFileEnds.clear();
+// Registered while the test file imports this module, so it wraps the whole file: the folders go after its
+// last test and its own afterAll hooks, even if a test or one of those hooks failed.
+aroundAll(async (runFile) => {
+  try {
+    await runFile();
+  } finally {
+    for (const dir of untilFileEnds) removeTemp(dir);
+    untilFileEnds.clear();
+  }
 });
 
 /**
