@@ -26,9 +26,12 @@ function recorder(stages: Stages) {
 }
 
 
-/** A copy of the sample project (data, templates, styles) that a task may change. */
+/**
+ * A copy of the sample project (data, templates, styles) that a task may change: in the benchmark's own
+ * folder, which it removes even if it kills this task when interrupted.
+ */
 async function projectCopy(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'migreport-bench-project-'));
+  const root = await mkdtemp(join(process.env.MIGREPORT_BENCH_WORK || tmpdir(), 'migreport-bench-project-'));
   for (const dir of ['data', 'templates', 'styles']) await cp(join(projectRoot, dir), join(root, dir), { recursive: true });
   return root;
 }

@@ -33,8 +33,9 @@ import {
   type Target,
 } from './harness.ts';
 import { chromiumFlags } from '../src/publish/browser.ts';
+import { onInterrupt } from '../src/publish/interrupt.ts';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile.ts';
-import { childTask, firstLine, projectRoot, run } from './run.ts';
+import { childTask, firstLine, killRunning, projectRoot, run } from './run.ts';
 
 const began = performance.now();
 const say = (line = '') => process.stderr.write(`${line.padEnd(64)} ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s\n`);
@@ -181,6 +182,14 @@ export async function main(argv: string[]): Promise<number> {
   );
   const host = machine();
   const work = mkdtempSync(join(os.tmpdir(), 'migreport-bench-'));
+  process.env.MIGREPORT_BENCH_WORK = work; // the bench/child.ts tasks make their folders in it
+  // Removed by the finally below, and on Ctrl-C (or SIGTERM, SIGHUP), which that does not see: the commands
+  // still running are killed first, as they would write into it again (they run in process groups of their
+  // own, which Ctrl-C does not reach).
+  const unregister = onInterrupt(() => {
+    killRunning();
+    rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+  });
   const measurements: Measurement[] = [];
   let stageTable: { stage: string; ms: number; share: number }[] = [];
   let warmStageTable: { stage: string; ms: number; share: number }[] = [];
@@ -395,6 +404,7 @@ export async function main(argv: string[]): Promise<number> {
     say(`\nwrote bench/results.json (${results.durationS} s)`);
     return 0;
   } finally {
+    unregister();
     rmSync(work, { recursive: true, force: true, maxRetries: 3 });
   }
 }

@@ -67,7 +67,7 @@ export async function writeSyntheticFolder(dir: string, n: number): Promise<void
  * machine shared with other work disturbs less, so two versions compare better by it.
  */
 export async function benchLoad(n: number): Promise<{ observations: number; ms: number; cpuMs: number; peakRssMiB: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'migreport-bench-'));
+  const dir = mkdtempSync(join(process.env.MIGREPORT_BENCH_WORK || tmpdir(), 'migreport-bench-')); // see projectCopy in bench/child.ts
   try {
     await writeSyntheticFolder(join(dir, 'data'), n);
     let peak = process.memoryUsage().rss;

@@ -1,5 +1,5 @@
 // Runs the benchmark's child processes: wall-clock time of a command, and the JSON result of a bench/child.ts task.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RESULT_PREFIX } from './result-prefix.ts';
 
@@ -12,6 +12,23 @@ export interface Ran {
   stderr: string;
 }
 
+/** The commands running now: each is started in a process group of its own, which Ctrl-C does not reach. */
+const running = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+/** Kills every command still running: for an interrupted benchmark, before it removes their folder. */
+export function killRunning(): void {
+  for (const child of running) killGroup(child);
+  running.clear();
+}
+
 /** Runs a command to its end; a non-zero exit or a timeout is an error carrying the last line it printed. */
 export function run(command: string, args: string[], opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
   const started = performance.now();
@@ -22,24 +39,21 @@ export function run(command: string, args: string[], opts: { timeoutMs?: number;
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
+    running.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
     // A hung run (a browser that never answers) must not hang the benchmark: kill its whole group.
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }, opts.timeoutMs ?? 120_000);
+    const timer = setTimeout(() => killGroup(child), opts.timeoutMs ?? 120_000);
     child.on('error', (e) => {
       clearTimeout(timer);
+      running.delete(child);
       fail(e);
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      running.delete(child);
       const ms = performance.now() - started;
       if (code === 0) return done({ ms, stdout, stderr });
       const last = lastLines(stderr) || lastLines(stdout);

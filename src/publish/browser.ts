@@ -1,9 +1,9 @@
 // Finds and starts the Chromium that prints the PDF, and makes sure it is closed on every path.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Browser, ConnectionTransport, Page } from 'puppeteer-core';
 import { UserError } from '../errors.ts';
 import { importPackage } from '../external.ts';
@@ -180,7 +180,7 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
   // Registered at once so an interrupt during start-up still cleans up.
   const unregister = onInterrupt(() => {
     killNow(child);
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfileSync(userDataDir);
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
@@ -209,7 +209,7 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
   } catch (e) {
     killNow(child);
     unregister();
-    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    await removeProfile(userDataDir);
     throw new UserError(publishMessages.browserLaunchFailed(found.path, firstLine((e as Error).message)));
   }
   const connected = browser;
@@ -236,7 +236,7 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, 3_000).unref());
       await Promise.race([exited, timeout]);
       unregister();
-      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      await removeProfile(userDataDir);
     })());
   return { browser: connected, executablePath: found.path, userDataDir, takePage, releasePage, close };
 }
@@ -267,13 +267,43 @@ export function removeOrphanedProfiles(dir = tmpdir()): string[] {
     }
     if (!orphaned) continue;
     try {
-      rmSync(path, { recursive: true, force: true });
+      removeProfileSync(path);
       removed.push(path);
     } catch {
       // Another user's, or in use: left alone.
     }
   }
   return removed;
+}
+
+/**
+ * The folder Chromium keeps its single-instance socket in, or undefined. Chromium makes it in the temporary
+ * directory (org.chromium.Chromium.XXXXXX), links it from the profile as SingletonSocket and removes it only
+ * when it shuts down by itself: a browser killed as close() kills it leaves the folder behind, one per build.
+ * Only a folder holding nothing but Singleton* entries is named, so nothing else can be removed with it.
+ */
+function singletonSocketFolder(userDataDir: string): string | undefined {
+  try {
+    const target = readlinkSync(join(userDataDir, 'SingletonSocket'));
+    if (!isAbsolute(target) || basename(target) !== 'SingletonSocket') return undefined;
+    const folder = dirname(target);
+    return readdirSync(folder).every((n) => n.startsWith('Singleton')) ? folder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes a profile and the socket folder Chromium made for it (see singletonSocketFolder). */
+async function removeProfile(userDataDir: string): Promise<void> {
+  const socketFolder = singletonSocketFolder(userDataDir);
+  await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  if (socketFolder) await rm(socketFolder, { recursive: true, force: true, maxRetries: 3 });
+}
+
+function removeProfileSync(userDataDir: string): void {
+  const socketFolder = singletonSocketFolder(userDataDir);
+  rmSync(userDataDir, { recursive: true, force: true });
+  if (socketFolder) rmSync(socketFolder, { recursive: true, force: true });
 }
 
 function processAlive(pid: number): boolean {

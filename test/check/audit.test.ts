@@ -1,7 +1,7 @@
 // The audit and the shared derivation: totals against parts, derived figures at printed precision, gaps.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit, roundsTo } from '../../src/check/audit.ts';
 import { computeDerived, partnerTotal, printedRange } from '../../src/derive.ts';
 import type { Country, Dataset, Indicator, IndicatorKind, Observation, Unit } from '../../src/model.ts';
@@ -10,11 +10,8 @@ import { loadProject } from '../../src/load/index.ts';
 import { one } from '../../src/query.ts';
 import { FIXTURES, projectWith } from '../load/helpers.ts';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 async function load(caseDir?: string) {
   const root = projectWith(caseDir);
-  roots.push(root);
   return loadProject('data', { root });
 }
 

@@ -1,12 +1,9 @@
 // `migreport validate` through the CLI entry: exit codes and one-line messages, never a stack.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { FIXTURES, projectWith } from '../load/helpers.ts';
-
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -27,7 +24,6 @@ describe('validate', () => {
 
   it('exits 1 with one located line per error', async () => {
     const root = projectWith(join(FIXTURES, 'bad', 'thousands-comma'));
-    roots.push(root);
     const r = await run('validate', '--data', relative(process.cwd(), join(root, 'data')));
     expect(r.code).toBe(1);
     expect(r.err).toHaveLength(1);
@@ -36,7 +32,6 @@ describe('validate', () => {
 
   it('prints findings as warnings (exit 0), and as errors under --strict (exit 1)', async () => {
     const root = projectWith(join(FIXTURES, 'audit'));
-    roots.push(root);
     const data = relative(process.cwd(), join(root, 'data'));
     const warn = await run('validate', '--data', data);
     expect(warn.code).toBe(0);

@@ -1,11 +1,12 @@
 // Reliability check defect 23: a misspelt --template gets "did you mean", and before any data are read
 // (the audit's warnings came first); a missing partial is located on the line that calls it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(repo, 'bin', 'migreport.js');
@@ -19,7 +20,7 @@ describe('argument and template errors', () => {
   });
 
   it('a missing partial is reported on the line and column that include it', () => {
-    const project = mkdtempSync(join(tmpdir(), 'migreport-partial-'));
+    const project = tempDir('migreport-partial-');
     cpSync(join(repo, 'templates'), join(project, 'templates'), { recursive: true });
     cpSync(join(repo, 'styles'), join(project, 'styles'), { recursive: true });
     const hbs = join(project, 'templates', 'iom-quarterly', 'report.hbs');

@@ -1,9 +1,9 @@
 // `migreport build` and argument handling, through the CLI's main() with captured output.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
+import { tempDir } from '../temp.ts';
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -14,7 +14,7 @@ async function run(args: string[]) {
 
 describe('migreport build', () => {
   it('writes <out>/<period>/<template>.<lang>.html and prints its path', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'migreport-build-'));
+    const out = tempDir('migreport-build-');
     const r = await run(['build', '--format', 'html', '--out', out]);
     expect(r.err.filter((l) => !l.includes('warning:'))).toEqual([]);
     expect(r.code).toBe(0);
@@ -25,14 +25,14 @@ describe('migreport build', () => {
   });
 
   it('builds the statistics bureau release for its period', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'migreport-build-'));
+    const out = tempDir('migreport-build-');
     const r = await run(['build', '--format', 'html', '--template', 'bns-release', '--period', '2024-Q1', '--out', out]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, '2024-Q1', 'bns-release.en.html'), 'utf8')).toContain('<html lang="en">');
   });
 
   it('prints the audit as one summary line, validate lists every finding, and --strict fails', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'migreport-build-'));
+    const out = tempDir('migreport-build-');
     const lax = await run(['build', '--format', 'html', '--out', out]);
     const warnings = lax.err.filter((l) => l.includes('warning:'));
     expect(warnings).toHaveLength(1);
@@ -41,7 +41,7 @@ describe('migreport build', () => {
     const listed = (await run(['validate'])).err.filter((l) => l.includes('warning:'));
     expect(listed).toHaveLength(count);
     for (const w of listed) expect(w).toMatch(/^data\/observations\/[\w.-]+\.csv:\d+(:\d+)?: warning: .+ \[audit\/[\w-]+\]$/);
-    const strict = await run(['build', '--format', 'html', '--out', mkdtempSync(join(tmpdir(), 'x-')), '--strict']);
+    const strict = await run(['build', '--format', 'html', '--out', tempDir('migreport-build-'), '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.err.some((l) => /prp_balance.*9528|9,528/.test(l))).toBe(true);
   });

@@ -2,18 +2,18 @@
 // one-line error with exit 1, found before Chromium starts (the bin's early start included); a range
 // period writes one folder level; --data naming a file says so.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(repo, 'bin', 'migreport.js');
 
 /** Runs the CLI with a stand-in "Chromium" that only leaves a mark when it is started. */
 function buildWithMarkedBrowser(args: string[]) {
-  const work = mkdtempSync(join(tmpdir(), 'migreport-fs-'));
+  const work = tempDir('migreport-fs-');
   const mark = join(work, 'browser-started');
   const fake = join(work, 'fake-chromium');
   writeFileSync(fake, `#!/bin/sh\ntouch '${mark}'\nexit 1\n`);
@@ -28,7 +28,7 @@ function buildWithMarkedBrowser(args: string[]) {
 
 describe('output folder problems fail before Chromium starts', () => {
   it('a folder under a file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'migreport-fs-'));
+    const dir = tempDir('migreport-fs-');
     writeFileSync(join(dir, 'plainfile'), 'x');
     const r = buildWithMarkedBrowser(['--out', join(dir, 'plainfile', 'sub'), '--period', '2023-Q4']);
     expect(r.stderr).toBe(
@@ -39,7 +39,7 @@ describe('output folder problems fail before Chromium starts', () => {
   });
 
   it('a file as the output folder', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'migreport-fs-'));
+    const dir = tempDir('migreport-fs-');
     writeFileSync(join(dir, 'plainfile'), 'x');
     const r = buildWithMarkedBrowser(['--out', join(dir, 'plainfile'), '--period', '2023-Q4']);
     expect(r.stderr).toBe(
@@ -53,7 +53,7 @@ describe('output folder problems fail before Chromium starts', () => {
   it('a read-only output folder, as a user who may not write there', () => {
     const runuser = spawnSync('sh', ['-c', 'command -v runuser'], { encoding: 'utf8' }).stdout.trim();
     if (process.getuid?.() !== 0 || !runuser) return; // needs root to act as "nobody"
-    const dir = mkdtempSync(join(tmpdir(), 'migreport-fs-'));
+    const dir = tempDir('migreport-fs-');
     chmodSync(dir, 0o755);
     const ro = join(dir, 'ro');
     execFileSync('mkdir', ['-m', '555', ro]);
@@ -69,7 +69,7 @@ describe('output folder problems fail before Chromium starts', () => {
   });
 
   it('--data naming a file says it is a file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'migreport-fs-'));
+    const dir = tempDir('migreport-fs-');
     writeFileSync(join(dir, 'afile.txt'), 'x');
     const r = buildWithMarkedBrowser(['--data', join(dir, 'afile.txt'), '--out', join(dir, 'out')]);
     expect(r.stderr).toBe(`error: data folder "${join(dir, 'afile.txt')}" is a file, not a folder (hint: pass the data folder with --data) [load/data-not-a-folder]`);
@@ -78,7 +78,7 @@ describe('output folder problems fail before Chromium starts', () => {
   });
 
   it('a range period writes one folder, 2023-Q1_2023-Q4, not a nested one', () => {
-    const out = mkdtempSync(join(tmpdir(), 'migreport-fs-'));
+    const out = tempDir('migreport-fs-');
     const r = spawnSync(process.execPath, [cli, 'build', '--format', 'html', '--out', out, '--period', '2023-Q1/2023-Q4'], { cwd: repo, env: { ...process.env, CI: '1' }, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(join(out, '2023-Q1_2023-Q4', 'iom-quarterly.en.html'));
@@ -93,7 +93,7 @@ describe('unreadable data files (check defect 7), as a user who may not read the
     ['reference/sources.csv', 'data/reference/sources.csv:1'],
     ['narrative/2023-Q4/notes.yaml', 'data/narrative/2023-Q4/notes.yaml:1'],
   ])('%s', (file, at) => {
-    const dir = mkdtempSync(join(tmpdir(), 'migreport-fs-'));
+    const dir = tempDir('migreport-fs-');
     chmodSync(dir, 0o755);
     cpSync(join(repo, 'data'), join(dir, 'data'), { recursive: true });
     chmodSync(join(dir, 'data', file), 0o000);

@@ -1,9 +1,9 @@
 // The edited copies of data/ behind docs/fact-check.md (appendix "the edit behind each case"), one function per
 // case. Each copies the sample data folder to a temporary directory and edits its CSV files programmatically.
-// None of the data files in data/ is changed.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// None of the data files in data/ is changed; the copies are removed after the test file's last test.
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from '../temp.ts';
 
 export const SAMPLE_DIR = resolve(import.meta.dirname, '../../data');
 
@@ -81,7 +81,8 @@ export class DataCopy {
   readonly dir: string;
 
   constructor(from = SAMPLE_DIR) {
-    this.dir = mkdtempSync(join(tmpdir(), 'migreport-factcheck-'));
+    // Kept until the file's last test: test/factcheck/text.ts loads each case once and later tests reuse it.
+    this.dir = tempDir('migreport-factcheck-', 'file');
     cpSync(from, this.dir, { recursive: true, filter: (src) => !src.endsWith(join('observations', 'press-brief.csv')) });
   }
 

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
-import { REPO } from './generate.ts';
+import { REPO, removeOrphanedFolders, removeTemporaryFolders } from './generate.ts';
 import { allProperties, type FuzzProperty, type Outcome } from './properties.ts';
 import type { Failure } from './run.ts';
 import { LOCALES } from '../../src/narrate/index.ts';
@@ -49,6 +49,8 @@ async function main(): Promise<number> {
   const props = allProperties({ html: !o['no-html'], langs }).filter((p) => !only || p.name === only);
   if (props.length === 0) throw new Error(`unknown property ${only}`);
   process.stderr.write(`fuzz: seed ${baseSeed}, ${runs} runs (metamorphic properties ${Math.ceil(runs / 4)} each), languages ${langs.join(', ')}\n`);
+  const orphaned = removeOrphanedFolders();
+  if (orphaned) process.stderr.write(`fuzz: removed ${orphaned} temporary data folder(s) left by interrupted runs\n`);
 
   let datasets = 0;
   let reports = 0;
@@ -136,6 +138,14 @@ function report(prop: FuzzProperty<unknown>, dir: string, seed: number, path: st
   writeFileSync(join(dir, 'FAILURE.txt'), lines.join('\n') + '\n');
   process.stdout.write(`\nFAILURE [${prop.name}] → ${rel}/\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
 }
+
+// Interrupted (Ctrl-C, SIGTERM, SIGHUP), the run removes the temporary data folders it was working on; they are
+// removed as each dataset is done otherwise, so a run that ends by itself leaves none either.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)
+  process.on(signal, () => {
+    removeTemporaryFolders();
+    process.exit(code);
+  });
 
 main().then(
   (code) => process.exit(code),

@@ -5,7 +5,7 @@
 // minor units (`v` with `dec` decimals: 6773 with dec 1 is "677.3") so that the metamorphic transforms
 // (multiplying counts by k, swapping periods) are exact. Every Spec also records which periods its report
 // sections compare (`swaps`), for the period-swap property.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -97,9 +97,15 @@ export const valueOf = (r: Row): number | null => (r.v === null ? null : r.v / 1
 
 const OBS_HEADER = ['indicator', 'period', 'country', 'region', 'breakdown', 'value', 'unit', 'status', 'source'];
 
-/** Writes a Spec as a data folder; returns its path. */
+/** The temporary folders writeSpec made that removeDir has not removed yet. */
+const temporary = new Set<string>();
+/** A temporary folder names the process that made it (migreport-fuzz-<pid>-XXXXXX), for removeOrphanedFolders. */
+const TEMPORARY = /^migreport-fuzz-(\d+)-/;
+
+/** Writes a Spec as a data folder (without `dir`, a temporary one, for removeDir); returns its path. */
 export function writeSpec(spec: Spec, dir?: string): string {
-  const root = dir ?? mkdtempSync(join(tmpdir(), 'migreport-fuzz-'));
+  let root = dir;
+  if (!root) temporary.add((root = mkdtempSync(join(tmpdir(), `migreport-fuzz-${process.pid}-`))));
   mkdirSync(join(root, 'reference'), { recursive: true });
   mkdirSync(join(root, 'observations'), { recursive: true });
   for (const f of ['indicators.csv', 'regions.csv', 'sources.csv']) writeFileSync(join(root, 'reference', f), readFileSync(join(REFERENCE_DIR, f)));
@@ -126,6 +132,38 @@ export function writeSpec(spec: Spec, dir?: string): string {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  temporary.delete(dir);
+}
+
+/** Removes every temporary folder still there: for a run that is interrupted between writeSpec and removeDir. */
+export function removeTemporaryFolders(): void {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  temporary.clear();
+}
+
+/**
+ * Removes the temporary folders of runs whose process is gone: a run killed before it could remove its own
+ * (SIGKILL, or `npm run fuzz` interrupted while busy: tsx kills its child when that does not answer the
+ * signal within 30 ms). Returns how many were removed.
+ */
+export function removeOrphanedFolders(dir = tmpdir()): number {
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const pid = Number(TEMPORARY.exec(name)?.[1] ?? NaN);
+    if (Number.isNaN(pid) || pid === process.pid || processAlive(pid)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 // ── Reference data ───────────────────────────────────────────────────────────────────────────────────

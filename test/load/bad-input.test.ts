@@ -1,17 +1,13 @@
 // The bad-input corpus: every case under test/fixtures/bad/ fails with exactly these located, one-line errors.
 import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatError, isUserError, userErrorsOf } from '../../src/errors.ts';
 import { loadProject } from '../../src/load/index.ts';
 import { FIXTURES, projectWith } from './helpers.ts';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
 async function errorsOf(caseName: string): Promise<string[]> {
   const root = projectWith(join(FIXTURES, 'bad', caseName));
-  roots.push(root);
   try {
     await loadProject('data', { root });
   } catch (e) {
@@ -236,7 +232,6 @@ describe('bad input', () => {
     ['country', 3, ''],
   ])('a first row with %s column %d = %j is an error', async (_, column, text) => {
     const root = projectWith();
-    roots.push(root);
     const fields = ['border_arrivals', '2023-Q4', 'RUS', '', '', '5', 'persons', 'A', 'border-service'];
     fields[column - 1] = text;
     writeFileSync(join(root, 'data/observations/flows.csv'), `indicator,period,country,region,breakdown,value,unit,status,source\n${fields.join(',')}\n`);
@@ -252,7 +247,6 @@ describe('bad input', () => {
 describe('bad input on the filesystem', () => {
   it('a dangling symbolic link in observations/ (issue 14, point 3)', async () => {
     const root = projectWith();
-    roots.push(root);
     symlinkSync(join(root, 'nowhere.csv'), join(root, 'data/observations/zz-link.csv'));
     const errors = await loadProject('data', { root }).then(
       () => [],
@@ -265,7 +259,6 @@ describe('bad input on the filesystem', () => {
 
   it('a folder named like an observations file, and one named like a reference file', async () => {
     const root = projectWith();
-    roots.push(root);
     mkdirSync(join(root, 'data/observations/zz-dir.csv'));
     rmSync(join(root, 'data/reference/sources.csv'));
     mkdirSync(join(root, 'data/reference/sources.csv'));
@@ -283,7 +276,6 @@ describe('bad input on the filesystem', () => {
 describe('bounded cost on hostile input', () => {
   const timed = async (write: (root: string) => void) => {
     const root = projectWith();
-    roots.push(root);
     write(root);
     const started = performance.now();
     const errors = await loadProject('data', { root }).then(

@@ -4,19 +4,16 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/errors.ts';
 import { readCsvText } from '../../src/load/csv.ts';
 import { loadProject } from '../../src/load/index.ts';
 import { projectWith } from './helpers.ts';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 const HEADER = 'indicator,period,country,region,breakdown,value,unit,status,source';
 
 function withObservations(files: Record<string, string | Buffer>): string {
   const root = projectWith();
-  roots.push(root);
   rmSync(join(root, 'data/observations'), { recursive: true });
   mkdirSync(join(root, 'data/observations'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(root, 'data/observations', name), content);
@@ -26,7 +23,6 @@ function withObservations(files: Record<string, string | Buffer>): string {
 describe('good input', () => {
   it('reads the minimal project', async () => {
     const root = projectWith();
-    roots.push(root);
     const d = await loadProject('data', { root });
     expect(d.observations).toHaveLength(16);
     expect(d.files[0]).toBe('data/observations/flows.csv');
@@ -165,7 +161,6 @@ describe('CSV reader', () => {
 describe('property: any observations file', () => {
   it('gives data or UserErrors, never another exception', async () => {
     const root = projectWith();
-    roots.push(root);
     const file = join(root, 'data/observations/flows.csv');
     const valid = readFileSync(file, 'utf8');
     await fc.assert(

@@ -1,16 +1,17 @@
 // Builds a data folder in a temporary directory: the minimal valid project, overlaid with a case's files.
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from '../temp.ts';
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
 /**
  * Returns the temporary root holding `data/`. A case's observations folder replaces the minimal
- * one; its reference and narrative files replace the minimal files of the same name.
+ * one; its reference and narrative files replace the minimal files of the same name. The root is
+ * removed when the test that made it ends (test/temp.ts).
  */
 export function projectWith(caseDir?: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'migreport-test-'));
+  const root = tempDir('migreport-test-');
   const data = join(root, 'data');
   cpSync(join(FIXTURES, 'minimal'), data, { recursive: true });
   if (caseDir) {

@@ -1,8 +1,7 @@
 // The Russian locale: exact sentences (agreement, counted nouns, cases, periods, baselines), the verifier reading
 // Russian as strictly as English (a wrong direction word, a figure beside the wrong country, a wrong period or a
 // disagreeing verb fails), and a missing case form as a located error.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { series, type Claim, type Display, type Mark, type Series } from '../../src/claims.ts';
@@ -14,6 +13,7 @@ import { UserError } from '../../src/errors.ts';
 import { period, type Period } from '../../src/period.ts';
 import { checkWords } from '../../src/verify/words.ts';
 import { DATA_DIR, sampleDataset } from '../compare/sample.ts';
+import { tempDir } from '../temp.ts';
 
 const ds = await sampleDataset();
 const L = createRussian(ds.reference);
@@ -293,7 +293,7 @@ describe('the verifier reads «соответствующий период» as 
 
 describe('a missing case form is a located error', () => {
   async function withCountries(edit: (lines: string[]) => string[]) {
-    const dir = mkdtempSync(join(tmpdir(), 'ru-forms-'));
+    const dir = tempDir('ru-forms-');
     cpSync(DATA_DIR, dir, { recursive: true });
     const file = join(dir, 'reference', 'countries.csv');
     writeFileSync(file, edit(readFileSync(file, 'utf8').split('\n')).join('\n'));

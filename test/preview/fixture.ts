@@ -7,22 +7,33 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { chromiumFlags } from '../../src/publish/browser.ts';
 import type { RenderOutcome } from '../../src/preview/server.ts';
+import { tempDir } from '../temp.ts';
 
 /** The flags the publish stage prints with: nothing in the background reaches the network. */
 export const CHROMIUM_ARGS = chromiumFlags;
 
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = await mkdtemp(path.join(tmpdir(), 'migreport-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
-  });
+  const removeProfile = () => rm(profile, { recursive: true, force: true, maxRetries: 3 });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
+    });
+  } catch (e) {
+    await removeProfile();
+    throw e;
+  }
   return {
     browser,
     close: async () => {
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
+      try {
+        await browser.close();
+      } finally {
+        await removeProfile();
+      }
     },
   };
 }
@@ -35,6 +46,7 @@ export interface TinyProject {
   render: (changed: string[]) => Promise<RenderOutcome>;
   renderCalls: string[][];
   writeRows: (rows: [string, string, string][]) => Promise<void>;
+  /** Removes the folder now; it goes anyway when the test (or, made outside a test, the file) ends (test/temp.ts). */
   remove: () => Promise<void>;
 }
 
@@ -46,7 +58,7 @@ const PRINT_CSS = fileURLToPath(new URL('../../styles/print.css', import.meta.ur
  * data change shows as a changed sentence; a non-numeric value is an error located at its cell.
  */
 export async function tinyProject(): Promise<TinyProject> {
-  const root = await mkdtemp(path.join(tmpdir(), 'migreport-preview-'));
+  const root = tempDir('migreport-preview-');
   await mkdir(path.join(root, 'data', 'observations'), { recursive: true });
   await mkdir(path.join(root, 'templates'), { recursive: true });
   await mkdir(path.join(root, 'styles'), { recursive: true });
@@ -183,10 +195,13 @@ export async function waitFor<T>(page: Page, probe: () => T, timeoutMs: number):
   }
 }
 
-/** A temporary copy of the sample project (data/, templates/, styles/), with files traversal must never reach. */
+/**
+ * A temporary copy of the sample project (data/, templates/, styles/), with files traversal must never reach;
+ * removed by remove(), or anyway when the test (or, made outside a test, the file) ends (test/temp.ts).
+ */
 export async function sampleProject(): Promise<{ root: string; remove: () => Promise<void> }> {
   const sample = fileURLToPath(new URL('../../', import.meta.url));
-  const root = await mkdtemp(path.join(tmpdir(), 'migreport-preview-sample-'));
+  const root = tempDir('migreport-preview-sample-');
   for (const dir of ['data', 'templates', 'styles']) await cp(path.join(sample, dir), path.join(root, dir), { recursive: true });
   await writeFile(path.join(root, 'package.json'), '{"name":"secret-package"}');
   await mkdir(path.join(root, 'output'), { recursive: true });

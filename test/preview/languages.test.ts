@@ -1,15 +1,14 @@
 // The preview shows the draft in any language it can be written in, switched with a link (issue 12, point 5).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
+import { tempDir } from '../temp.ts';
 
 describe('preview languages', () => {
   let server: PreviewServer;
   let lang = 'en';
   const rendered: string[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'migreport-langs-'));
+  const dir = tempDir('migreport-langs-');
 
   beforeAll(async () => {
     server = await startPreview({
@@ -26,7 +25,6 @@ describe('preview languages', () => {
   });
   afterAll(async () => {
     await server?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('links every language from the bar, the current one marked', async () => {

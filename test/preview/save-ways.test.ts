@@ -1,15 +1,15 @@
 // Issue 14, point 6 (reliability check defect 3): the preview follows a file however it is saved —
 // written in place, replaced by rename (editors' atomic save, `sed -i`, `cp` to a temporary and `mv`),
 // deleted and made again — and clears its error once the file is fixed, each way after the others.
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { preview } from '../../src/commands/preview.ts';
+import { tempDir } from '../temp.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const root = mkdtempSync(path.join(tmpdir(), 'migreport-save-ways-'));
+const root = tempDir('migreport-save-ways-');
 for (const d of ['data', 'templates', 'styles']) cpSync(path.join(repo, d), path.join(root, d), { recursive: true });
 const file = path.join(root, 'data', 'observations', 'border-2023-q4.csv');
 const good = readFileSync(file, 'utf8');
@@ -22,7 +22,6 @@ let running: Promise<number>;
 afterAll(async () => {
   stop.abort();
   await running;
-  rmSync(root, { recursive: true, force: true });
 });
 
 const status = async () => (await (await fetch(`${url}__status`)).json()) as { state: string; renders: number; error?: { message: string } };

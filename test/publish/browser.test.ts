@@ -1,6 +1,7 @@
 // Browser discovery (table-driven over a fake machine) and clean start/close of the real Chromium.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import { type BrowserLookup, findBrowser, installCommand, startBrowser } from '../../src/publish/browser.ts';
@@ -64,6 +65,14 @@ describe('startBrowser', () => {
     await handle.close(); // twice is harmless
     expect(chromiumProcesses(handle.userDataDir)).toBe(0);
     expect(existsSync(handle.userDataDir)).toBe(false);
+  });
+
+  it("removes the folder Chromium keeps its socket in (org.chromium.Chromium.*), which the killed browser cannot", async () => {
+    const handle = await startBrowser();
+    const socketFolder = dirname(readlinkSync(join(handle.userDataDir, 'SingletonSocket')));
+    expect(existsSync(socketFolder)).toBe(true);
+    await handle.close();
+    expect(existsSync(socketFolder)).toBe(false);
   });
 
   it('reports a browser that cannot start as a user error', async () => {

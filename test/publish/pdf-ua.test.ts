@@ -2,8 +2,7 @@
 // of each kind in every registered language, printed as `build` prints them. pdf-lib reads the object graph
 // (test/publish/pdf-structure.ts); poppler gives the tagged text. README.md ("PDF/UA-1") lists what is and is not
 // checked. The last block feeds the artifact marking small streams of its own.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { PDFDict, PDFName } from 'pdf-lib';
@@ -15,9 +14,10 @@ import { printPdfDetailed } from '../../src/publish/pdf.ts';
 import { markUntaggedAsArtifact, STANDARD_TYPES } from '../../src/publish/pdf-ua.ts';
 import { pageTexts } from './pdf-text.ts';
 import { allNodes, readPdf, type ReadPdf, structureErrors, structureTexts, text, untaggedPainting } from './pdf-structure.ts';
+import { tempDir } from '../temp.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const out = mkdtempSync(join(tmpdir(), 'migreport-pdfua-'));
+const out = tempDir('migreport-pdfua-');
 const KINDS = [
   { template: 'iom-quarterly', period: '2023-Q4' },
   { template: 'bns-release', period: '2024-Q1' },
@@ -55,7 +55,6 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 /** The text of an XMP element's value (the first rdf:li if it holds a list). */

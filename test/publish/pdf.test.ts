@@ -1,11 +1,11 @@
 // The printed fixture report, read back by its text: pages, contents, footnotes, header/footer, metadata.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHandle, startBrowser } from '../../src/publish/browser.ts';
 import { cssString, pageLabelContent, type PrintedPdf, printPdfDetailed } from '../../src/publish/pdf.ts';
 import { pageTexts, pdfFonts, pdfInfo } from './pdf-text.ts';
+import { tempDir } from '../temp.ts';
 
 const fixture = readFileSync(new URL('./fixtures/report.html', import.meta.url), 'utf8');
 const title = 'Overview of the migration situation in Kazakhstan, October–December 2023';
@@ -28,14 +28,13 @@ let pdfPath: string;
 beforeAll(async () => {
   browser = await startBrowser();
   printed = await printPdfDetailed(fixture, { browser, title, lang: 'en', headerText, pageLabel: 'Page {page} of {pages}' });
-  work = mkdtempSync(join(tmpdir(), 'migreport-pdf-test-'));
+  work = tempDir('migreport-pdf-test-');
   pdfPath = join(work, 'report.pdf');
   writeFileSync(pdfPath, printed.pdf);
   pages = pageTexts(pdfPath);
 });
 afterAll(async () => {
   await browser?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 describe('printPdf on the fixture report', () => {

@@ -1,7 +1,7 @@
 // Issue 14, point 7 (reliability check defects 21, 22): a signal after the outputs were written exits 0
 // and names them; a profile folder left by a build killed with SIGKILL is removed at the next start.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,22 @@ setTimeout(() => {}, 5000);
     for (const name of [`migreport-chromium-${dead}-aaaaaa`, `migreport-chromium-${process.pid}-bbbbbb`, 'migreport-chromium-cccccc', 'other']) mkdirSync(join(dir, name));
     expect(removeOrphanedProfiles(dir)).toEqual([join(dir, `migreport-chromium-${dead}-aaaaaa`)]);
     expect(readdirSync(dir).sort()).toEqual([`migreport-chromium-${process.pid}-bbbbbb`, 'migreport-chromium-cccccc', 'other']);
+  });
+
+  it("an orphaned profile's socket folder (Chromium's org.chromium.Chromium.*) goes with it, and only a folder of Singleton* entries", () => {
+    const dir = join(work, 'tmp3');
+    mkdirSync(dir);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const profile = (name: string, socketFolder: string, extra: string[]) => {
+      mkdirSync(join(dir, socketFolder));
+      for (const f of ['SingletonSocket', 'SingletonCookie', ...extra]) writeFileSync(join(dir, socketFolder, f), '');
+      mkdirSync(join(dir, name));
+      symlinkSync(join(dir, socketFolder, 'SingletonSocket'), join(dir, name, 'SingletonSocket'));
+    };
+    profile(`migreport-chromium-${dead}-aaaaaa`, 'org.chromium.Chromium.aaaaaa', []);
+    profile(`migreport-chromium-${dead}-bbbbbb`, 'not-a-socket-folder', ['notes.txt']);
+    expect(removeOrphanedProfiles(dir)).toHaveLength(2);
+    expect(readdirSync(dir)).toEqual(['not-a-socket-folder']);
   });
 
   it('a build killed with SIGKILL leaves a profile; the next build removes it', async () => {

@@ -1,8 +1,7 @@
 // Branding of the cover (issue 13, point 5): report.yaml names the publisher, a logo and partners' logos (SVG or PNG
 // in the data folder, inlined) and a cover colour (checked for contrast with the white title); each mistake is a
 // located error.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/load/index.ts';
@@ -11,6 +10,7 @@ import { contrastWithWhite } from '../../src/load/narrative.ts';
 import { renderReport, projectPaths } from '../../src/pipeline.ts';
 import { projectWith } from '../load/helpers.ts';
 import { DATA_DIR } from '../compare/sample.ts';
+import { tempDir } from '../temp.ts';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'brand');
 const REPORT = 'data/narrative/2023-Q4/report.yaml';
@@ -38,7 +38,7 @@ async function errors(root: string): Promise<[string, string][]> {
 describe('cover branding', () => {
   it('inlines the logos, names the publisher and colours the band', async () => {
     // The sample, with logos added to its 2023-Q4 report.yaml.
-    const root = mkdtempSync(join(tmpdir(), 'migreport-brand-'));
+    const root = tempDir('migreport-brand-');
     cpSync(DATA_DIR, join(root, 'data'), { recursive: true });
     mkdirSync(join(root, 'data', 'images'));
     copyFileSync(join(FIX, 'logo.svg'), join(root, 'data', 'images', 'logo.svg'));

@@ -1,13 +1,13 @@
 // Reliability check defect 19: a remote @import or url() in styles/report.css went into the "offline"
 // HTML. Now a located error on the stylesheet; data: URLs and #fragments stay allowed.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatError, UserError } from '../../src/errors.ts';
 import { assertNoRemoteUrl } from '../../src/render/index.ts';
+import { tempDir } from '../temp.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,7 +33,7 @@ describe('remote URLs in the report stylesheet', () => {
   });
 
   it('the build stops with exit 1 before writing', () => {
-    const project = mkdtempSync(join(tmpdir(), 'migreport-remote-url-'));
+    const project = tempDir('migreport-remote-url-');
     cpSync(join(repo, 'templates'), join(project, 'templates'), { recursive: true });
     cpSync(join(repo, 'styles'), join(project, 'styles'), { recursive: true });
     const css = join(project, 'styles', 'report.css');
