@@ -5,8 +5,7 @@
 // @ts-check
 
 /**
- * @param {{ pageWidthPx: number, pageHeightPx: number, coverHeightPx: number, coverWidthPx: number, continuedLabel?: string, oneByOne?: boolean }} cfg
- *   oneByOne: place every block on its own (no runs); the reference that test/publish/paginate-runs.test.ts holds the runs to
+ * @param {{ pageWidthPx: number, pageHeightPx: number, coverHeightPx: number, coverWidthPx: number, continuedLabel?: string }} cfg
  */
 function paginate(cfg) {
   const H = cfg.pageHeightPx;
@@ -65,7 +64,7 @@ function paginate(cfg) {
   // 2. Flatten the document into leaf blocks with their container chain; computed styles are read
   // now, while the nodes are still in the document, laid out at the width of the printed page.
   document.body.style.width = `${cfg.pageWidthPx}px`;
-  /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean, room: number, keeps: boolean, height: number }[]} */
+  /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean, room: number }[]} */
   const leaves = [];
   const forcedBreak = (/** @type {Element} */ el) => ['page', 'left', 'right', 'always'].includes(getComputedStyle(el).breakBefore);
   // A forced break that print.css makes conditional with `--break-unless-room: 0.5`: the block starts a new page only
@@ -92,12 +91,7 @@ function paginate(cfg) {
       const room = pendingBreak ? pendingRoom : own ? roomOf(child) : 1;
       pendingBreak = false;
       if (isContainer(child)) flatten(child, [...chain, child], breakHere, room);
-      else {
-        // Its height in the flow, margins included: what a run of blocks is planned by (placeRun checks the page).
-        const cs = getComputedStyle(child);
-        const height = child.getBoundingClientRect().height + (parseFloat(cs.marginTop) || 0) + (parseFloat(cs.marginBottom) || 0);
-        leaves.push({ el: child, chain, breakBefore: breakHere, room, keeps: keepsWithNext(child), height });
-      }
+      else leaves.push({ el: child, chain, breakBefore: breakHere, room });
     }
   };
   flatten(document.body, [], false);
@@ -361,18 +355,15 @@ function paginate(cfg) {
     // The first block of a page starts at its top edge: no margin above it.
     if (pageIsEmptyBefore(el)) el.classList.add('first-on-page');
     let moved = attachNotes(el);
-    /** @type {boolean | undefined} */ let fitsHere;
     if (keepsWithNext(el) && !pageIsEmptyBefore(el)) {
       const room = bottomLimit() - el.getBoundingClientRect().bottom;
-      // Read from the same layout as the room: neededAfter lays the next block out below and takes it off again.
-      fitsHere = fits();
       if (room < neededAfter(index)) {
         detachNotes(moved);
         unplace(el);
         return moveToNextPage(el, chain, index);
       }
     }
-    if (fitsHere ?? fits()) {
+    if (fits()) {
       placed.push({ el, chain, index, notes: moved });
       return countListItem(el, chain);
     }
@@ -429,93 +420,18 @@ function paginate(cfg) {
   const describe = (/** @type {HTMLElement} */ el) =>
     el.id ? `#${el.id}` : el.querySelector('caption, figcaption')?.textContent?.trim().slice(0, 60) ?? el.tagName.toLowerCase();
 
-  /**
-   * Places the plain blocks leaves[start..end) (no forced break after the first, none keeping with the next) as one
-   * run: all are appended and laid out once, and the run is kept whole when it fits. Otherwise the blocks from the
-   * first that reaches below the page's foot are taken off again, one more at a time until the rest fits, so exactly
-   * the blocks that one-by-one placing would put on this page stay (a page only grows as blocks are added). Returns
-   * how many were placed; the next block goes through place(), which splits it or starts the next page. One layout
-   * for a run instead of one per block: most of what paginating costs.
-   */
-  const placeRun = (/** @type {number} */ start, /** @type {number} */ end) => {
-    // How much the page still holds, and the blocks that should fill it by their height in the flow.
-    let room = H - (pageBody.getBoundingClientRect().height + (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0));
-    let stop = start;
-    while (stop < end && room - leaves[stop].height >= 0) room -= leaves[stop++].height;
-    if (stop - start < 2) return 0;
-    /** @type {{ el: HTMLElement, chain: HTMLElement[], index: number, notes: HTMLElement[] }[]} */
-    const run = [];
-    // The state before each block, to take the run back to any length: open clones, ids given, clones made.
-    /** @type {{ open: typeof open, ids: Set<HTMLElement>, made: number }[]} */
-    const before = [];
-    /** @type {HTMLElement[]} */ const made = [];
-    for (let j = start; j < stop; j++) {
-      const { el, chain } = leaves[j];
-      before.push({ open: open.slice(), ids: new Set(idGiven), made: made.length });
-      const known = new Set(open.map((o) => o.clone));
-      parentFor(chain).append(el);
-      for (const o of open) if (!known.has(o.clone)) made.push(o.clone);
-      if (pageIsEmptyBefore(el)) el.classList.add('first-on-page');
-      run.push({ el, chain, index: j, notes: attachNotes(el) });
-    }
-    const takeBackTo = (/** @type {number} */ n) => {
-      if (n >= run.length) return;
-      while (run.length > n) {
-        const r = /** @type {(typeof run)[number]} */ (run.pop());
-        detachNotes(r.notes);
-        r.el.classList.remove('first-on-page');
-        if (r.el.classList.length === 0) r.el.removeAttribute('class');
-        r.el.remove();
-      }
-      const state = before[n];
-      for (const clone of made.splice(state.made)) clone.remove();
-      open = state.open;
-      idGiven.clear();
-      for (const src of state.ids) idGiven.add(src);
-    };
-    // A block that keeps with the next on the page (its style there) is placed by place(), with its room check.
-    const keeper = run.findIndex((r) => keepsWithNext(r.el));
-    let n = keeper >= 0 ? keeper : run.length;
-    if (n < run.length) takeBackTo(n);
-    if (!fits()) {
-      const limit = bottomLimit();
-      let k = 0;
-      while (k < n && run[k].el.getBoundingClientRect().bottom <= limit) k++;
-      n = k;
-      takeBackTo(n);
-      while (n > 0 && !fits()) takeBackTo(--n);
-    }
-    for (const r of run) {
-      placed.push(r);
-      countListItem(r.el, r.chain);
-    }
-    return n;
-  };
-  // What print.css makes a block that keeps with the next, read while the blocks were in the flow: where a run ends.
-  const keepsHint = leaves.map((leaf) => leaf.keeps);
-  const plain = (/** @type {number} */ j) => !leaves[j].breakBefore && !keepsHint[j] && !leaves[j].el.matches('.cover');
-
-  for (let i = 0; i < leaves.length; ) {
-    const leaf = leaves[i];
+  leaves.forEach((leaf, i) => {
     if (leaf.el.matches('.cover')) {
       newPage(true);
       pageBody.append(leaf.el);
       attachNotes(leaf.el);
       newPage();
-      i++;
-      continue;
+      return;
     }
     if (pages.length === 0) newPage();
     if (leaf.breakBefore && !pageIsEmpty() && (leaf.room >= 1 || freeShare() < leaf.room)) newPage();
-    let end = i + 1;
-    if (!keepsHint[i] && !cfg.oneByOne) while (end < leaves.length && plain(end)) end++;
-    if (end - i > 1) {
-      i += placeRun(i, end);
-      if (i === end) continue;
-    }
-    place(leaves[i].el, leaves[i].chain, i, false);
-    i++;
-  }
+    place(leaf.el, leaf.chain, i, false);
+  });
   // A page left empty at the end (e.g. after a cover with nothing following) is not printed.
   while (pages.length > 1 && pageIsEmptyOf(pages[pages.length - 1])) pages.pop()?.remove();
   function pageIsEmptyOf(/** @type {HTMLElement} */ box) {
