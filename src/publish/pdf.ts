@@ -34,6 +34,7 @@ import type { BrowserHandle } from './browser.ts';
 import type { Page } from 'puppeteer-core';
 import { setDocumentInfo } from './pdf-info.ts';
 import { packageFile } from '../paths.ts';
+import { printFontFile, withPrintFonts } from '../render/fonts.ts';
 
 export interface PrintOptions {
   browser: BrowserHandle;
@@ -144,7 +145,7 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
 
 export async function printPdfDetailed(html: string, opts: PrintOptions): Promise<PrintedPdf> {
   const timeout = opts.timeoutMs ?? 60_000;
-  // 1. A page that cannot reach the network: everything but data: and about: is aborted and counted.
+  // 1. A page that cannot reach the network: everything but data:, about: and the report's own fonts (answered by the tab itself) is aborted and counted.
   const mark = stopwatch();
   const tab = await opts.browser.takePage();
   mark('page');
@@ -157,7 +158,8 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     mark('setup');
     const printCss = (opts.printCss ?? defaultPrintCss()) + pageRules(opts);
     // The print DOM is prepared for the tagged PDF while it loads (withPrintDom), before the first layout.
-    await tab.setContent(withPrintDom(withPrintStyles(html, printCss), opts.lang), { waitUntil: 'load', timeout });
+    // The fonts come from the tab's own answers (prepareTab), not inline: each is sent and decoded once per tab.
+    await tab.setContent(withPrintDom(withPrintStyles(withPrintFonts(html), printCss), opts.lang), { waitUntil: 'load', timeout });
     mark('setContent');
     await tab.evaluate(
       `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
@@ -230,7 +232,7 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
 const tabRequests = new WeakMap<Page, { blocked: string[] }>();
 
 /**
- * Sets a tab up once for printing: no network (everything but data: and about: is aborted and counted against the
+ * Sets a tab up once for printing: no network (everything but data:, about: and the report's fonts is aborted and counted against the
  * current print), the page's size as viewport, print media. A reused tab keeps its set-up; only the count moves on.
  */
 async function prepareTab(tab: Page, blocked: string[]): Promise<void> {
@@ -244,7 +246,17 @@ async function prepareTab(tab: Page, blocked: string[]): Promise<void> {
   await tab.setRequestInterception(true);
   tab.on('request', (request) => {
     const url = request.url();
-    if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
+    const font = printFontFile(url);
+    // The report's font files (withPrintFonts), answered here: nothing is fetched. Kept in Chromium's memory cache, so
+    // the next document in this tab takes them from there; the CORS header because about:blank's fonts are cross-origin.
+    if (font)
+      void request.respond({
+        status: 200,
+        contentType: 'font/woff2',
+        headers: { 'Cache-Control': 'public, max-age=31536000, immutable', 'Access-Control-Allow-Origin': '*' },
+        body: font,
+      });
+    else if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
     else {
       sink.blocked.push(url);
       void request.abort('blockedbyclient');

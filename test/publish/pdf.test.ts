@@ -6,6 +6,7 @@ import { type BrowserHandle, startBrowser } from '../../src/publish/browser.ts';
 import { cssString, pageLabelContent, type PrintedPdf, printPdfDetailed } from '../../src/publish/pdf.ts';
 import { pageTexts, pdfFonts, pdfInfo } from './pdf-text.ts';
 import { tempDir } from '../temp.ts';
+import { fontFaceCss, PRINT_FONT_ORIGIN, printFontFile, withPrintFonts } from '../../src/render/fonts.ts';
 
 const fixture = readFileSync(new URL('./fixtures/report.html', import.meta.url), 'utf8');
 const title = 'Overview of the migration situation in Kazakhstan, October–December 2023';
@@ -171,6 +172,49 @@ describe('request blocking', () => {
     const result = await printPdfDetailed(html, { browser, title: 't', lang: 'en', headerText: 'h' });
     expect(result.blockedRequests.sort()).toEqual(['http://example.org/pixel.png', 'https://example.org/style.css']);
     expect(result.pageCount).toBe(1);
+  });
+});
+
+describe('the report font in the print tab', () => {
+  const doc = (body: string) =>
+    `<!doctype html><html lang="kk"><head><meta charset="utf-8"><title>t</title><style>${fontFaceCss()}\nbody{font-family:'Noto Sans'}</style></head><body>${body}</body></html>`;
+  const fontsOf = (pdf: Uint8Array) => {
+    const path = join(work, `fonts-${Math.random().toString(36).slice(2)}.pdf`);
+    writeFileSync(path, pdf);
+    return [...new Set(pdfFonts(path).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].sort();
+  };
+
+  it("is not sent inline: the rules point at the tab's own font files, which are the package's", () => {
+    const html = doc('<p>Қазақстан</p>');
+    const printed = withPrintFonts(html);
+    expect(html).toContain('data:font/woff2;base64,');
+    expect(printed).not.toContain('data:font/woff2');
+    expect(printed.length).toBeLessThan(html.length / 5);
+    const urls = [...printed.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]);
+    expect(urls.length).toBe(12);
+    for (const url of urls) {
+      expect(url.startsWith(PRINT_FONT_ORIGIN)).toBe(true);
+      expect(printFontFile(url)?.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    }
+    expect(printFontFile(`${PRINT_FONT_ORIGIN}other.woff2`)).toBeUndefined();
+    expect(printFontFile('https://example.org/noto-sans-latin-400-normal.woff2')).toBeUndefined();
+    // A document without the report's exact rules is printed as it is.
+    expect(withPrintFonts('<p>x</p>')).toBe('<p>x</p>');
+  });
+
+  it('prints in Noto Sans, the first document in a tab and the next ones (from the memory cache), with no request blocked', async () => {
+    for (const body of ['<p>Қазақстан <b>2023</b> <i>жыл</i></p>', '<p>Россия <b>2024</b> <i>year</i></p>']) {
+      const result = await printPdfDetailed(doc(body), { browser, title: 't', lang: 'kk', headerText: 'h' });
+      expect(result.blockedRequests).toEqual([]);
+      // Without the tab's answers the fonts would not load and Chromium would print in a system font.
+      expect(fontsOf(result.pdf)).toEqual(['NotoSans-Bold', 'NotoSans-Italic', 'NotoSans-Regular']);
+    }
+  });
+
+  it('blocks and names any other address under that origin', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>t</title><style>@font-face{font-family:X;src:url(${PRINT_FONT_ORIGIN}nope.woff2)}p{font-family:X}</style></head><body><p>text</p></body></html>`;
+    const result = await printPdfDetailed(html, { browser, title: 't', lang: 'en', headerText: 'h' });
+    expect(result.blockedRequests).toEqual([`${PRINT_FONT_ORIGIN}nope.woff2`]);
   });
 });
 
