@@ -8,7 +8,7 @@ import type { Browser, ConnectionTransport, Page } from 'puppeteer-core';
 import { UserError } from '../errors.ts';
 import { importPackage } from '../external.ts';
 import { publishMessages } from '../messages/index.ts';
-import { onInterrupt } from './interrupt.ts';
+import { onInterrupt, processAlive } from './interrupt.ts';
 
 /** Where browsers usually are; scripts/ensure-chromium.sh keeps the same list for Linux. */
 export const usualBrowserPaths: Record<string, string[]> = {
@@ -304,15 +304,6 @@ function removeProfileSync(userDataDir: string): void {
   const socketFolder = singletonSocketFolder(userDataDir);
   rmSync(userDataDir, { recursive: true, force: true });
   if (socketFolder) rmSync(socketFolder, { recursive: true, force: true });
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function lastLine(text: string): string {

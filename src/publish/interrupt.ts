@@ -62,3 +62,13 @@ export function onInterrupt(cleanup: Cleanup): () => void {
     if (cleanups.delete(cleanup) && cleanups.size === 0) uninstall();
   };
 }
+
+/** Whether a process of that id is still running (one of another user's counts as running). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

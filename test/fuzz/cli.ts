@@ -14,6 +14,7 @@ import { REPO, removeOrphanedFolders, removeTemporaryFolders } from './generate.
 import { allProperties, type FuzzProperty, type Outcome } from './properties.ts';
 import type { Failure } from './run.ts';
 import { LOCALES } from '../../src/narrate/index.ts';
+import { onInterrupt } from '../../src/publish/interrupt.ts';
 
 function args(argv: string[]): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
@@ -139,13 +140,10 @@ function report(prop: FuzzProperty<unknown>, dir: string, seed: number, path: st
   process.stdout.write(`\nFAILURE [${prop.name}] → ${rel}/\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
 }
 
-// Interrupted (Ctrl-C, SIGTERM, SIGHUP), the run removes the temporary data folders it was working on; they are
-// removed as each dataset is done otherwise, so a run that ends by itself leaves none either.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)
-  process.on(signal, () => {
-    removeTemporaryFolders();
-    process.exit(code);
-  });
+// Interrupted (Ctrl-C, SIGTERM, SIGHUP), the run removes the temporary data folders it was working on and exits
+// 130/143/129, as the program does (src/publish/interrupt.ts); they are removed as each dataset is done otherwise, so
+// a run that ends by itself leaves none either.
+onInterrupt(removeTemporaryFolders);
 
 main().then(
   (code) => process.exit(code),

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { processAlive } from '../../src/publish/interrupt.ts';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 const REFERENCE_DIR = join(REPO, 'data', 'reference');
@@ -155,15 +156,6 @@ export function removeOrphanedFolders(dir = tmpdir()): number {
     removed++;
   }
   return removed;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 // ── Reference data ───────────────────────────────────────────────────────────────────────────────────
