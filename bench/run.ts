@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RESULT_PREFIX } from './result-prefix.ts';
+import { killNow } from '../src/publish/browser.ts';
 
 export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const childScript = fileURLToPath(new URL('./child-entry.js', import.meta.url));
@@ -15,17 +16,9 @@ export interface Ran {
 /** The commands running now: each is started in a process group of its own, which Ctrl-C does not reach. */
 const running = new Set<ChildProcess>();
 
-function killGroup(child: ChildProcess): void {
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
-}
-
 /** Kills every command still running: for an interrupted benchmark, before it removes their folder. */
 export function killRunning(): void {
-  for (const child of running) killGroup(child);
+  for (const child of running) killNow(child);
   running.clear();
 }
 
@@ -45,7 +38,7 @@ export function run(command: string, args: string[], opts: { timeoutMs?: number;
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
     // A hung run (a browser that never answers) must not hang the benchmark: kill its whole group.
-    const timer = setTimeout(() => killGroup(child), opts.timeoutMs ?? 120_000);
+    const timer = setTimeout(() => killNow(child), opts.timeoutMs ?? 120_000);
     child.on('error', (e) => {
       clearTimeout(timer);
       running.delete(child);

@@ -147,8 +147,8 @@ export interface BrowserHandle {
 
 const profilePrefix = 'migreport-chromium-';
 
-/** Kills the browser's whole process group at once (it is started detached, as group leader). */
-function killNow(child: ChildProcess | undefined): void {
+/** Kills a child's whole process group at once (it was started detached, as group leader): the browser, a benchmark's command. Nothing if it has exited. */
+export function killNow(child: ChildProcess | undefined): void {
   const pid = child?.pid;
   if (pid === undefined || child?.exitCode !== null || child?.signalCode !== null) return;
   try {
