@@ -5,7 +5,11 @@
 // @ts-check
 
 /**
- * @param {{ pageWidthPx: number, pageHeightPx: number, coverHeightPx: number, coverWidthPx: number, continuedLabel?: string }} cfg
+ * @param {{ pageWidthPx: number, pageHeightPx: number, coverHeightPx: number, coverWidthPx: number, continuedLabel?: string, oneByOne?: boolean, greedyRuns?: boolean }} cfg
+ *   oneByOne: place every block on its own, without runs (placeRun), and take a table's rows off one at a time
+ *   instead of searching: the reference test/publish/paginate-runs.test.ts holds the faster paths to.
+ *   greedyRuns: plan every run to the next forced break, whatever the blocks' heights, so that runs overflow and are
+ *   taken back (a test of those paths; the same pages, only slower).
  */
 function paginate(cfg) {
   const H = cfg.pageHeightPx;
@@ -15,7 +19,15 @@ function paginate(cfg) {
   const isHeading = (/** @type {Element} */ el) => /^H[1-6]$/.test(el.tagName);
   // A block that must not end a page: headings, and anything print.css marks `break-after: avoid`
   // (a note's label, the "latest data" line under a heading).
-  const keepsWithNext = (/** @type {Element} */ el) => isHeading(el) || getComputedStyle(el).breakAfter === 'avoid';
+  // Read once per block, while the blocks are still in the document (flatten, below): reading a style after each move
+  // would recompute the styles of the whole page every time. A part split off a block keeps the block's answer.
+  /** @type {WeakMap<Element, boolean>} */
+  const keeps = new WeakMap();
+  const keepsWithNext = (/** @type {Element} */ el) => {
+    let k = keeps.get(el);
+    if (k === undefined) keeps.set(el, (k = isHeading(el) || getComputedStyle(el).breakAfter === 'avoid'));
+    return k;
+  };
 
   // 0. A note cited only inside something that is not printed (a chart's data table, which print
   // hides) is cited again at the end of the printed block around it (the chart's source line), so
@@ -64,7 +76,7 @@ function paginate(cfg) {
   // 2. Flatten the document into leaf blocks with their container chain; computed styles are read
   // now, while the nodes are still in the document, laid out at the width of the printed page.
   document.body.style.width = `${cfg.pageWidthPx}px`;
-  /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean, room: number }[]} */
+  /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean, room: number, height: number }[]} */
   const leaves = [];
   const forcedBreak = (/** @type {Element} */ el) => ['page', 'left', 'right', 'always'].includes(getComputedStyle(el).breakBefore);
   // A forced break that print.css makes conditional with `--break-unless-room: 0.5`: the block starts a new page only
@@ -91,7 +103,13 @@ function paginate(cfg) {
       const room = pendingBreak ? pendingRoom : own ? roomOf(child) : 1;
       pendingBreak = false;
       if (isContainer(child)) flatten(child, [...chain, child], breakHere, room);
-      else leaves.push({ el: child, chain, breakBefore: breakHere, room });
+      else {
+        keepsWithNext(child);
+        // Its height in the flow with both margins (collapsing only makes it less): what a run is planned by.
+        const cs = getComputedStyle(child);
+        const height = child.getBoundingClientRect().height + Math.max(0, parseFloat(cs.marginTop) || 0) + Math.max(0, parseFloat(cs.marginBottom) || 0);
+        leaves.push({ el: child, chain, breakBefore: breakHere, room, height });
+      }
     }
   };
   flatten(document.body, [], false);
@@ -306,11 +324,33 @@ function paginate(cfg) {
     // Move rows to the rest from the bottom until the table fits, keeping at least two rows here.
     let kept = rows.length;
     /** @type {HTMLElement[]} */ let moved = attachNotes(table);
-    while (kept > 2 && !fits()) {
+    // The most rows that fit, at least two. A page only grows with rows (and their notes), so a binary search finds the
+    // number that taking rows off the bottom one at a time finds, in a few layouts instead of one per row.
+    // A row taken back goes where it was: after the node before it, which stays (the space between rows, or a row).
+    const home = rows.map((r) => ({ parent: /** @type {HTMLElement} */ (r.parentElement), prev: r.previousSibling }));
+    const keep = (/** @type {number} */ k) => {
+      if (k === kept) return;
       detachNotes(moved);
-      kept--;
-      restBody.prepend(rows[kept]);
+      while (kept > k) restBody.prepend(rows[--kept]);
+      for (; kept < k; kept++) {
+        const { parent, prev } = home[kept];
+        if (prev) prev.after(rows[kept]);
+        else parent.prepend(rows[kept]);
+      }
       moved = attachNotes(table);
+    };
+    if (cfg.oneByOne) while (kept > 2 && !fits()) keep(kept - 1);
+    else if (!fits()) {
+      let best = 2;
+      for (let lo = 2, hi = rows.length - 1; lo <= hi; ) {
+        const mid = (lo + hi) >> 1;
+        keep(mid);
+        if (fits()) {
+          best = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      keep(best);
     }
     if (!fits()) {
       detachNotes(moved);
@@ -420,18 +460,117 @@ function paginate(cfg) {
   const describe = (/** @type {HTMLElement} */ el) =>
     el.id ? `#${el.id}` : el.querySelector('caption, figcaption')?.textContent?.trim().slice(0, 60) ?? el.tagName.toLowerCase();
 
-  leaves.forEach((leaf, i) => {
+  /**
+   * Places leaves[start..end) (no forced break after the first, no cover) as one run: all are appended with their
+   * notes and laid out once, and every block is kept whose one-by-one placing would have kept it whole on this page,
+   * read from that one layout:
+   *   - the page with the whole run fits, or the blocks from the first reaching below the foot are taken back until it
+   *     fits (a page only grows as blocks are added, so a page that fits with k blocks fits with any fewer);
+   *   - a block that keeps with the next (a heading) has the room below it that place() asks for (neededAfter), read
+   *     with all the run's notes at the foot, so with no more room than one-by-one placing had: when that room is
+   *     enough, it was enough then. Where the room is short, or the blocks it needs are not in the run, the run
+   *     ends before it and place() decides.
+   * Returns how many blocks were placed; the next goes through place(), which splits it or starts the next page.
+   * Each block is laid out once on its page instead of once or more for every decision about it (most of the cost).
+   */
+  const placeRun = (/** @type {number} */ start, /** @type {number} */ end) => {
+    /** @type {{ open: typeof open, ids: Set<HTMLElement>, starts: Map<HTMLElement, number> }[]} */
+    const before = [];
+    /** @type {{ el: HTMLElement, chain: HTMLElement[], index: number, notes: HTMLElement[] }[]} */
+    const run = [];
+    /** @type {boolean[]} */ const first = [];
+    for (let j = start; j < end; j++) {
+      const { el, chain } = leaves[j];
+      before.push({ open: open.slice(), ids: new Set(idGiven), starts: new Map(startOf) });
+      parentFor(chain).append(el);
+      first.push(pageIsEmptyBefore(el));
+      if (first[first.length - 1]) el.classList.add('first-on-page');
+      run.push({ el, chain, index: j, notes: attachNotes(el) });
+      countListItem(el, chain);
+    }
+    // All reads from one layout.
+    const whole = fits();
+    const limit = bottomLimit();
+    const bottoms = run.map((r) => r.el.getBoundingClientRect().bottom);
+    let n = run.length;
+    if (!whole) {
+      n = bottoms.findIndex((b) => b > limit);
+      if (n < 0) n = run.length - 1;
+    }
+    /** What neededAfter(j) measures, from this layout; Infinity when it needs a block the run does not hold. */
+    const neededHere = (/** @type {number} */ j) => {
+      const next = leaves[j + 1];
+      if (!next || next.breakBefore) return 0;
+      if (j + 1 >= end) return Infinity;
+      const h = next.el.getBoundingClientRect().height;
+      if (keepsWithNext(next.el)) return h + neededHere(j + 1);
+      if (next.el.tagName === 'P' || next.el.tagName === 'LI') return Math.min(h, lineHeight(next.el) * 2.2);
+      if (next.el.tagName === 'TABLE') {
+        const head = next.el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+        const cap = next.el.querySelector('caption')?.getBoundingClientRect().height ?? 0;
+        const row = next.el.querySelector('tbody > tr')?.getBoundingClientRect().height ?? lineHeight(next.el);
+        return Math.min(h, head + cap + row * 2);
+      }
+      return h;
+    };
+    for (let k = 0; k < n; k++) {
+      if (first[k] || !keepsWithNext(run[k].el)) continue;
+      if (limit - bottoms[k] < neededHere(start + k)) {
+        n = k;
+        break;
+      }
+    }
+    const takeBackTo = (/** @type {number} */ keep) => {
+      while (run.length > keep) {
+        const r = /** @type {(typeof run)[number]} */ (run.pop());
+        detachNotes(r.notes);
+        unplace(r.el);
+      }
+      const state = before[keep];
+      open = state.open;
+      idGiven.clear();
+      for (const src of state.ids) idGiven.add(src);
+      startOf.clear();
+      for (const [list, at] of state.starts) startOf.set(list, at);
+    };
+    if (n < run.length) {
+      takeBackTo(n);
+      // Taken back because the page did not fit: the rest must fit now (one more layout), else one more goes.
+      if (!whole) while (n > 0 && !fits()) takeBackTo(--n);
+    }
+    for (const r of run) placed.push(r);
+    return n;
+  };
+
+  for (let i = 0; i < leaves.length; ) {
+    const leaf = leaves[i];
     if (leaf.el.matches('.cover')) {
       newPage(true);
       pageBody.append(leaf.el);
       attachNotes(leaf.el);
       newPage();
-      return;
+      i++;
+      continue;
     }
     if (pages.length === 0) newPage();
     if (leaf.breakBefore && !pageIsEmpty() && (leaf.room >= 1 || freeShare() < leaf.room)) newPage();
-    place(leaf.el, leaf.chain, i, false);
-  });
+    // The run: the blocks that should fit the rest of the page by their height in the flow, up to the next forced break;
+    // not ending on a block that keeps with the next, which place() then decides with the block after it.
+    let end = i;
+    if (!cfg.oneByOne) {
+      let room = H - (pageBody.getBoundingClientRect().height + (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0));
+      while (end < leaves.length && (end === i || (!leaves[end].breakBefore && !leaves[end].el.matches('.cover'))) && ((room -= leaves[end].height) >= 0 || cfg.greedyRuns)) end++;
+      while (end > i && end < leaves.length && keepsWithNext(leaves[end - 1].el) && !leaves[end].breakBefore) end--;
+    }
+    if (end - i > 1) {
+      const n = placeRun(i, end);
+      const all = n === end - i;
+      i += n;
+      if (all) continue;
+    }
+    place(leaves[i].el, leaves[i].chain, i, false);
+    i++;
+  }
   // A page left empty at the end (e.g. after a cover with nothing following) is not printed.
   while (pages.length > 1 && pageIsEmptyOf(pages[pages.length - 1])) pages.pop()?.remove();
   function pageIsEmptyOf(/** @type {HTMLElement} */ box) {
