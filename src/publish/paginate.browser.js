@@ -116,6 +116,8 @@ function paginate(cfg) {
   for (const { el } of leaves) el.remove();
   for (const top of [...document.body.children]) if (!['SCRIPT', 'STYLE', 'TEMPLATE'].includes(top.tagName)) top.remove();
   document.body.style.width = '';
+  // The print stylesheet's width for the flow (pdf.ts) ends here too.
+  document.documentElement.setAttribute('data-paginated', '');
 
   // 3. Pages.
   /** @type {HTMLElement[]} */

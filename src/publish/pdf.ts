@@ -86,6 +86,8 @@ function stopwatch() {
 // Geometry of the printed page (A4), in millimetres; the header and footer live in the margins.
 const page = { widthMm: 210, heightMm: 297, top: 20, bottom: 18, side: 20 };
 const pxPerMm = 96 / 25.4;
+/** The width of the printed page's content box, in CSS pixels. */
+const contentWidthPx = (page.widthMm - 2 * page.side) * pxPerMm;
 
 const paginatorSource = readFileSync(packageFile('src', 'publish', 'paginate.browser.js'), 'utf8');
 const printDomSource = readFileSync(packageFile('src', 'publish', 'print-dom.browser.js'), 'utf8');
@@ -110,7 +112,10 @@ function pageRules(opts: PrintOptions): string {
   @top-left { content: ${cssString(opts.headerText)}; ${box} vertical-align: bottom; padding-bottom: 4mm; }
   @bottom-right { content: ${pageLabelContent(opts.pageLabel ?? 'Page {page} of {pages}')}; ${box} vertical-align: top; padding-top: 4mm; }
 }
-@page cover { margin: 0; @top-left { content: none; } @bottom-right { content: none; } }`;
+@page cover { margin: 0; @top-left { content: none; } @bottom-right { content: none; } }
+/* The document is first laid out at the width of the printed page, where the paginator measures it (it sets the same
+   width): laid out at the tab's width, it would be laid out again. Gone once paginated (paginate.browser.js). */
+html:not([data-paginated]) > body { width: ${contentWidthPx}px; }`;
 }
 
 /** The print stylesheet goes last in <head>, after the document's own styles. */
@@ -161,23 +166,21 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     // The fonts come from the tab's own answers (prepareTab), not inline: each is sent and decoded once per tab.
     await tab.setContent(withPrintDom(withPrintStyles(withPrintFonts(html), printCss), opts.lang), { waitUntil: 'load', timeout });
     mark('setContent');
-    await tab.evaluate(
-      `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
-        document.body.offsetHeight; await document.fonts.ready; })()`,
-    );
-    mark('styles+fonts');
 
     // 3. Paginate: the boxes are a couple of pixels shorter than the page area, so rounding never spills.
     const cfg = {
-      pageWidthPx: (page.widthMm - 2 * page.side) * pxPerMm,
+      pageWidthPx: contentWidthPx,
       pageHeightPx: Math.floor((page.heightMm - page.top - page.bottom) * pxPerMm) - 2,
       coverWidthPx: page.widthMm * pxPerMm,
       coverHeightPx: Math.floor(page.heightMm * pxPerMm) - 2,
       continuedLabel: opts.continuedLabel ?? '(continued)',
     };
-    // The same call reads what the PDF's metadata and link descriptions need (printMeta, defined by withPrintDom's script).
+    // One call: the language if the HTML has none, the fonts loaded (the first layout asks for them), the pages, and what
+    // the PDF's metadata and link descriptions need (printMeta, defined by withPrintDom's script).
     const laidOut = (await tab.evaluate(
-      `${paginatorSource}\nObject.assign(paginate(${JSON.stringify(cfg)}), { meta: printMeta() })`,
+      `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
+        document.body.offsetHeight; await document.fonts.ready;
+        ${paginatorSource}\nreturn Object.assign(paginate(${JSON.stringify(cfg)}), { meta: printMeta() }); })()`,
     )) as {
       pages: number;
       pageOf: Record<string, number>;
@@ -196,6 +199,8 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
       displayHeaderFooter: false,
       outline: true,
       tagged: true,
+      // The fonts were awaited before paginating (above); Puppeteer would ask again from a new isolated world.
+      waitForFonts: false,
       timeout,
     });
 
