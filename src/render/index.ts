@@ -195,11 +195,17 @@ export interface PolicyInput {
   sources: string[];
 }
 
+/** The last stylesheet read and its checked CSS with the fonts: a batch reads the same file for every edition. */
+let lastCss: { file: string; text: string; css: string } | undefined;
+
 function css(root: string): string {
   const file = join(root, 'styles', 'report.css');
+  // Read every time (the preview's author edits it), checked and joined to the fonts (~400 KB) only when it changed.
   const text = readFileSync(file, 'utf8');
+  if (lastCss?.file === file && lastCss.text === text) return lastCss.css;
   assertNoRemoteUrl(text, relative(process.cwd(), file).split('\\').join('/') || file);
-  return [fontFaceCss(), text].join('\n');
+  lastCss = { file, text, css: [fontFaceCss(), text].join('\n') };
+  return lastCss.css;
 }
 
 /**
