@@ -32,14 +32,25 @@ function paginate(cfg) {
   // 0. A note cited only inside something that is not printed (a chart's data table, which print
   // hides) is cited again at the end of the printed block around it (the chart's source line), so
   // no note appears at a page's foot without its number in the text.
+  // Whether an element is printed, read from styles alone (the flow is not laid out, see 2): nothing from it up to the
+  // body is display: none, and it is not inside a closed <details> other than as its summary. (The body itself may be
+  // hidden by the print stylesheet until the pages are made.)
+  const rendered = (/** @type {Element} */ el) => {
+    for (let n = el; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
+      if (getComputedStyle(n).display === 'none') return false;
+      const up = n.parentElement;
+      if (up && up.tagName === 'DETAILS' && !(/** @type {HTMLDetailsElement} */ (up).open) && n !== up.querySelector(':scope > summary')) return false;
+    }
+    return true;
+  };
   for (const a of document.querySelectorAll('a.fnref[href^="#"]')) {
-    if (a.getClientRects().length > 0) continue;
+    if (rendered(a)) continue;
     let host = a.parentElement;
-    while (host && host.getClientRects().length === 0) host = host.parentElement;
+    while (host && host !== document.body && !rendered(host)) host = host.parentElement;
     if (!host || host === document.body) continue;
-    const shown = [...host.querySelectorAll('a.fnref')].filter((r) => r.getClientRects().length > 0);
+    const shown = [...host.querySelectorAll('a.fnref')].filter(rendered);
     if (shown.some((r) => r.getAttribute('href') === a.getAttribute('href'))) continue;
-    const line = [...host.querySelectorAll('.chart-source, p')].filter((p) => p.getClientRects().length > 0).pop() ?? host;
+    const line = [...host.querySelectorAll('.chart-source, p')].filter(rendered).pop() ?? host;
     const again = /** @type {HTMLElement} */ (a.cloneNode(true));
     again.removeAttribute('id');
     if (line.lastElementChild?.matches('a.fnref')) {
@@ -73,10 +84,10 @@ function paginate(cfg) {
   // Reserve the width of the contents' page numbers so filling them in cannot reflow the contents.
   for (const slot of document.querySelectorAll('.toc .toc-page')) slot.textContent = '00';
 
-  // 2. Flatten the document into leaf blocks with their container chain; computed styles are read
-  // now, while the nodes are still in the document, laid out at the width of the printed page.
-  document.body.style.width = `${cfg.pageWidthPx}px`;
-  /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean, room: number, height: number }[]} */
+  // 2. Flatten the document into leaf blocks with their container chain; computed styles are read now, while the
+  // nodes are still in the document. Nothing is laid out here: the print stylesheet keeps the flow out of layout (pdf.ts),
+  // so each block is laid out once, on its page. (A flow that is laid out, as in the preview, gives the same pages.)
+  /** @type {{ el: HTMLElement, chain: HTMLElement[], breakBefore: boolean, room: number, height: number, boxed?: boolean }[]} */
   const leaves = [];
   const forcedBreak = (/** @type {Element} */ el) => ['page', 'left', 'right', 'always'].includes(getComputedStyle(el).breakBefore);
   // A forced break that print.css makes conditional with `--break-unless-room: 0.5`: the block starts a new page only
@@ -86,38 +97,90 @@ function paginate(cfg) {
     const v = Number.parseFloat(getComputedStyle(el).getPropertyValue('--break-unless-room'));
     return Number.isFinite(v) && v > 0 && v < 1 ? v : 1;
   };
-  const isContainer = (/** @type {HTMLElement} */ el) =>
-    containerTags.has(el.tagName) &&
-    !el.matches('.cover') &&
-    el.children.length > 0 &&
-    // A box marked `break-inside: avoid` (an analyst's note) moves whole, unless it is too tall to
-    // share a page with anything: then it is split between its blocks like any other container.
-    (getComputedStyle(el).breakInside !== 'avoid' || el.getBoundingClientRect().height > H * 0.6) &&
-    [...el.childNodes].every((n) => n.nodeType !== Node.TEXT_NODE || n.textContent.trim() === '');
-  /** @param {HTMLElement} parent @param {HTMLElement[]} chain @param {boolean} pendingBreak @param {number} pendingRoom */
-  const flatten = (parent, chain, pendingBreak, pendingRoom = 1) => {
+  /** A container whose blocks are placed one by one (its clones go along); 'boxed' when that depends on its height. */
+  const containerKind = (/** @type {HTMLElement} */ el) => {
+    if (!containerTags.has(el.tagName) || el.matches('.cover') || el.children.length === 0) return false;
+    if (![...el.childNodes].every((n) => n.nodeType !== Node.TEXT_NODE || n.textContent.trim() === '')) return false;
+    // A box marked `break-inside: avoid` (an analyst's note) moves whole, unless it is too tall to share a page with
+    // anything (more than 0.6 of one): then it is split between its blocks like any other container (see 2b).
+    return getComputedStyle(el).breakInside === 'avoid' ? 'boxed' : true;
+  };
+  /**
+   * A block's height guessed from its styles and text, without layout: what a run of blocks is planned by (placeRun
+   * checks the page, so a wrong guess costs a layout, never a wrong page). Margins counted in full.
+   */
+  const guessHeight = (/** @type {HTMLElement} */ el, /** @type {CSSStyleDeclaration} */ cs) => {
+    const font = parseFloat(cs.fontSize) || 13;
+    const line = parseFloat(cs.lineHeight) || font * 1.4;
+    const margins = Math.max(0, parseFloat(cs.marginTop) || 0) + Math.max(0, parseFloat(cs.marginBottom) || 0);
+    const lines = (/** @type {string} */ text) => Math.max(1, Math.ceil((text.replace(/\s+/g, ' ').trim().length * font * 0.52) / cfg.pageWidthPx));
+    const svg = el.tagName === 'svg' ? el : el.querySelector('svg');
+    if (svg) {
+      const w = parseFloat(svg.getAttribute('width') ?? '') || cfg.pageWidthPx;
+      const h = parseFloat(svg.getAttribute('height') ?? '') || w * 0.5;
+      const caption = el.querySelector('figcaption, .chart-source');
+      return h * Math.min(1, cfg.pageWidthPx / w) + (caption ? 3 * line : 0) + margins;
+    }
+    const rows = el.querySelectorAll(':scope > tbody > tr, :scope > thead > tr, :scope > tr').length;
+    if (rows) return rows * (line + 4) + (el.querySelector(':scope > caption') ? 2 * line : 0) + margins;
+    return lines(el.textContent ?? '') * line + margins;
+  };
+  /**
+   * @param {HTMLElement} parent @param {HTMLElement[]} chain @param {boolean} pendingBreak @param {number} pendingRoom
+   * @param {typeof leaves} into
+   */
+  const flatten = (parent, chain, pendingBreak, pendingRoom = 1, into = leaves) => {
     for (const child of /** @type {HTMLElement[]} */ ([...parent.children])) {
       if (['SCRIPT', 'STYLE', 'TEMPLATE', 'LINK', 'META'].includes(child.tagName)) continue;
       const own = forcedBreak(child);
       const breakHere = pendingBreak || own;
       const room = pendingBreak ? pendingRoom : own ? roomOf(child) : 1;
       pendingBreak = false;
-      if (isContainer(child)) flatten(child, [...chain, child], breakHere, room);
+      const kind = containerKind(child);
+      if (kind === true) flatten(child, [...chain, child], breakHere, room, into);
       else {
         keepsWithNext(child);
-        // Its height in the flow with both margins (collapsing only makes it less): what a run is planned by.
-        const cs = getComputedStyle(child);
-        const height = child.getBoundingClientRect().height + Math.max(0, parseFloat(cs.marginTop) || 0) + Math.max(0, parseFloat(cs.marginBottom) || 0);
-        leaves.push({ el: child, chain, breakBefore: breakHere, room, height });
+        into.push({ el: child, chain, breakBefore: breakHere, room, height: guessHeight(child, getComputedStyle(child)), ...(kind === 'boxed' ? { boxed: true } : {}) });
       }
     }
   };
   flatten(document.body, [], false);
   for (const { el } of leaves) el.remove();
   for (const top of [...document.body.children]) if (!['SCRIPT', 'STYLE', 'TEMPLATE'].includes(top.tagName)) top.remove();
-  document.body.style.width = '';
-  // The print stylesheet's width for the flow (pdf.ts) ends here too.
+  // From here the body is laid out: the print stylesheet's rule that kept the flow out of layout (pdf.ts) ends.
   document.documentElement.setAttribute('data-paginated', '');
+
+  // 2b. A box that moves whole unless taller than 0.6 of a page: measured on its own in a page box, inside copies of
+  // the boxes around it (the same width and styles as on its page); a taller one gives its blocks in its place.
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i];
+    if (!leaf.boxed) continue;
+    delete leaf.boxed;
+    const probe = document.createElement('div');
+    probe.className = 'page';
+    probe.style.width = `${cfg.pageWidthPx}px`;
+    probe.style.height = `${H}px`;
+    let inner = document.createElement('div');
+    inner.className = 'page-body';
+    probe.append(inner);
+    for (const c of leaf.chain) {
+      const clone = /** @type {HTMLElement} */ (c.cloneNode(false));
+      clone.removeAttribute('id');
+      inner.append(clone);
+      inner = clone;
+    }
+    inner.append(leaf.el);
+    document.body.append(probe);
+    if (leaf.el.getBoundingClientRect().height > H * 0.6) {
+      /** @type {typeof leaves} */ const parts = [];
+      flatten(leaf.el, [...leaf.chain, leaf.el], leaf.breakBefore, leaf.room, parts);
+      for (const part of parts) part.el.remove();
+      leaves.splice(i, 1, ...parts);
+      i--; // the parts may hold such boxes too
+    }
+    leaf.el.remove();
+    probe.remove();
+  }
 
   // 3. Pages.
   /** @type {HTMLElement[]} */
@@ -397,7 +460,9 @@ function paginate(cfg) {
     // The first block of a page starts at its top edge: no margin above it.
     if (pageIsEmptyBefore(el)) el.classList.add('first-on-page');
     let moved = attachNotes(el);
-    if (keepsWithNext(el) && !pageIsEmptyBefore(el)) {
+    // Not when it was just carried to a new page (retried): it has the most room it can get there, and moving it on
+    // would meet the same block again on the next page, without end (a heading before a block taller than a page).
+    if (!retried && keepsWithNext(el) && !pageIsEmptyBefore(el)) {
       const room = bottomLimit() - el.getBoundingClientRect().bottom;
       if (room < neededAfter(index)) {
         detachNotes(moved);

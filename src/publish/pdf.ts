@@ -57,6 +57,24 @@ export interface PrintOptions {
   timeoutMs?: number;
 }
 
+/** What the paginator's call answers (paginate.browser.js, with printMeta, and whether a font was still loading). */
+interface LaidOut {
+  pages: number;
+  pageOf: Record<string, number>;
+  warnings: { code: string; what: string; page: number }[];
+  missingNotes: string[];
+  meta: { author?: string; subject?: string; keywords?: string; lang: string; links: Record<string, string> };
+  fill: number[];
+  fontsLate: boolean;
+}
+
+/** In the page: every face of the report font loaded for the characters of the text, in the subsets those need. */
+const FONTS_BY_TEXT = `{ const text = document.body.textContent; 
+  await Promise.all(['400', '700', 'italic 400', 'italic 700'].map((f) => document.fonts.load(f + ' 16px "Noto Sans"', text))); }`;
+/** In the page: the flow laid out once (shown for that), which asks for every font its layout needs; then waited for. */
+const FONTS_BY_LAYOUT = `{ document.documentElement.setAttribute('data-paginated', ''); document.body.offsetHeight;
+  await document.fonts.ready; document.documentElement.removeAttribute('data-paginated'); }`;
+
 export interface PrintedPdf {
   pdf: Uint8Array;
   pageCount: number;
@@ -86,8 +104,6 @@ function stopwatch() {
 // Geometry of the printed page (A4), in millimetres; the header and footer live in the margins.
 const page = { widthMm: 210, heightMm: 297, top: 20, bottom: 18, side: 20 };
 const pxPerMm = 96 / 25.4;
-/** The width of the printed page's content box, in CSS pixels. */
-const contentWidthPx = (page.widthMm - 2 * page.side) * pxPerMm;
 
 const paginatorSource = readFileSync(packageFile('src', 'publish', 'paginate.browser.js'), 'utf8');
 const printDomSource = readFileSync(packageFile('src', 'publish', 'print-dom.browser.js'), 'utf8');
@@ -113,9 +129,9 @@ function pageRules(opts: PrintOptions): string {
   @bottom-right { content: ${pageLabelContent(opts.pageLabel ?? 'Page {page} of {pages}')}; ${box} vertical-align: top; padding-top: 4mm; }
 }
 @page cover { margin: 0; @top-left { content: none; } @bottom-right { content: none; } }
-/* The document is first laid out at the width of the printed page, where the paginator measures it (it sets the same
-   width): laid out at the tab's width, it would be laid out again. Gone once paginated (paginate.browser.js). */
-html:not([data-paginated]) > body { width: ${contentWidthPx}px; }`;
+/* The flow is not laid out: the paginator reads its styles and lays each block out once, on its page, then shows the
+   body (paginate.browser.js). Laid out here first, every block would be laid out twice. */
+html:not([data-paginated]) > body { display: none; }`;
 }
 
 /** The print stylesheet goes last in <head>, after the document's own styles. */
@@ -164,33 +180,41 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     const printCss = (opts.printCss ?? defaultPrintCss()) + pageRules(opts);
     // The print DOM is prepared for the tagged PDF while it loads (withPrintDom), before the first layout.
     // The fonts come from the tab's own answers (prepareTab), not inline: each is sent and decoded once per tab.
-    await tab.setContent(withPrintDom(withPrintStyles(withPrintFonts(html), printCss), opts.lang), { waitUntil: 'load', timeout });
+    const content = withPrintDom(withPrintStyles(withPrintFonts(html), printCss), opts.lang);
+    await tab.setContent(content, { waitUntil: 'load', timeout });
     mark('setContent');
 
     // 3. Paginate: the boxes are a couple of pixels shorter than the page area, so rounding never spills.
     const cfg = {
-      pageWidthPx: contentWidthPx,
+      pageWidthPx: (page.widthMm - 2 * page.side) * pxPerMm,
       pageHeightPx: Math.floor((page.heightMm - page.top - page.bottom) * pxPerMm) - 2,
       coverWidthPx: page.widthMm * pxPerMm,
       coverHeightPx: Math.floor(page.heightMm * pxPerMm) - 2,
       continuedLabel: opts.continuedLabel ?? '(continued)',
     };
-    // One call: the language if the HTML has none, the fonts loaded (the first layout asks for them), the pages, and what
-    // the PDF's metadata and link descriptions need (printMeta, defined by withPrintDom's script).
-    const laidOut = (await tab.evaluate(
-      `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
-        document.body.offsetHeight; await document.fonts.ready;
-        ${paginatorSource}\nreturn Object.assign(paginate(${JSON.stringify(cfg)}), { meta: printMeta() }); })()`,
-    )) as {
-      pages: number;
-      pageOf: Record<string, number>;
-      warnings: { code: string; what: string; page: number }[];
-      missingNotes: string[];
-      meta: { author?: string; subject?: string; keywords?: string; lang: string; links: Record<string, string> };
-      fill: number[];
-    };
-
+    // One call: the language if the HTML has none, the fonts, the pages, and what the PDF's metadata and link
+    // descriptions need (printMeta, defined by withPrintDom's script). Nothing is laid out before paginating, so no
+    // layout has asked for the fonts: each face is loaded for the characters of the text (only the subsets it uses).
+    // A face the pages asked for while they were made is loaded at once when the tab has it already (an earlier
+    // edition's), and then measured in; one still loading after paginating (a character only generated content has)
+    // means some text was measured in a stand-in font: the document is loaded and paginated again, after a layout of
+    // the flow has asked for every font it needs (timings then show 'paginate again').
+    const paginateIn = async (fontsFromLayout: boolean) =>
+      (await tab.evaluate(
+        `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
+          ${fontsFromLayout ? FONTS_BY_LAYOUT : FONTS_BY_TEXT}
+          const unloaded = [...document.fonts].filter((f) => f.status === 'unloaded');
+          ${paginatorSource}\nconst result = paginate(${JSON.stringify(cfg)});
+          return Object.assign(result, { meta: printMeta(), fontsLate: unloaded.some((f) => f.status === 'loading') }); })()`,
+      )) as LaidOut;
+    let laidOut = await paginateIn(false);
     mark('paginate');
+    if (laidOut.fontsLate) {
+      await tab.setContent(content, { waitUntil: 'load', timeout });
+      laidOut = await paginateIn(true);
+      mark('paginate again');
+    }
+
     // 4. Print once.
     const printed = await tab.pdf({
       format: 'A4',

@@ -211,6 +211,28 @@ describe('the report font in the print tab', () => {
     }
   });
 
+  it('is loaded for the text before paginating (nothing is laid out before), and the pages are made again when they asked for a face the text did not', async () => {
+    // A fresh browser: no face of the font is in a tab's memory cache yet, so one asked for by a layout loads late.
+    const fresh = await startBrowser();
+    try {
+      const opts = { browser: fresh, title: 't', lang: 'kk', headerText: 'h' };
+      const plain = await printPdfDetailed(doc('<p>Kazakhstan <b>2023</b></p>'), opts);
+      expect(plain.timings).not.toHaveProperty(['paginate again']);
+      expect(fontsOf(plain.pdf)).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
+      // Generated content is not in the text: its letters (Cyrillic Extended) are asked for only by the pages' layout,
+      // after the fonts were loaded, so the pages were measured in a stand-in font and are made again.
+      const generated = doc('<p class="g">Kazakhstan</p>').replace('</style>', "\n.g::after { content: ' Әә'; }</style>");
+      const again = await printPdfDetailed(generated, opts);
+      expect(again.timings).toHaveProperty(['paginate again']);
+      expect(fontsOf(again.pdf)).toEqual(['NotoSans-Regular']);
+      const path = join(work, 'late.pdf');
+      writeFileSync(path, again.pdf);
+      expect(pageTexts(path).join(' ')).toContain('Kazakhstan Әә');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('blocks and names any other address under that origin', async () => {
     const html = `<!doctype html><html lang="en"><head><title>t</title><style>@font-face{font-family:X;src:url(${PRINT_FONT_ORIGIN}nope.woff2)}p{font-family:X}</style></head><body><p>text</p></body></html>`;
     const result = await printPdfDetailed(html, { browser, title: 't', lang: 'en', headerText: 'h' });
