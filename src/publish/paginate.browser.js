@@ -439,15 +439,21 @@ function paginate(cfg) {
     const parent = parentFor(next.chain);
     parent.append(next.el);
     const h = next.el.getBoundingClientRect().height;
-    const lh = lineHeight(next.el);
-    const keeps = keepsWithNext(next.el);
+    // Read while it is laid out here (a table's head and rows, once taken off the page, measure nothing).
+    const need = keepsWithNext(next.el) ? undefined : neededOf(next.el, h);
     unplace(next.el);
-    if (keeps) return h + neededAfter(i + 1);
-    if (next.el.tagName === 'P' || next.el.tagName === 'LI') return Math.min(h, lh * 2.2);
-    if (next.el.tagName === 'TABLE') {
-      const head = next.el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
-      const cap = next.el.querySelector('caption')?.getBoundingClientRect().height ?? 0;
-      const row = next.el.querySelector('tbody > tr')?.getBoundingClientRect().height ?? lh;
+    return need ?? h + neededAfter(i + 1);
+  };
+  /**
+   * What a block of height h needs below a heading, laid out where it is: all of it, unless it can be split: two lines
+   * of a paragraph, or a table's caption, head and two rows. (A block that keeps with the next adds what that needs.)
+   */
+  const neededOf = (/** @type {HTMLElement} */ el, /** @type {number} */ h) => {
+    if (el.tagName === 'P' || el.tagName === 'LI') return Math.min(h, lineHeight(el) * 2.2);
+    if (el.tagName === 'TABLE') {
+      const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+      const cap = el.querySelector('caption')?.getBoundingClientRect().height ?? 0;
+      const row = el.querySelector('tbody > tr')?.getBoundingClientRect().height ?? lineHeight(el);
       return Math.min(h, head + cap + row * 2);
     }
     return h;
@@ -570,15 +576,7 @@ function paginate(cfg) {
       if (!next || next.breakBefore) return 0;
       if (j + 1 >= end) return Infinity;
       const h = next.el.getBoundingClientRect().height;
-      if (keepsWithNext(next.el)) return h + neededHere(j + 1);
-      if (next.el.tagName === 'P' || next.el.tagName === 'LI') return Math.min(h, lineHeight(next.el) * 2.2);
-      if (next.el.tagName === 'TABLE') {
-        const head = next.el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
-        const cap = next.el.querySelector('caption')?.getBoundingClientRect().height ?? 0;
-        const row = next.el.querySelector('tbody > tr')?.getBoundingClientRect().height ?? lineHeight(next.el);
-        return Math.min(h, head + cap + row * 2);
-      }
-      return h;
+      return keepsWithNext(next.el) ? h + neededHere(j + 1) : neededOf(next.el, h);
     };
     for (let k = 0; k < n; k++) {
       if (first[k] || !keepsWithNext(run[k].el)) continue;
