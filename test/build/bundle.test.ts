@@ -1,5 +1,5 @@
 // The installed program: bin/migreport.js running the CommonJS bundle (scripts/bundle.mjs) through
-// node:vm with V8's code cache. Built here from the current sources in a copy of the package, so the
+// node:vm with V8's code cache (one per set of languages a command asks for). Built here from the current sources in a copy of the package, so the
 // repository's own dist/ and caches are left alone.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -61,6 +61,25 @@ describe('the bundle with its code cache', () => {
     const sources = migreport(['build', '--format', 'html', '--out', 'sources'], { MIGREPORT_FROM_SOURCES: '1' });
     expect(sources.code, sources.stderr).toBe(0);
     expect(html('sources')).toBe(html('first'));
+  }, 90_000);
+
+  it('keeps a cache for each set of languages: a Kazakh build starts from another\'s, saves its own, and the next uses it', () => {
+    const before = cacheFiles();
+    expect(before.some((f) => f.endsWith('.default.bin'))).toBe(true);
+    const kk = () => readFileSync(join(pkg, 'kk', '2023-Q4', 'iom-quarterly.kk.html'), 'utf8');
+    const first = migreport(['build', '--lang', 'kk', '--format', 'html', '--out', 'kk']);
+    expect(first.code, first.stderr).toBe(0);
+    const added = cacheFiles().filter((f) => !before.includes(f));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^[0-9a-f]{32}\.kk\.bin$/);
+    const written = statSync(join(codeCache, added[0])).mtimeMs;
+    const page = kk();
+    // The same set given otherwise (--lang=kk) is the same cache, used unchanged; the others are not touched.
+    const again = migreport(['build', '--lang=kk', '--format', 'html', '--out', 'kk']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(cacheFiles()).toEqual([...before, ...added].sort());
+    expect(statSync(join(codeCache, added[0])).mtimeMs).toBe(written);
+    expect(kk()).toBe(page);
   }, 90_000);
 
   it('prints a PDF with Puppeteer from its own bundle, whose code is cached beside the program\'s', () => {
