@@ -57,7 +57,8 @@ function runBundle(file, { strict = false, extra = {}, variant } = {}) {
   const exact = cachedData !== undefined;
   // No cache for these languages yet: another's of the same bundle holds most of the program (the rest compiles as
   // usual), and the cache this build then saves holds both.
-  if (!exact && variant && useCodeCache) cachedData = read(newestCacheOf(key));
+  const other = !exact && variant && useCodeCache ? newestCacheOf(key) : undefined;
+  if (other) cachedData = read(other);
   const params = ['exports', 'require', 'module', '__filename', '__dirname', ...Object.keys(extra)];
   const wrapper = `(function (${params.join(', ')}) {${strict ? "'use strict';" : ''}${source}\n})`;
   const script = new vm.Script(wrapper, { filename: file, cachedData });
@@ -67,15 +68,15 @@ function runBundle(file, { strict = false, extra = {}, variant } = {}) {
   return module.exports;
 }
 
-/** The most recently written code cache of a bundle (any variant), or '' when there is none. */
+/** The most recently written code cache of a bundle (any variant), or undefined when there is none. */
 function newestCacheOf(key) {
   try {
     return readdirSync(codeCacheDir)
       .filter((name) => name.startsWith(`${key}.`) && name.endsWith('.bin'))
       .map((name) => ({ name, written: statSync(join(codeCacheDir, name)).mtimeMs }))
-      .sort((a, b) => b.written - a.written)[0]?.name ?? '';
+      .sort((a, b) => b.written - a.written)[0]?.name;
   } catch {
-    return '';
+    return undefined;
   }
 }
 

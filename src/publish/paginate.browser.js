@@ -150,19 +150,26 @@ function paginate(cfg) {
   // From here the body is laid out: the print stylesheet's rule that kept the flow out of layout (pdf.ts) ends.
   document.documentElement.setAttribute('data-paginated', '');
 
+  /** An empty page box (the print stylesheet's .page, exactly one printed page) and its body. */
+  const pageBoxOf = (/** @type {string} */ className, /** @type {number} */ width, /** @type {number} */ height) => {
+    const box = document.createElement('div');
+    box.className = className;
+    box.style.width = `${width}px`;
+    box.style.height = `${height}px`;
+    const body = document.createElement('div');
+    body.className = 'page-body';
+    box.append(body);
+    return { box, body };
+  };
+
   // 2b. A box that moves whole unless taller than 0.6 of a page: measured on its own in a page box, inside copies of
   // the boxes around it (the same width and styles as on its page); a taller one gives its blocks in its place.
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i];
     if (!leaf.boxed) continue;
     delete leaf.boxed;
-    const probe = document.createElement('div');
-    probe.className = 'page';
-    probe.style.width = `${cfg.pageWidthPx}px`;
-    probe.style.height = `${H}px`;
-    let inner = document.createElement('div');
-    inner.className = 'page-body';
-    probe.append(inner);
+    const { box: probe, body } = pageBoxOf('page', cfg.pageWidthPx, H);
+    let inner = body;
     for (const c of leaf.chain) {
       const clone = /** @type {HTMLElement} */ (c.cloneNode(false));
       clone.removeAttribute('id');
@@ -195,13 +202,7 @@ function paginate(cfg) {
   const startOf = new Map(); // an <ol> split over pages keeps counting
 
   const newPage = (/** @type {boolean} */ cover = false) => {
-    pageBox = document.createElement('div');
-    pageBox.className = cover ? 'page page-cover' : 'page';
-    pageBox.style.width = `${cover ? cfg.coverWidthPx : cfg.pageWidthPx}px`;
-    pageBox.style.height = `${cover ? cfg.coverHeightPx : H}px`;
-    pageBody = document.createElement('div');
-    pageBody.className = 'page-body';
-    pageBox.append(pageBody);
+    ({ box: pageBox, body: pageBody } = cover ? pageBoxOf('page page-cover', cfg.coverWidthPx, cfg.coverHeightPx) : pageBoxOf('page', cfg.pageWidthPx, H));
     pageNotes = null;
     document.body.append(pageBox);
     pages.push(pageBox);
@@ -233,9 +234,13 @@ function paginate(cfg) {
     if (el.tagName === 'LI' && list && list.tagName === 'OL') startOf.set(list, (startOf.get(list) ?? Number(list.getAttribute('start') || 1)) + 1);
   };
 
+  /** The height the current page's notes take at its foot. */
+  const notesHeight = () => (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0);
+  /** The height the current page's text and notes take. */
+  const used = () => pageBody.getBoundingClientRect().height + notesHeight();
   /** The share of the current page still free. */
-  const freeShare = () => 1 - (pageBody.getBoundingClientRect().height + (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0)) / H;
-  const fits = () => pageBody.getBoundingClientRect().height + (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0) <= H;
+  const freeShare = () => 1 - used() / H;
+  const fits = () => used() <= H;
 
   /** Moves the bodies of footnotes first cited in `el` to this page's foot; returns them for undoing. */
   const attachNotes = (/** @type {Element} */ el) => {
@@ -288,7 +293,7 @@ function paginate(cfg) {
     const lh = parseFloat(cs.lineHeight);
     return Number.isFinite(lh) ? lh : parseFloat(cs.fontSize) * 1.4;
   };
-  const bottomLimit = () => pageBox.getBoundingClientRect().top + H - (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0);
+  const bottomLimit = () => pageBox.getBoundingClientRect().top + H - notesHeight();
 
   /** Splits a paragraph at the last line that fits (at least two lines on each side); returns the rest or null. */
   const splitParagraph = (/** @type {HTMLElement} */ p) => {
@@ -619,11 +624,11 @@ function paginate(cfg) {
     }
     if (pages.length === 0) newPage();
     if (leaf.breakBefore && !pageIsEmpty() && (leaf.room >= 1 || freeShare() < leaf.room)) newPage();
-    // The run: the blocks that should fit the rest of the page by their height in the flow, up to the next forced break;
+    // The run: the blocks that should fit the rest of the page by their guessed heights, up to the next forced break;
     // not ending on a block that keeps with the next, which place() then decides with the block after it.
     let end = i;
     if (!cfg.oneByOne) {
-      let room = H - (pageBody.getBoundingClientRect().height + (pageNotes ? pageNotes.parentElement.getBoundingClientRect().height : 0));
+      let room = H - used();
       while (end < leaves.length && (end === i || (!leaves[end].breakBefore && !leaves[end].el.matches('.cover'))) && ((room -= leaves[end].height) >= 0 || cfg.greedyRuns)) end++;
       while (end > i && end < leaves.length && keepsWithNext(leaves[end - 1].el) && !leaves[end].breakBefore) end--;
     }

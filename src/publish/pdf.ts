@@ -20,10 +20,11 @@
 //   repeated with "(continued)" (PrintOptions.continuedLabel). A heading, or a block print.css marks
 //   `break-after: avoid`, never ends a page: it goes over with the block it introduces.
 //   No <script> of its own (pdf.ts adds one: print-dom.browser.js); no URL other than data: (anything else is
-//   blocked and reported).
+//   blocked and reported; the report's inline fonts are swapped for files the tab answers itself, render/fonts.ts).
 //
 // Steps: 1 new page with request blocking → 2 load HTML with the print CSS and a script that prepares the print
-// DOM for the tagged PDF (print-dom.browser.js), print media, fonts ready → 3 paginate in the page (paginate.browser.js) → 4 page.pdf
+// DOM for the tagged PDF (print-dom.browser.js), print media, the flow kept out of layout → 3 load the fonts for the text and
+// paginate in the page (paginate.browser.js) → 4 page.pdf
 // (A4, CSS @page margin boxes for header and page x of y, outline, tagged) → 5 write the metadata Chromium leaves
 // out and the PDF/UA-1 structure (pdf-info.ts, pdf-ua.ts: XMP, artifacts, role map, notes, link descriptions).
 import { readFileSync } from 'node:fs';
@@ -69,7 +70,7 @@ interface LaidOut {
 }
 
 /** In the page: every face of the report font loaded for the characters of the text, in the subsets those need. */
-const FONTS_BY_TEXT = `{ const text = document.body.textContent; 
+const FONTS_BY_TEXT = `{ const text = document.body.textContent;
   await Promise.all(['400', '700', 'italic 400', 'italic 700'].map((f) => document.fonts.load(f + ' 16px "Noto Sans"', text))); }`;
 /** In the page: the flow laid out once (shown for that), which asks for every font its layout needs; then waited for. */
 const FONTS_BY_LAYOUT = `{ document.documentElement.setAttribute('data-paginated', ''); document.body.offsetHeight;
