@@ -27,6 +27,7 @@
 // paginate in the page (paginate.browser.js) → 4 page.pdf
 // (A4, CSS @page margin boxes for header and page x of y, outline, tagged) → 5 write the metadata Chromium leaves
 // out and the PDF/UA-1 structure (pdf-info.ts, pdf-ua.ts: XMP, artifacts, role map, notes, link descriptions).
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.ts';
 import { publishMessages } from '../messages/index.ts';
@@ -107,6 +108,15 @@ const page = { widthMm: 210, heightMm: 297, top: 20, bottom: 18, side: 20 };
 const pxPerMm = 96 / 25.4;
 
 const paginatorSource = readFileSync(packageFile('src', 'publish', 'paginate.browser.js'), 'utf8');
+/**
+ * Where a tab keeps the paginator between documents: setContent replaces the document (document.open) but not the
+ * window, so a function defined once per tab is called for each edition after it, instead of 35 KB of source sent and
+ * compiled again every time (and the renderer keeps its optimised code). Named by the source, so no other version is
+ * ever called; the page's own HTML has no script.
+ */
+const paginatorGlobal = `__migreportPaginate_${createHash('sha256').update(paginatorSource).digest('hex').slice(0, 16)}`;
+/** The tabs that have been sent the paginator (a tab that lost it is sent it again, see paginateIn). */
+const paginatorSent = new WeakSet<Page>();
 const printDomSource = readFileSync(packageFile('src', 'publish', 'print-dom.browser.js'), 'utf8');
 const defaultPrintCss = () => readFileSync(packageFile('styles', 'print.css'), 'utf8');
 
@@ -200,14 +210,29 @@ export async function printPdfDetailed(html: string, opts: PrintOptions): Promis
     // edition's), and then measured in; one still loading after paginating (a character only generated content has)
     // means some text was measured in a stand-in font: the document is loaded and paginated again, after a layout of
     // the flow has asked for every font it needs (timings then show 'paginate again').
-    const paginateIn = async (fontsFromLayout: boolean) =>
-      (await tab.evaluate(
-        `(async () => { if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
+    // The paginator is sent with the first edition of a tab and kept in its window (paginatorGlobal); when it is not
+    // there (it never goes missing in practice), nothing has run yet and the call is made again with the source.
+    const paginateIn = async (fontsFromLayout: boolean): Promise<LaidOut> => {
+      const send = !paginatorSent.has(tab);
+      const define = send ? `globalThis[${JSON.stringify(paginatorGlobal)}] = (() => {\n${paginatorSource}\nreturn paginate; })();` : '';
+      const answer = (await tab.evaluate(
+        `(async () => { ${define}
+          const paginate = globalThis[${JSON.stringify(paginatorGlobal)}];
+          if (typeof paginate !== 'function') return { paginatorMissing: true };
+          if (!document.documentElement.lang) document.documentElement.lang = ${JSON.stringify(opts.lang)};
           ${fontsFromLayout ? FONTS_BY_LAYOUT : FONTS_BY_TEXT}
           const unloaded = [...document.fonts].filter((f) => f.status === 'unloaded');
-          ${paginatorSource}\nconst result = paginate(${JSON.stringify(cfg)});
+          const result = paginate(${JSON.stringify(cfg)});
           return Object.assign(result, { meta: printMeta(), fontsLate: unloaded.some((f) => f.status === 'loading') }); })()`,
-      )) as LaidOut;
+      )) as LaidOut | { paginatorMissing: true };
+      if ('paginatorMissing' in answer) {
+        if (send) throw new Error('the paginator could not be defined in the print tab');
+        paginatorSent.delete(tab);
+        return paginateIn(fontsFromLayout);
+      }
+      paginatorSent.add(tab);
+      return answer;
+    };
     let laidOut = await paginateIn(false);
     mark('paginate');
     if (laidOut.fontsLate) {

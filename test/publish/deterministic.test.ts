@@ -31,6 +31,42 @@ describe('a PDF printed twice', () => {
     expect(text).toMatch(/\(node00000001\)/);
   });
 
+  it('sends the paginator once per tab, and again to a tab that lost it, with the same bytes each time', async () => {
+    // Every string the tab is asked to evaluate (the paginator's call among them), by print.
+    const sent: string[][] = [];
+    const take = browser.takePage.bind(browser);
+    const watched = new Map<object, () => void>();
+    browser.takePage = async () => {
+      const tab = await take();
+      const asked: string[] = [];
+      sent.push(asked);
+      watched.get(tab)?.();
+      const evaluate = tab.evaluate;
+      tab.evaluate = ((fn: unknown, ...args: unknown[]) => {
+        if (typeof fn === 'string') asked.push(fn);
+        return (evaluate as (...a: unknown[]) => unknown).call(tab, fn, ...args);
+      }) as typeof tab.evaluate;
+      watched.set(tab, () => (tab.evaluate = evaluate));
+      return tab;
+    };
+    try {
+      const first = await printPdf(fixture, { browser, ...opts });
+      const second = await printPdf(fixture, { browser, ...opts });
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+      // The tab of the first test already had it; a fresh tab gets it with its first edition.
+      const tab = await take();
+      await tab.evaluate(`for (const k of Object.keys(globalThis)) if (k.startsWith('__migreportPaginate_')) delete globalThis[k]`);
+      browser.releasePage(tab);
+      const third = await printPdf(fixture, { browser, ...opts });
+      expect(Buffer.from(third).equals(Buffer.from(first))).toBe(true);
+      const withSource = (s: string) => s.includes('function paginate(cfg)');
+      expect(sent.map((asked) => asked.filter((s) => s.includes('paginate')).map(withSource))).toEqual([[false], [false], [false, true]]);
+    } finally {
+      for (const unwatch of watched.values()) unwatch();
+      browser.takePage = take;
+    }
+  });
+
   it('renumbers node ids in their own order and writes dates in place, keeping every offset', () => {
     const pdf = new TextEncoder().encode("<< /ID (node00001255) >> << /ID (node00001166) >> /Headers [(node00001255)] /CreationDate (D:20261129173802+00'00')");
     const out = latin1(setDocumentDates(normaliseNodeIds(pdf), '2023-12-31'));
