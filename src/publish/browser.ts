@@ -50,7 +50,7 @@ export const chromiumFlags = [
   '--password-store=basic',
   '--use-mock-keychain',
   '--dns-prefetch-disable',
-  '--disable-features=OptimizationHints,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,SafeBrowsing,NetworkTimeServiceQuerying,InterestFeedContentSuggestions,AsyncDns',
+  '--disable-features=OptimizationHints,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,SafeBrowsing,NetworkTimeServiceQuerying,InterestFeedContentSuggestions,AsyncDns,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIReloadButton',
   // Loopback stays reachable for the preview's own page; nothing else resolves.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]',
 ];
