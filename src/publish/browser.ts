@@ -50,6 +50,10 @@ export const chromiumFlags = [
   '--password-store=basic',
   '--use-mock-keychain',
   '--dns-prefetch-disable',
+  // A batch prints in two tabs, one of them in the background: neither is throttled or given a lower priority.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
   '--disable-features=OptimizationHints,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,SafeBrowsing,NetworkTimeServiceQuerying,InterestFeedContentSuggestions,AsyncDns,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIReloadButton',
   // Loopback stays reachable for the preview's own page; nothing else resolves.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]',
