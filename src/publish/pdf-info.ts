@@ -1,7 +1,7 @@
-// Writes the PDF's document information (Title, Author, Subject, Keywords) as an incremental update:
-// Chromium fills in only Title, and appending a new Info object leaves every byte it wrote untouched.
-// The same update carries the PDF/UA-1 structure of pdf-ua.ts (new versions of Chromium's objects).
-import { accessibilityObjects, pdfText, type AccessibilityInfo, type NewObjects } from './pdf-ua.ts';
+// Writes the PDF's document information (Title, Author, Subject, Keywords), which Chromium fills in only Title, and
+// the PDF/UA-1 structure of pdf-ua.ts (new versions of Chromium's objects). The file is written again whole, each
+// object once (rewriteWhole); a file not laid out as Chromium writes it gets an incremental update instead.
+import { accessibilityObjects, pdfText, xrefOffsets, type AccessibilityInfo, type NewObjects } from './pdf-ua.ts';
 
 export interface DocumentInfo {
   title?: string;
@@ -101,7 +101,57 @@ export function setDocumentInfo(original: Uint8Array, info: DocumentInfo, access
     next = ua.next;
   }
   objects.set(infoNumber, new TextEncoder().encode(`<<${entries.join('\n')}>>`));
-  return appendUpdate(pdf, objects, { size: Math.max(next, Number(size[1])), root: `${root[1]} ${root[2]} R`, info: `${infoNumber} 0 R`, prev: Number(trailer[2]) });
+  const t = { size: Math.max(next, Number(size[1])), root: `${root[1]} ${root[2]} R`, info: `${infoNumber} 0 R` };
+  return rewriteWhole(pdf, whole || latin1.decode(pdf), objects, t, Number(trailer[2])) ?? appendUpdate(pdf, objects, { ...t, prev: Number(trailer[2]) });
+}
+
+/**
+ * The PDF written again whole, each object once: Chromium's own objects copied byte for byte where they stay, the
+ * new versions in their place, the new numbers after them, and one xref table. An incremental update would keep
+ * the replaced objects too (every page's content stream, ~20% of the file). Undefined, and the caller appends an
+ * update instead, for a file not laid out as Chromium writes it: one classic xref table (no /Prev) whose objects
+ * are numbered 1 to Size − 1 without a gap, each starting where the table says, and new objects without a gap.
+ */
+export function rewriteWhole(pdf: Uint8Array, text: string, objects: NewObjects, t: { size: number; root: string; info: string }, xrefAt: number): Uint8Array | undefined {
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(text.slice(xrefAt));
+  if (!text.startsWith('xref', xrefAt) || !trailer || /\/Prev\s/.test(trailer[1])) return undefined;
+  const offsets = xrefOffsets(text);
+  for (let n = 1; n < t.size; n++) if (!offsets.has(n) && !objects.has(n)) return undefined;
+  for (const n of objects.keys()) if (n < 1 || n >= t.size) return undefined;
+  // Each object runs from its offset to the next one's (the last one to the xref table).
+  const order = [...offsets].sort((a, b) => a[1] - b[1]);
+  if (!order.length || xrefAt <= order[order.length - 1][1]) return undefined;
+  for (const [n, at] of order) if (!new RegExp(`^${n}\\s+0\\s+obj\\b`).test(text.slice(at, at + 24))) return undefined;
+
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  const push = (bytes: Uint8Array) => {
+    parts.push(bytes);
+    length += bytes.length;
+  };
+  const ascii = (s: string) => Buffer.from(s, 'latin1');
+  const placed = new Map<number, number>();
+  const write = (n: number, body: Uint8Array) => {
+    placed.set(n, length);
+    push(ascii(`${n} 0 obj\n`));
+    push(body);
+    push(ascii('\nendobj\n'));
+  };
+  push(pdf.subarray(0, order[0][1])); // the header and its binary comment
+  order.forEach(([n, at], i) => {
+    const body = objects.get(n);
+    if (body) write(n, body);
+    else {
+      placed.set(n, length);
+      push(pdf.subarray(at, i + 1 < order.length ? order[i + 1][1] : xrefAt));
+    }
+  });
+  for (const n of [...objects.keys()].filter((k) => !offsets.has(k)).sort((a, b) => a - b)) write(n, objects.get(n)!);
+  const xrefOffset = length;
+  let xref = `xref\n0 ${t.size}\n0000000000 65535 f \n`;
+  for (let n = 1; n < t.size; n++) xref += `${String(placed.get(n)).padStart(10, '0')} 00000 n \n`;
+  push(ascii(`${xref}trailer\n<</Size ${t.size}\n/Root ${t.root}\n/Info ${t.info}>>\nstartxref\n${xrefOffset}\n%%EOF\n`));
+  return Buffer.concat(parts, length);
 }
 
 /** Appends the objects (new versions or new numbers) with their xref section and a trailer pointing back at `prev`. */

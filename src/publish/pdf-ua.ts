@@ -1,5 +1,5 @@
-// PDF/UA-1 structure that Chromium's tagged PDF lacks, written by pdf-info.ts's incremental update: the objects
-// here are new versions of Chromium's objects (same numbers) or new objects; no byte Chromium wrote is moved.
+// PDF/UA-1 structure that Chromium's tagged PDF lacks, written by pdf-info.ts (the file written again whole): the
+// objects here are new versions of Chromium's objects (same numbers) or new objects; the others are copied as they are.
 //   - XMP metadata (catalog /Metadata) with the PDF/UA identifier, title, author, subject, language and dates;
 //     /ViewerPreferences << /DisplayDocTitle true >> (Chromium writes it; added if ever missing); /Version /1.7.
 //   - Artifacts: content drawn outside any marked-content sequence (the @page margin boxes — running header and

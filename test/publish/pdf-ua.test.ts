@@ -2,7 +2,7 @@
 // of each kind in every registered language, printed as `build` prints them. pdf-lib reads the object graph
 // (test/publish/pdf-structure.ts); poppler gives the tagged text. README.md ("PDF/UA-1") lists what is and is not
 // checked. The last block feeds the artifact marking small streams of its own.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { PDFDict, PDFName } from 'pdf-lib';
@@ -78,6 +78,24 @@ function linkTexts(html: string): Map<string, string> {
 
 describe.each(EDITIONS)('PDF/UA-1: $name', ({ name, lang }) => {
   const get = () => printed.get(name)!;
+
+  it('is written whole: one xref table whose every entry points at its object, each object once', () => {
+    const text = readFileSync(get().path).toString('latin1');
+    expect(text.split('startxref').length - 1).toBe(1);
+    const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+    const head = /xref\n0 (\d+)\n/y;
+    head.lastIndex = start;
+    const size = Number(head.exec(text)![1]);
+    for (let n = 1; n < size; n++) {
+      const entry = text.slice(head.lastIndex + 20 * n, head.lastIndex + 20 * n + 20);
+      expect(entry[17], `object ${n} in use`).toBe('n');
+      expect(text.startsWith(`${n} 0 obj`, Number(entry.slice(0, 10))), `object ${n} where the xref says`).toBe(true);
+    }
+    const defined = [...text.matchAll(/(?:^|\n)(\d+) 0 obj\b/g)].map((m) => m[1]);
+    expect(defined.length).toBe(size - 1);
+    expect(new Set(defined).size).toBe(size - 1);
+    expect(/trailer\s*<<([\s\S]*?)>>/.exec(text.slice(start))![1]).not.toMatch(/\/Prev/);
+  });
 
   it('has XMP metadata with the PDF/UA identifier, title, author and language, and shows its title in the window', () => {
     const { pdf, print } = get();
