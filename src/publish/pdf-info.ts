@@ -121,7 +121,11 @@ export function rewriteWhole(pdf: Uint8Array, text: string, objects: NewObjects,
   // Each object runs from its offset to the next one's (the last one to the xref table).
   const order = [...offsets].sort((a, b) => a[1] - b[1]);
   if (!order.length || xrefAt <= order[order.length - 1][1]) return undefined;
-  for (const [n, at] of order) if (!new RegExp(`^${n}\\s+0\\s+obj\\b`).test(text.slice(at, at + 24))) return undefined;
+  const head = /(\d+)\s+0\s+obj\b/y;
+  for (const [n, at] of order) {
+    head.lastIndex = at;
+    if (Number(head.exec(text)?.[1]) !== n) return undefined;
+  }
 
   const parts: Uint8Array[] = [];
   let length = 0;
