@@ -55,8 +55,9 @@ export function normaliseNodeIds(pdf: Uint8Array): Uint8Array {
 }
 
 /**
- * Returns the PDF with its Info dictionary replaced and, with `accessible`, the PDF/UA-1 structure of pdf-ua.ts, in
- * one incremental update; unchanged if its trailer is not a classic one.
+ * Returns the PDF with its Info dictionary replaced and, with `accessible`, the PDF/UA-1 structure of pdf-ua.ts: the
+ * file written again whole (rewriteWhole), else with one incremental update; unchanged if its trailer is not a
+ * classic one.
  */
 export function setDocumentInfo(original: Uint8Array, info: DocumentInfo, accessible?: Pick<AccessibilityInfo, 'lang' | 'links'>): Uint8Array {
   const ided = normaliseNodeIds(original);
