@@ -218,7 +218,7 @@ async function readObservationWorkbook(path: string, file: string, reader: Obser
       },
     });
   } catch (e) {
-    if (e instanceof WorkbookUnreadable) problems.add(msg.unreadableWorkbook(e.why), { file, line: 1 });
+    if (e instanceof WorkbookUnreadable) problems.add(msg.unreadableWorkbook(e.why, e.detail), { file, line: 1 });
     else problems.add(msg.unreadableFile((e as Error).message), { file, line: 1 });
   }
 }

@@ -26,7 +26,7 @@ export interface SpecialCells {
 
 /** Why a file named .xlsx cannot be read as a workbook, from its first bytes; undefined when it may be one. */
 export class WorkbookUnreadable extends Error {
-  constructor(readonly why: 'empty' | 'xls-or-encrypted' | 'text' | 'not-zip' | 'incomplete', detail = '') {
+  constructor(readonly why: 'empty' | 'xls-or-encrypted' | 'text' | 'not-zip' | 'incomplete' | 'skipped-sheet', readonly detail = '') {
     super(detail || why);
     this.name = 'WorkbookUnreadable';
   }
@@ -114,33 +114,65 @@ function unescapeXml(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
 }
 
+/** The parts exceljs's streaming reader emits as worksheets (chart sheets and dialog sheets are not). */
+const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+/** Passes over a workbook before a worksheet that every pass skipped makes it unreadable. */
+const PASSES = 3;
+
 /**
  * Reads a workbook sheet by sheet, row by row. Sheets come in the order the file stores them.
  * Shared strings and styles (for dates) are cached, as the cells refer to them; rows are not.
+ *
+ * exceljs's streaming reader can skip a worksheet without a word (a race in its single pass over the zip: exceljs
+ * issues 2790 and 3064; seen here once, in a CI run on a loaded machine, when the hidden sheet of a test workbook
+ * gave no error). So every worksheet that workbook.xml lists (read through the zip's directory) must have been read:
+ * one that a pass skipped is read in another pass, alone, after the others; after PASSES passes the workbook is
+ * unreadable, naming the sheets. Nothing is read twice.
  */
 export async function readWorkbook(path: string, sink: SheetSink): Promise<void> {
   const sheets = await sheetInfo(path);
+  const listed = [...sheets.keys()].filter((part) => WORKSHEET_PART.test(part));
+  const read = new Set<string>();
+  let wanted: Set<string> | undefined; // the first pass reads every sheet
+  for (let pass = 1; ; pass++) {
+    await readPass(path, sheets, sink, wanted, read);
+    const missing = listed.filter((part) => !read.has(part));
+    if (!missing.length) return;
+    if (pass === PASSES) throw new WorkbookUnreadable('skipped-sheet', missing.map((part) => sheets.get(part)!.name).join('", "'));
+    wanted = new Set(missing);
+  }
+}
+
+/** One pass of exceljs's streaming reader; the sheets in `wanted` (all when undefined) that are not `read` yet go to the sink. */
+async function readPass(path: string, sheets: Map<string, SheetInfo>, sink: SheetSink, wanted: Set<string> | undefined, read: Set<string>): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   for await (const sheet of workbook) {
-      // The streaming reader knows a sheet's file number ("sheet2.xml" → id 2); its name and state are in `sheets`.
-      const named = sheet as unknown as { name?: string; id: string | number };
-      const known = sheets.get(`xl/worksheets/sheet${named.id}.xml`);
+    // The streaming reader knows a sheet's file number ("sheet2.xml" → id 2); its name and state are in `sheets`.
+    const named = sheet as unknown as { name?: string; id: string | number };
+    const part = `xl/worksheets/sheet${named.id}.xml`;
+    const wantedHere = (!wanted || wanted.has(part)) && !read.has(part);
+    if (wantedHere) {
+      read.add(part);
+      const known = sheets.get(part);
       sink.sheet(known?.name ?? named.name ?? `Sheet${named.id}`, known?.hidden ?? false);
-      for await (const row of sheet) {
-        const fields: string[] = [];
-        const cells: SpecialCells = { dates: new Map(), formulas: new Map() };
-        const width = row.cellCount;
-        for (let c = 1; c <= width; c++) {
-          const value = row.getCell(c).value;
-          fields.push(cellText(value));
-          if (value instanceof Date) cells.dates.set(c - 1, value);
-          const formula = formulaWithoutResult(value);
-          if (formula !== undefined) cells.formulas.set(c - 1, formula);
-        }
-        // Trailing empty cells are formatting, not fields.
-        while (fields.length > 0 && fields[fields.length - 1] === '' && !cells.formulas.has(fields.length - 1)) fields.pop();
-        if (fields.length > 0) sink.row(fields, row.number, cells);
-      }
-      sink.sheetEnd();
     }
+    for await (const row of sheet) {
+      if (!wantedHere) continue; // a sheet read in an earlier pass: its rows are passed over
+      const fields: string[] = [];
+      const cells: SpecialCells = { dates: new Map(), formulas: new Map() };
+      const width = row.cellCount;
+      for (let c = 1; c <= width; c++) {
+        const value = row.getCell(c).value;
+        fields.push(cellText(value));
+        if (value instanceof Date) cells.dates.set(c - 1, value);
+        const formula = formulaWithoutResult(value);
+        if (formula !== undefined) cells.formulas.set(c - 1, formula);
+      }
+      // Trailing empty cells are formatting, not fields.
+      while (fields.length > 0 && fields[fields.length - 1] === '' && !cells.formulas.has(fields.length - 1)) fields.pop();
+      if (fields.length > 0) sink.row(fields, row.number, cells);
+    }
+    if (wantedHere) sink.sheetEnd();
+  }
 }

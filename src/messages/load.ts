@@ -256,10 +256,10 @@ const WORKBOOK_PROBLEMS: Record<string, [string, string]> = {
   incomplete: ['the workbook is incomplete or damaged (truncated while copying?)', 'copy or save the workbook again'],
 };
 
-export const unreadableWorkbook = (why: string): Message => ({
+export const unreadableWorkbook = (why: string, detail = ''): Message => ({
   code: 'load/unreadable-workbook',
-  message: WORKBOOK_PROBLEMS[why]?.[0] ?? 'the workbook cannot be read',
-  hint: WORKBOOK_PROBLEMS[why]?.[1],
+  message: why === 'skipped-sheet' ? `sheet "${detail}" could not be read: the Excel reader skipped it in every pass` : (WORKBOOK_PROBLEMS[why]?.[0] ?? 'the workbook cannot be read'),
+  hint: why === 'skipped-sheet' ? 'build again; if it happens again, save the workbook again from Excel or LibreOffice, or save its sheets as CSV' : WORKBOOK_PROBLEMS[why]?.[1],
 });
 
 export const excelSepLine = (text: string): Message => ({
