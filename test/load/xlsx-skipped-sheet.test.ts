@@ -20,7 +20,7 @@ afterEach(() => {
 function skipping(id: number, passes: number): { passes: number } {
   const count = { passes: 0 };
   xlsx.WorkbookReader = class extends (Original as unknown as new (...args: unknown[]) => AsyncIterable<{ id: string | number }>) {
-    async *[Symbol.asyncIterator]() {
+    override async *[Symbol.asyncIterator]() {
       const skip = count.passes++ < passes;
       for await (const sheet of super[Symbol.asyncIterator]() as unknown as AsyncIterable<{ id: string | number } & AsyncIterable<unknown>>) {
         if (skip && Number(sheet.id) === id) {
