@@ -248,19 +248,23 @@ export const dateForFlow = (iso: string, indicator: string, kind: string): Messa
   };
 };
 
-const WORKBOOK_PROBLEMS: Record<string, [string, string]> = {
+/** Why a workbook cannot be read (xlsx.ts, WorkbookUnreadable): the message, or a function of the detail it names, and the hint. */
+const WORKBOOK_PROBLEMS: Record<string, [string | ((detail: string) => string), string]> = {
   empty: ['the file is empty', 'save the workbook again from Excel or LibreOffice'],
   'xls-or-encrypted': ['this is an old Excel 97–2003 (.xls) workbook or a password-protected one, not an .xlsx', 'save it as "Excel Workbook (.xlsx)" without a password'],
   text: ['this is a text file named .xlsx (a CSV renamed?), not an Excel workbook', 'rename it to .csv if it is a CSV, or save it from Excel as .xlsx'],
   'not-zip': ['this is not an .xlsx workbook (an .xlsx file is a zip archive)', 'save it from Excel or LibreOffice as "Excel Workbook (.xlsx)"'],
   incomplete: ['the workbook is incomplete or damaged (truncated while copying?)', 'copy or save the workbook again'],
+  'skipped-sheet': [
+    (sheets) => `sheet "${sheets}" could not be read: the Excel reader skipped it in every pass`,
+    'build again; if it happens again, save the workbook again from Excel or LibreOffice, or save its sheets as CSV',
+  ],
 };
 
-export const unreadableWorkbook = (why: string, detail = ''): Message => ({
-  code: 'load/unreadable-workbook',
-  message: why === 'skipped-sheet' ? `sheet "${detail}" could not be read: the Excel reader skipped it in every pass` : (WORKBOOK_PROBLEMS[why]?.[0] ?? 'the workbook cannot be read'),
-  hint: why === 'skipped-sheet' ? 'build again; if it happens again, save the workbook again from Excel or LibreOffice, or save its sheets as CSV' : WORKBOOK_PROBLEMS[why]?.[1],
-});
+export const unreadableWorkbook = (why: string, detail = ''): Message => {
+  const [message, hint] = WORKBOOK_PROBLEMS[why] ?? ['the workbook cannot be read', undefined];
+  return { code: 'load/unreadable-workbook', message: typeof message === 'function' ? message(detail) : message, hint };
+};
 
 export const excelSepLine = (text: string): Message => ({
   code: 'load/sep-line',
