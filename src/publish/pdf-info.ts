@@ -72,8 +72,10 @@ export function setDocumentInfo(original: Uint8Array, info: DocumentInfo, access
   let next = Number(size[1]);
   const infoNumber = oldInfoRef ? Number(oldInfoRef[1]) : next++;
 
+  // The file is read as text once, its objects located once: for the Info kept, the PDF/UA objects and the rewrite.
+  const whole = latin1.decode(pdf);
+  const offsets = xrefOffsets(whole);
   // Keep the dates and producer Chromium wrote.
-  const whole = oldInfoRef || accessible ? latin1.decode(pdf) : '';
   const kept: Record<string, string> = {};
   if (oldInfoRef) {
     const obj = new RegExp(`(?:^|\\s)${oldInfoRef[1]}\\s+${oldInfoRef[2]}\\s+obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(whole);
@@ -97,13 +99,13 @@ export function setDocumentInfo(original: Uint8Array, info: DocumentInfo, access
       producer: literal(kept.Producer),
       created: literal(kept.CreationDate),
       modified: literal(kept.ModDate),
-    });
+    }, offsets);
     ua.objects.forEach((body, n) => objects.set(n, body));
     next = ua.next;
   }
   objects.set(infoNumber, new TextEncoder().encode(`<<${entries.join('\n')}>>`));
   const t = { size: Math.max(next, Number(size[1])), root: `${root[1]} ${root[2]} R`, info: `${infoNumber} 0 R` };
-  return rewriteWhole(pdf, whole || latin1.decode(pdf), objects, t, Number(trailer[2])) ?? appendUpdate(pdf, objects, { ...t, prev: Number(trailer[2]) });
+  return rewriteWhole(pdf, whole, objects, t, Number(trailer[2]), offsets) ?? appendUpdate(pdf, objects, { ...t, prev: Number(trailer[2]) });
 }
 
 /**
@@ -113,10 +115,16 @@ export function setDocumentInfo(original: Uint8Array, info: DocumentInfo, access
  * update instead, for a file not laid out as Chromium writes it: one classic xref table (no /Prev) whose objects
  * are numbered 1 to Size − 1 without a gap, each starting where the table says, and new objects without a gap.
  */
-export function rewriteWhole(pdf: Uint8Array, text: string, objects: NewObjects, t: { size: number; root: string; info: string }, xrefAt: number): Uint8Array | undefined {
+export function rewriteWhole(
+  pdf: Uint8Array,
+  text: string,
+  objects: NewObjects,
+  t: { size: number; root: string; info: string },
+  xrefAt: number,
+  offsets: Map<number, number> = xrefOffsets(text),
+): Uint8Array | undefined {
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(text.slice(xrefAt));
   if (!text.startsWith('xref', xrefAt) || !trailer || /\/Prev\s/.test(trailer[1])) return undefined;
-  const offsets = xrefOffsets(text);
   for (let n = 1; n < t.size; n++) if (!offsets.has(n) && !objects.has(n)) return undefined;
   for (const n of objects.keys()) if (n < 1 || n >= t.size) return undefined;
   // Each object runs from its offset to the next one's (the last one to the xref table).

@@ -338,9 +338,9 @@ export function accessibilityObjects(
   rootNumber: number,
   next: number,
   info: AccessibilityInfo & { producer?: string; created?: string; modified?: string },
+  offsets: Map<number, number> = xrefOffsets(text),
 ): { objects: NewObjects; next: number } {
   const objects: NewObjects = new Map();
-  const offsets = xrefOffsets(text);
   let catalog = objectDict(text, offsets, rootNumber);
   if (!catalog) return { objects, next };
   const put = (n: number, body: string) => objects.set(n, bytesOf(body));
