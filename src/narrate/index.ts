@@ -355,9 +355,16 @@ function sectionCharts(c: SectionContext, paragraphs: Sentence[][]): { charts: C
 /** Months between the end of a section's latest data and the report period's end from which the section says so. */
 const STALE_MONTHS = 6;
 
-/** A note on a section whose latest figures are old (rule decided for P2 in docs/writing.md). */
-function staleNotes(w: Writer, scope: SectionScope, report: { end: number }): Sentence[] {
-  if (!scope.period || report.end - scope.period.end < STALE_MONTHS) return [];
+/**
+ * A note on a section whose latest figures are old (rule decided for P2 in docs/writing.md). The latest figures are
+ * the newest any of the section's facts states: a block may read a later period than the indicator that sets the
+ * section's period (BNS 2025: the ratio of internal migrants ends in January–March 2024, the regions' net migration
+ * is of 2025), and the note would then say that no later figures exist beside a sentence that states them.
+ */
+function staleNotes(w: Writer, scope: SectionScope, report: { end: number }, facts: readonly Fact[]): Sentence[] {
+  if (!scope.period) return [];
+  const latest = Math.max(scope.period.end, ...facts.map((f) => f.period.end));
+  if (report.end - latest < STALE_MONTHS) return [];
   return [sentence(w.locale.t.staleNote({ latest: w.locale.periodLabel(scope.period) }), [])];
 }
 
@@ -407,7 +414,7 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       paragraphs: written.paragraphs,
       tables: sectionTables(c),
       charts,
-      notes: [...written.notes, ...notes, ...staleNotes(w, scope, computed.period)],
+      notes: [...written.notes, ...notes, ...staleNotes(w, scope, computed.period, computed.facts.ofSection(scope.id))],
       note: narrative?.notes[scope.id],
     };
   });
