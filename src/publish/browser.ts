@@ -174,18 +174,31 @@ export function killNow(child: ChildProcess | undefined): void {
  */
 export async function launchBrowser(found: FoundBrowser = findBrowser()): Promise<BrowserHandle> {
   removeOrphanedProfiles();
-  // The folder names its owner's pid, so a later run can tell a profile left by a killed build.
-  const userDataDir = mkdtempSync(join(tmpdir(), `${profilePrefix}${process.pid}-`));
-  const child = spawn(
-    found.path,
-    ['--headless', ...chromiumFlags, `--user-data-dir=${userDataDir}`, '--remote-debugging-pipe', 'about:blank'],
-    { detached: process.platform !== 'win32', stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
-  );
-  // Registered at once so an interrupt during start-up still cleans up.
+  // The clean-up is registered before the profile and the process exist, so that our signal handlers are
+  // in place first: Chromium is running (and visible) once it has exec'd, before spawn() returns here, and
+  // under load that gap lasts long enough for a Ctrl-C to meet Node's default action, which killed this
+  // process with no clean-up at all. A handler runs only after this synchronous code, when both are set.
+  let spawned: ChildProcess | undefined;
+  let profileDir: string | undefined;
   const unregister = onInterrupt(() => {
-    killNow(child);
-    removeProfileSync(userDataDir);
+    killNow(spawned);
+    if (profileDir !== undefined) removeProfileSync(profileDir);
   });
+  try {
+    // The folder names its owner's pid, so a later run can tell a profile left by a killed build.
+    profileDir = mkdtempSync(join(tmpdir(), `${profilePrefix}${process.pid}-`));
+    spawned = spawn(
+      found.path,
+      ['--headless', ...chromiumFlags, `--user-data-dir=${profileDir}`, '--remote-debugging-pipe', 'about:blank'],
+      { detached: process.platform !== 'win32', stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+    );
+  } catch (e) {
+    unregister();
+    if (profileDir !== undefined) removeProfileSync(profileDir);
+    throw e;
+  }
+  const child = spawned;
+  const userDataDir = profileDir;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const died = new Promise<never>((_, fail) => {
@@ -239,8 +252,9 @@ export async function launchBrowser(found: FoundBrowser = findBrowser()): Promis
       killNow(child);
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, 3_000).unref());
       await Promise.race([exited, timeout]);
-      unregister();
       await removeProfile(userDataDir);
+      // Only now: an interrupt while the profile is being removed still finds its handler (and its exit code).
+      unregister();
     })());
   return { browser: connected, executablePath: found.path, userDataDir, takePage, releasePage, close };
 }

@@ -28,6 +28,9 @@ let published: string[] | undefined;
  */
 export function markPublished(paths: string[]): void {
   published = paths;
+  // Kept from now until the process ends, even once nothing is left to clean up: a late signal (the
+  // browser closed, the code cache being saved) would otherwise meet the default action and report failure.
+  install();
 }
 
 const onSignal = (signal: (typeof signals)[number]) => () => {
@@ -40,12 +43,18 @@ const onSignal = (signal: (typeof signals)[number]) => () => {
 };
 const handlers = signals.map((s) => [s, onSignal(s)] as const);
 
+let installed = false;
+
 function install(): void {
+  if (installed) return;
+  installed = true;
   for (const [s, h] of handlers) process.on(s, h);
   process.on('exit', runAll);
 }
 
 function uninstall(): void {
+  if (!installed || published) return;
+  installed = false;
   for (const [s, h] of handlers) process.off(s, h);
   process.off('exit', runAll);
 }
@@ -53,10 +62,11 @@ function uninstall(): void {
 /**
  * Registers a synchronous clean-up for interruption or exit; returns the function that
  * unregisters it once the resource was released normally. The signal handlers are only
- * installed while something is registered, so Ctrl-C keeps its default meaning otherwise.
+ * installed while something is registered (and from the publication of a build's outputs until the
+ * process ends), so Ctrl-C keeps its default meaning otherwise.
  */
 export function onInterrupt(cleanup: Cleanup): () => void {
-  if (cleanups.size === 0) install();
+  install();
   cleanups.add(cleanup);
   return () => {
     if (cleanups.delete(cleanup) && cleanups.size === 0) uninstall();
