@@ -26,6 +26,11 @@ export interface SectionScope {
   id: string;
   /** The data period the section speaks of; undefined when the section has no data. */
   period?: Period;
+  /**
+   * Every period of the section's current figures: its own period first, then that of any block whose figures are of
+   * another (a block of a published ratio or of regions takes its own latest period), in the order of the blocks.
+   */
+  periods?: Period[];
   /** The comparison period, when the section compares. */
   baseline?: Period;
   relation?: Relation;
@@ -293,10 +298,13 @@ export function sectionScope(ds: Dataset, facts: FactSet, spec: SectionSpec, rep
   const relation: Relation | undefined = spec.baseline === 'none' ? undefined : typeof spec.baseline === 'object' ? 'named' : spec.baseline;
   const baseline =
     relation === 'named' ? dataPeriod(ds, lead, named) : relation ? dataPeriod(ds, lead, relation === 'previous' ? (p.kind === 'date' ? previousDate(ds, lead, p) : previousPeriod(p)) : sameLastYear(p)) : undefined;
+  const periods = [p];
   for (const block of spec.facts) {
-    factBlock(ds, facts, { section, measures, p, baseline, relation: relation ?? 'previous', report }, typedBlock<FactBlock>(block));
+    const added = facts.byId.size;
+    const q = factBlock(ds, facts, { section, measures, p, baseline, relation: relation ?? 'previous', report }, typedBlock<FactBlock>(block));
+    if (q && facts.byId.size > added && !periods.some((x) => x.key === q.key)) periods.push(q);
   }
-  return { id: section, period: p, baseline, relation, indicators, spec, measures };
+  return { id: section, period: p, periods, baseline, relation, indicators, spec, measures };
 }
 
 interface BlockContext {
@@ -308,7 +316,8 @@ interface BlockContext {
   report: Period;
 }
 
-function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBlock): void {
+/** Adds a block's facts; returns the period of the block's current figures (the section's, or the block's own latest). */
+function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBlock): Period | undefined {
   const { section, p, baseline, relation } = c;
   switch (block.type) {
     case 'partners': {
@@ -329,7 +338,7 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
         const f = before && changeFact(ds, section, measureId(section, b.measure, info, TOTAL, 'change_before'), subject(b.indicator, TOTAL), baseline, before, 'year_ago');
         if (f && f.kind === 'change') facts.add(f);
       }
-      return;
+      return p;
     }
     case 'balance': {
       const b = block.body;
@@ -362,27 +371,27 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
             if (withMinus.has(o.country) && !facts.byId.has(id)) balanceOf(ds, facts, section, id, b.plus, b.minus, o.country, p);
           }
       }
-      return;
+      return p;
     }
     case 'published_share': {
       const b = block.body;
       const id = (kind: string) => factId(section, b.measure, partnerKey(b.partner), kind);
       const now = publishedShare(ds, section, id('share'), b.indicator, b.partner, p);
-      if (!now) return;
+      if (!now) return undefined;
       facts.add(now);
       const before = b.change && baseline ? publishedShare(ds, section, id('share_before'), b.indicator, b.partner, baseline) : undefined;
       if (before) {
         facts.add(before);
         facts.add(shareChangeFact(section, id('share_change'), before, now, relation));
       }
-      return;
+      return p;
     }
     case 'periods': {
       const b = block.body;
       const fromJanuary = (q: Period) => q.start % 12 === 0 && q.end % 3 === 2;
       for (const q of periodsOf(ds, b.plus).filter((q) => q.kind !== 'date' && q.end <= p.end && (b.spans === 'all' || fromJanuary(q))).sort((x, y) => x.end - y.end || y.start - x.start))
         balanceOf(ds, facts, section, periodRowId(section, b.measure, q), b.plus, b.minus, TOTAL, q);
-      return;
+      return p;
     }
     case 'history': {
       const b = block.body;
@@ -415,13 +424,13 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
             if (f && !facts.byId.has(f.id)) facts.add(f);
           }
       }
-      return;
+      return p;
     }
     case 'series': {
       // The total in each period as long as the section's, back from it to the first such period the data hold
       // (a period without a total has no level: a gap, never a zero).
       const b = block.body;
-      if (p.kind === 'date') return;
+      if (p.kind === 'date') return undefined;
       const n = p.end - p.start + 1;
       const first = periodsOf(ds, b.indicator)
         .filter((q) => q.kind !== 'date' && q.end - q.start + 1 === n && (((p.start - q.start) % n) + n) % n === 0 && q.end <= p.end)
@@ -432,27 +441,27 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
         const f = levelFact(ds, section, seriesLevelId(section, b.measure, q), subject(b.indicator, TOTAL), q);
         if (f && !facts.byId.has(f.id)) facts.add(f);
       }
-      return;
+      return p;
     }
     case 'member_shares': {
       // Shares as published, one row per member (percent rows with no counts behind them), at their latest period.
       const b = block.body;
       const whole = expandPartners(ds, [b.whole])[0];
       const q = latestPeriod(ds, b.indicator, c.report, (o) => o.country !== TOTAL && o.region === '');
-      if (!q) return;
+      if (!q) return undefined;
       for (const o of memberRows(ds, b.indicator, whole, q)) {
         const f = publishedShare(ds, section, factId(section, b.measure, partnerKey(o.country), 'share'), b.indicator, o.country, q);
         if (f) facts.add({ ...f, whole });
       }
-      return;
+      return q;
     }
     case 'level': {
       const b = block.body;
       const q = latestPeriod(ds, b.indicator, c.report);
-      if (!q) return;
+      if (!q) return undefined;
       const f = levelFact(ds, section, factId(section, b.measure, 'level'), subject(b.indicator, TOTAL), q);
       if (f) facts.add(f);
-      return;
+      return q;
     }
     case 'by_region': {
       const b = block.body;
@@ -460,7 +469,7 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
         .filter((o) => o.value !== null && o.region !== '' && o.breakdown === '')
         .map((o) => ({ key: o.region.toLowerCase(), subject: subject(b.indicator, TOTAL, o.region) }));
       partsOfTotal(ds, facts, section, b.measure, b.indicator, p, parts);
-      return;
+      return p;
     }
     case 'breakdown': {
       const b = block.body;
@@ -468,39 +477,39 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
         .filter((o) => o.value !== null && o.breakdown.split(';').length === 1 && o.breakdown.startsWith(`${b.key}=`))
         .map((o) => ({ key: breakdownValue(o.breakdown, b.key), subject: subject(b.indicator, TOTAL, '', o.breakdown) }));
       partsOfTotal(ds, facts, section, b.measure, b.indicator, p, parts);
-      return;
+      return p;
     }
     case 'structure': {
       // Published structures: one level fact per breakdown value, stated as published.
       const b = block.body;
       const q = latestPeriod(ds, b.indicator, c.report);
-      if (!q) return;
+      if (!q) return undefined;
       for (const o of select(ds, { indicator: b.indicator, period: q, country: TOTAL, region: '' })) {
         if (o.value === null) continue;
         const f = levelFact(ds, section, factId(section, b.measure, breakdownValue(o.breakdown, b.key), 'level'), subject(b.indicator, TOTAL, '', o.breakdown), q);
         if (f) facts.add(f);
       }
-      return;
+      return q;
     }
     case 'published_change': {
       const b = block.body;
       const q = latestPeriod(ds, b.indicator, c.report);
-      if (!q) return;
+      if (!q) return undefined;
       const o = select(ds, { indicator: b.indicator, period: q, country: TOTAL, region: '' }).find((x) => x.value !== null && breakdownValue(x.breakdown, 'vs') !== x.breakdown);
       const vs = o ? parsePeriod(breakdownValue(o.breakdown, 'vs')) : undefined;
-      if (!o || !vs) return;
+      if (!o || !vs) return undefined;
       const inputs = [inputOf(o)];
       facts.add({
         id: factId(section, b.measure, 'change'), section, kind: 'published_change', subject: subject(b.indicator, TOTAL, '', o.breakdown),
         period: q, baseline: dataPeriod(ds, b.indicator, vs) ?? vs, value: o.value as number,
         formula: `${b.indicator}[_T], ${q.code}, vs ${vs.code}, as published`, inputs, flags: flagsOf(inputs),
       });
-      return;
+      return q;
     }
     case 'ratio': {
       const b = block.body;
       const pr = latestPeriod(ds, b.indicator, c.report);
-      if (!pr) return;
+      if (!pr) return undefined;
       const o = select(ds, { indicator: b.indicator, period: pr }).find((x) => x.value !== null && x.country === TOTAL);
       const vs = o ? parsePeriod(breakdownValue(o.breakdown, 'vs')) : undefined;
       const id = factId(section, b.measure, 'ratio');
@@ -518,12 +527,12 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
           formula: `${b.indicator}[_T], ${pr.code}, vs ${vs.code}, as published`, inputs, flags: flagsOf(inputs),
         });
       }
-      return;
+      return pr;
     }
     case 'regions': {
       const b = block.body;
       const pn = latestPeriod(ds, b.indicator, c.report);
-      if (!pn) return;
+      if (!pn) return undefined;
       const rows = select(ds, { indicator: b.indicator, period: pn, country: NOT_APPLICABLE }).filter((o) => o.value !== null && o.region !== '' && o.breakdown === '');
       const levels: LevelFact[] = rows.map((o) =>
         facts.add({
@@ -538,7 +547,7 @@ function factBlock(ds: Dataset, facts: FactSet, c: BlockContext, block: FactBloc
         members: positive.map((l) => ({ key: l.subject.region, value: l.value, levelId: l.id })), count: positive.length,
         formula: `regions with ${b.indicator} > 0, ${pn.code}, largest first`, inputs, flags: flagsOf(inputs),
       });
-      return;
+      return pn;
     }
   }
 }

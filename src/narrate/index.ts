@@ -410,7 +410,8 @@ export function narrate(dataset: Dataset, opts: { period?: string; template: Tem
       number: numberOf(scope.spec.number),
       title: locale.t.sectionTitle(scope.spec.title ?? scope.id),
       group: scope.spec.group ? locale.t.sectionGroupTitle(scope.spec.group) : undefined,
-      dataPeriodLabel: scope.period ? locale.periodLabel(scope.period) : '',
+      // Each period the section's figures are of, so that the heading never names one period for figures of another.
+      dataPeriodLabel: scope.periods ? locale.list(scope.periods.map((q) => locale.periodLabel(q))) : '',
       paragraphs: written.paragraphs,
       tables: sectionTables(c),
       charts,
