@@ -16,6 +16,7 @@ import { localeFor, narrate } from '../../src/narrate/index.ts';
 import { parsePeriod } from '../../src/period.ts';
 import { projectPaths, renderReport } from '../../src/pipeline.ts';
 import type { ReportModel } from '../../src/report-model.ts';
+import type { SectionScope } from '../../src/compare/sections.ts';
 import { plainText } from '../../src/commands/text.ts';
 import { REPO } from './generate.ts';
 
@@ -24,7 +25,7 @@ export const TEMPLATES = kindNames();
 export type TemplateName = string;
 
 export interface Failure {
-  /** load, audit, crash, user-error, verify, swap, scale, shuffle, rename. */
+  /** load, audit, crash, user-error, verify, heading, swap, scale, shuffle, rename. */
   kind: string;
   template?: string;
   period?: string;
@@ -34,6 +35,8 @@ export interface Failure {
 }
 
 export interface ReportOutput {
+  /** Sentences naming a period their heading does not, or the reverse (headingFailures). */
+  heading?: string[];
   template: TemplateName;
   period: string;
   lang?: string;
@@ -158,8 +161,9 @@ export async function report(ds: Dataset, findings: Finding[], template: Templat
   const lang = opts.lang ?? 'en';
   const out: ReportOutput = { template, period, lang };
   try {
-    const { model, verified } = narrate(ds, { period, template, lang, verify: 'collect' });
+    const { model, verified, computed } = narrate(ds, { period, template, lang, verify: 'collect' });
     verifiedOf.set(model, verified);
+    out.heading = headingFailures(model, computed.sections);
     out.model = model;
     out.text = plainText(model);
     if (opts.html) out.html = (await renderReport(ds, findings, { period, template, lang }, projectPaths(REPO, ds.root))).html;
@@ -181,6 +185,8 @@ export async function runFolder(dir: string, opts: { html?: boolean; verify?: Ve
     const r = await report(ds, findings, template, period, { html: opts.html ?? true, lang });
     reports.push(r);
     if (r.error) failures.push(r.error);
+    for (const message of r.heading ?? [])
+      failures.push({ kind: 'heading', template, period: lang === 'en' ? period : `${period} ${lang}`, message, signature: `heading ${template} ${message.split(':')[1]}` });
     if (verify && r.model) {
       try {
         const v = verify(ds, r.model, localeFor(ds, lang));
@@ -193,6 +199,30 @@ export async function runFolder(dir: string, opts: { html?: boolean; verify?: Ve
     }
   }
   return { ok: failures.length === 0, reports, claims, failures };
+}
+
+/**
+ * A section's heading names the period of its figures (docs/writing.md, P2): every period its sentences state current
+ * figures for (not a baseline they compare with, not an absence of data), and no period of which neither a sentence
+ * nor a table or chart of the section shows a figure. Read from the claims, which the verifier re-derived from the
+ * rows, against the periods the heading was written from.
+ */
+export function headingFailures(model: ReportModel, scopes: readonly SectionScope[]): string[] {
+  const key = (code: string) => parsePeriod(code)?.key ?? code;
+  const out: string[] = [];
+  for (const section of model.sections) {
+    const named = (scopes.find((s) => s.id === section.id)?.periods ?? []).map((p) => p.key);
+    const claims = section.paragraphs.flat().flatMap((s) => s.claims).filter((c) => c.what !== 'no_data');
+    if (!claims.length) continue;
+    const baselines = new Set(claims.flatMap((c) => ('baseline' in c ? [key(c.baseline)] : [])));
+    const stated = new Set(claims.map((c) => key(c.period)));
+    const tables = [...section.tables, ...section.charts.map((c) => c.table)];
+    const shown = new Set(tables.flatMap((t) => t.rows.flatMap((r) => (r.claims ?? []).map((c) => key(c.period)))));
+    const where = `${section.id} (heading: ${section.dataPeriodLabel || 'none'})`;
+    for (const k of named) if (!stated.has(k) && !shown.has(k)) out.push(`${where}: names ${k}, of which no sentence, table or chart states a figure`);
+    for (const k of stated) if (!baselines.has(k) && !named.includes(k)) out.push(`${where}: does not name ${k}, of which a sentence states figures`);
+  }
+  return out;
 }
 
 // ── Metamorphic comparisons (pure: testable on a deliberately broken text) ───────────────────────────
