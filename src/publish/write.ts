@@ -1,7 +1,7 @@
 // Writes outputs atomically: temporary files in the target folder, renamed only when all are
 // written, so a failed or interrupted build leaves the previous outputs byte-identical.
-import { accessSync, constants, mkdirSync, rmSync, statSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { publishMessages } from '../messages/index.ts';
@@ -18,8 +18,8 @@ function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${nonce}.tmp`);
 }
 
-async function writeTemporary(path: string, data: string | Uint8Array): Promise<string> {
-  const temporary = temporaryPathFor(path);
+/** Writes the data to a temporary file at the given path (named beforehand, so that a clean-up knows it while it is written). */
+async function writeTemporary(temporary: string, path: string, data: string | Uint8Array): Promise<void> {
   let file;
   try {
     file = await open(temporary, 'wx');
@@ -31,7 +31,6 @@ async function writeTemporary(path: string, data: string | Uint8Array): Promise<
     throw new UserError(publishMessages.writeFailed(path, (e as Error).message));
   }
   await file.close();
-  return temporary;
 }
 
 /** Writes one file: to a temporary file beside it, then renamed over the target. */
@@ -49,10 +48,17 @@ export async function writeOutputs(files: OutputFile[]): Promise<void> {
     for (const w of written) rmSync(w.temporary, { force: true });
   });
   try {
-    for (const f of files) written.push({ temporary: await writeTemporary(f.path, f.data), path: f.path });
+    for (const f of files) {
+      // Known to the clean-up before it exists: an interrupt while it is being written removes it too.
+      const temporary = temporaryPathFor(f.path);
+      written.push({ temporary, path: f.path });
+      await writeTemporary(temporary, f.path, f.data);
+    }
+    // Renamed in one synchronous step: no signal handler runs between two renames, so an interrupt never leaves a
+    // new HTML beside an old PDF while reporting that nothing was written.
     for (const w of written) {
       try {
-        await rename(w.temporary, w.path);
+        renameSync(w.temporary, w.path);
       } catch (e) {
         throw new UserError(publishMessages.writeFailed(w.path, (e as Error).message));
       }

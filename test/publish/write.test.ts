@@ -1,7 +1,9 @@
 // Atomic outputs: a failed write leaves the previous outputs byte-identical and no temporary files.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeAtomic, writeOutputs } from '../../src/publish/write.ts';
 
@@ -55,4 +57,37 @@ describe('writeOutputs', () => {
     expect([...readFileSync(files[1].path)]).toEqual([1, 2]);
     expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.pdf']);
   });
+});
+
+describe('an interrupt while an output is written', () => {
+  it('removes the temporary file being written, not only those already written, and keeps the old files', () => {
+    // A child writes two outputs, the second 300 MB, and sends itself SIGINT once that one's temporary file exists:
+    // the handler runs while its bytes are still being written. Its temporary file was left behind, because it was
+    // known to the clean-up only once written.
+    const script = join(dir, 'interrupted.mts');
+    const html = join(dir, 'report.html');
+    const pdf = join(dir, 'report.pdf');
+    writeFileSync(html, 'old html');
+    writeFileSync(pdf, 'old pdf');
+    writeFileSync(
+      script,
+      `import { readdirSync } from 'node:fs';
+import { writeOutputs } from ${JSON.stringify(fileURLToPath(new URL('../../src/publish/write.ts', import.meta.url)))};
+const poll = setInterval(() => {
+  if (readdirSync(${JSON.stringify(dir)}).some((n) => n.startsWith('.report.pdf.'))) {
+    clearInterval(poll);
+    process.kill(process.pid, 'SIGINT');
+  }
+}, 1);
+await writeOutputs([{ path: ${JSON.stringify(html)}, data: 'new html' }, { path: ${JSON.stringify(pdf)}, data: new Uint8Array(300 * 2 ** 20) }]);
+console.log('written');
+`,
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+    expect(r.stdout).not.toContain('written');
+    expect(r.status).toBe(130);
+    expect(readdirSync(dir).sort()).toEqual(['interrupted.mts', 'report.html', 'report.pdf']);
+    expect(readFileSync(html, 'utf8')).toBe('old html');
+    expect(readFileSync(pdf, 'utf8')).toBe('old pdf');
+  }, 60_000);
 });
