@@ -2,7 +2,6 @@
 // list or `all`. The data are loaded once, and one Chromium prints every edition. Each edition gets a progress line;
 // a listed combination without data is skipped with a line saying so; a failed edition does not stop the others
 // (exit 1 at the end). <out>/index.html lists the editions built, by period, kind and language.
-import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { UserError, formatError, isUserError, userErrorsOf } from '../errors.ts';
 import { kindNames, loadKind } from '../kinds/load.ts';
@@ -15,7 +14,7 @@ import { parsePeriod } from '../period.ts';
 import { loadAndAudit, printSetup, renderReport, type ProjectPaths } from '../pipeline.ts';
 import type { BrowserHandle } from '../publish/browser.ts';
 import { printPdfDetailed } from '../publish/pdf.ts';
-import { makeOutputFolder, periodFolder, writeOutputs, type OutputFile } from '../publish/write.ts';
+import { makeOutputFolder, periodFolder, writeAtomic, writeOutputs, type OutputFile } from '../publish/write.ts';
 import { markPublished } from '../publish/interrupt.ts';
 
 interface Io {
@@ -125,7 +124,6 @@ export async function buildEditions(
       }
       makeOutputFolder(dir);
       await writeOutputs(files);
-      markPublished(files.map((f) => f.path));
       edition.files = files.map((f) => f.path);
       for (const f of files) io.out(f.path);
     } catch (e) {
@@ -153,7 +151,10 @@ export async function buildEditions(
   await Promise.all(Array.from({ length: ctx.browser && jobs.length > 1 ? 2 : 1 }, worker));
   const index = join(outRoot, 'index.html');
   makeOutputFolder(outRoot);
-  await writeFile(index, indexHtml(editions, outRoot));
+  await writeAtomic(index, indexHtml(editions, outRoot));
+  // Only now is the batch's work done: an interrupt before this exits 130 (the editions written so far stay whole,
+  // each listed on standard output), never 0 as if every edition had been built; nor after it when one failed.
+  if (!editions.some((e) => e.status === 'failed')) markPublished([...editions.flatMap((e) => e.files), index]);
   io.out(index);
   // The summary: one line per edition, then the counts.
   const width = Math.max(...editions.map((e) => e.kind.length));

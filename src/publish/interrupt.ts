@@ -36,7 +36,8 @@ export function markPublished(paths: string[]): void {
 const onSignal = (signal: (typeof signals)[number]) => () => {
   runAll();
   if (published) {
-    process.stderr.write(`note: ${signal} after the outputs were written: ${published.join(', ')}\n`);
+    const what = published.length <= 4 ? published.join(', ') : `${published.length} files, as listed on standard output`;
+    process.stderr.write(`note: ${signal} after the outputs were written: ${what}\n`);
     process.exit(0);
   }
   process.exit(exitCodes[signal]);

@@ -30,6 +30,22 @@ setTimeout(() => {}, 5000);
     expect(r.stderr.trim()).toBe('note: SIGINT after the outputs were written: out/2023-Q4/iom-quarterly.en.html, out/2023-Q4/iom-quarterly.en.pdf');
   });
 
+  it('a batch\'s many outputs are counted in the note, not listed again', () => {
+    const script = join(work, 'published-many.ts');
+    const files = Array.from({ length: 7 }, (_, i) => `out/${i}.html`);
+    writeFileSync(
+      script,
+      `import { markPublished } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+markPublished(${JSON.stringify(files)});
+process.kill(process.pid, 'SIGTERM');
+setTimeout(() => {}, 5000);
+`,
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim()).toBe('note: SIGTERM after the outputs were written: 7 files, as listed on standard output');
+  });
+
   it('SIGINT before that still exits 130', () => {
     const script = join(work, 'not-published.ts');
     writeFileSync(script, `import { onInterrupt } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};\nonInterrupt(() => {});\nprocess.kill(process.pid, 'SIGINT');\nsetTimeout(() => {}, 5000);\n`);
@@ -94,6 +110,35 @@ setTimeout(() => {}, 5000);
     expect(alive, 'Chromium was killed').toBe(false);
     expect(readdirSync(tmp).filter((n) => n.startsWith('migreport-chromium-'))).toEqual([]);
   }, 30_000);
+
+  it.each(['html,pdf', 'html'])('a batch (--format %s) interrupted after its first edition does not exit 0, and writes no index', async (format) => {
+    // Each edition used to mark its outputs published, so that a Ctrl-C in the middle of a batch exited 0 with
+    // "note: SIGINT after the outputs were written", as if every edition had been built.
+    const out = join(work, `batch-${format.replace(',', '-')}`);
+    const tmp = join(work, `tmp-batch-${format.replace(',', '-')}`);
+    mkdirSync(tmp);
+    const args = [join(repo, 'bin/migreport.js'), 'build', '--template', 'bns-release', '--period', 'all', '--lang', 'en', '--format', format, '--out', out];
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: repo, env: { ...process.env, CI: '1', NO_COLOR: '1', TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      let sent = false;
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (!sent && /\[1\/\d+\] .*: built/.test(stderr)) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(r.stderr).toMatch(/\[1\/\d+\] .*: built/);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).not.toContain('after the outputs were written');
+    expect(readdirSync(out)).not.toContain('index.html');
+    expect(readdirSync(tmp).filter((n) => n.startsWith('migreport-chromium-'))).toEqual([]);
+  }, 120_000);
 
   it('profiles of processes that are gone are removed; those of live ones are kept', () => {
     const dir = join(work, 'tmp1');
