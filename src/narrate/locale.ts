@@ -80,7 +80,8 @@ export interface Templates {
   changeAfter(a: { baseline: string; item: ChangeItem; prior?: ChangeItem; priorBaseline?: string }): string;
   level(a: { when: string; indicator: string; partner?: string; value: string }): string;
   split(a: { indicator: string; when?: string; parts: ListItem[] }): string;
-  members(a: { indicator: string; whole: string; items: ListItem[] }): string;
+  /** `when`: the period, said where the list opens its section (no sentence before it names the period). */
+  members(a: { indicator: string; whole: string; items: ListItem[]; when?: string }): string;
   largest(a: { indicator: string; whole: string; items: ListItem[] }): string;
   crossover(a: { indicator: string; overtaker: string; overtaken: string; now: [string, string]; baseline: string }): string;
   /**

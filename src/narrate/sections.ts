@@ -404,7 +404,8 @@ export function memberSharesOf(w: Writer, section: string, measure: string): Sha
 }
 
 /** One sentence block of a section (templates/<kind>/report.yaml `text:`), written from the section's facts. */
-function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sentence[] {
+/** `opening`: no sentence of the section comes before this block's (so a sentence that names no period names it here). */
+function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[], opening = false): Sentence[] {
   const { w, scope } = c;
   const L = w.locale;
   const section = scope.id;
@@ -572,7 +573,8 @@ function textBlock(c: SectionContext, block: TextBlock, notes: Sentence[]): Sent
           continue;
         }
         const { items, facts, claims } = members(w, top, { minShare: b.min_share, max: b.max });
-        if (items.length) out.push(sentence(L.t.members({ indicator: indicator(b.measure), whole: g, items }), facts, claims));
+        // Where the list opens the section, it says its period: no sentence before it has (the press brief's destinations).
+        if (items.length) out.push(sentence(L.t.members({ indicator: indicator(b.measure), whole: g, items, when: opening && out.length === 0 ? when : undefined }), facts, claims));
       }
       return out;
     }
@@ -783,7 +785,16 @@ export function writeSection(c: SectionContext, report: Period): WrittenSection 
     return { paragraphs: [[{ ...sentence(w.locale.t.missingSection({ what: w.locale.list(what) }), [], claims), indicators: [...scope.indicators] }]], notes: [] };
   }
   const notes: Sentence[] = [];
-  const paragraphs = scope.spec.text.map((para) => para.flatMap((b) => textBlock(c, typedBlock<TextBlock>(b), notes))).filter((p) => p.length);
+  let written = 0;
+  const paragraphs = scope.spec.text
+    .map((para) =>
+      para.flatMap((b) => {
+        const out = textBlock(c, typedBlock<TextBlock>(b), notes, written === 0);
+        written += out.length;
+        return out;
+      }),
+    )
+    .filter((p) => p.length);
   flagNotes(w, w.facts.ofSection(scope.id), notes);
   return { paragraphs, notes };
 }

@@ -377,14 +377,15 @@ export function createKazakh(reference: Reference): Locale {
     },
     members: (a) => {
       if (a.items.every((x) => x.share === undefined))
-        return `${capitalise(a.whole === '_T' ? noun(a.indicator) : noun(a.indicator, a.whole))} бойынша деректер тек елдер бөлінісінде берілді: ${list(a.items.map((x) => `${P(x.code)} (${fig(x.value, x.marks, true)})`))}.`;
+        return `${a.when ? `${capitalise(a.when)} ` : ''}${(a.when ? (x: string) => x : capitalise)(a.whole === '_T' ? noun(a.indicator) : noun(a.indicator, a.whole))} бойынша деректер тек елдер бөлінісінде берілді: ${list(a.items.map((x) => `${P(x.code)} (${fig(x.value, x.marks, true)})`))}.`;
       const items = a.items.map((x, i) =>
         i === 0
           ? `${P(x.code, 'gen')} үлесі ${fig(x.share ?? '', x.shareMarks)} (${fig(x.value, x.marks, true)})`
           : `${P(x.code, 'gen')} үлесі ${x.share} (${fig(x.value, [...new Set([...(x.marks ?? []), ...(x.shareMarks ?? [])])].sort() as Flag[], true)})`,
       );
       const w = whole(a.indicator, a.whole);
-      return `${capitalise(w.endsWith('көлемі') ? formOfPhrase(w, 'loc') : `${w} арасында`)} ${list(items)} болды.`;
+      const among = w.endsWith('көлемі') ? formOfPhrase(w, 'loc') : `${w} арасында`;
+      return `${a.when ? `${capitalise(a.when)} ${among}` : capitalise(among)} ${list(items)} болды.`;
     },
     largest: (a) => `${capitalise(noun(a.indicator, a.whole))} ең көп болған елдер: ${list(a.items.map((x) => `${P(x.code)} (${x.value})`))}.`,
     crossover: (a) => {
