@@ -134,6 +134,8 @@ if (bundleIsFresh()) {
   (await source('publish/prestart')).prestartFor(args);
   program = await source('program');
 }
+// This process ends with the command: a build that has published its outputs keeps its signal handlers to the end.
+program.ownProcessSignals();
 process.exitCode = await program.main(args);
 if (args[0] === 'build' && process.exitCode === 0 && uncached.length > 0) saveCodeCaches(program);
 await program.discardPrestarted();

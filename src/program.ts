@@ -3,3 +3,4 @@
 export { main } from './cli.ts';
 export { prestartFor, discardPrestarted } from './publish/prestart.ts';
 export { pruneCached, writeCached } from './compile-cache.ts';
+export { ownProcessSignals } from './publish/interrupt.ts';

@@ -14,7 +14,7 @@ import { discardBrowser, startBrowser, type BrowserHandle } from '../publish/bro
 import { printPdfDetailed } from '../publish/pdf.ts';
 import { makeOutputFolder, outputFolderProblem, periodFolder, writeOutputs, type OutputFile } from '../publish/write.ts';
 import { progress, showProgress } from './progress.ts';
-import { markPublished } from '../publish/interrupt.ts';
+import { clearPublished, markPublished } from '../publish/interrupt.ts';
 import { asksForEditions, buildEditions, editionsAsked } from './editions.ts';
 
 type Options = Record<string, string | boolean | undefined>;
@@ -47,6 +47,7 @@ export function reportRequest(opts: Options): ReportRequest {
 }
 
 export async function build(opts: Options, io: Io, root = process.cwd()): Promise<number> {
+  clearPublished();
   const formats = parseFormats(String(opts.format ?? 'html,pdf'));
   if (asksForEditions(opts)) return editions(opts, formats, io, root);
   const request = reportRequest(opts);

@@ -15,7 +15,7 @@ import { loadAndAudit, printSetup, renderReport, type ProjectPaths } from '../pi
 import type { BrowserHandle } from '../publish/browser.ts';
 import { printPdfDetailed } from '../publish/pdf.ts';
 import { makeOutputFolder, periodFolder, writeAtomic, writeOutputs, type OutputFile } from '../publish/write.ts';
-import { markPublished } from '../publish/interrupt.ts';
+import { clearPublished, markPublished } from '../publish/interrupt.ts';
 
 interface Io {
   out: (line: string) => void;
@@ -91,6 +91,7 @@ export async function buildEditions(
   io: Io,
 ): Promise<number> {
   const { paths, outRoot, formats } = ctx;
+  clearPublished();
   const { dataset, findings } = await loadAndAudit(paths, { strict: ctx.strict });
   if (findings.length) io.err(formatError(new UserError(auditMessages.auditSummary(findings.length)), 'warning'));
   const jobs: { kind: string; period: string | undefined; lang: string }[] = [];

@@ -28,9 +28,27 @@ let published: string[] | undefined;
  */
 export function markPublished(paths: string[]): void {
   published = paths;
-  // Kept from now until the process ends, even once nothing is left to clean up: a late signal (the
+  // In the CLI, kept from now until the process ends, even once nothing is left to clean up: a late signal (the
   // browser closed, the code cache being saved) would otherwise meet the default action and report failure.
-  install();
+  if (ownsProcess) install();
+}
+
+/** A new build begins (a program may run several): nothing of it is published yet. */
+export function clearPublished(): void {
+  published = undefined;
+  if (cleanups.size === 0) uninstall();
+}
+
+/** Whether the process is the CLI's own (bin/migreport.js), not a program or test that runs builds in its process. */
+let ownsProcess = false;
+
+/**
+ * Called by bin/migreport.js, whose process ends with the command: only there may a published build keep the signal
+ * handlers until the exit. A program that runs builds in its own process keeps its own meaning of SIGINT and SIGTERM
+ * whenever no browser or temporary file of ours is open.
+ */
+export function ownProcessSignals(): void {
+  ownsProcess = true;
 }
 
 const onSignal = (signal: (typeof signals)[number]) => () => {
@@ -54,7 +72,7 @@ function install(): void {
 }
 
 function uninstall(): void {
-  if (!installed || published) return;
+  if (!installed || (published && ownsProcess)) return;
   installed = false;
   for (const [s, h] of handlers) process.off(s, h);
   process.off('exit', runAll);

@@ -35,7 +35,8 @@ setTimeout(() => {}, 5000);
     const files = Array.from({ length: 7 }, (_, i) => `out/${i}.html`);
     writeFileSync(
       script,
-      `import { markPublished } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+      `import { markPublished, ownProcessSignals } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+ownProcessSignals();
 markPublished(${JSON.stringify(files)});
 process.kill(process.pid, 'SIGTERM');
 setTimeout(() => {}, 5000);
@@ -44,6 +45,40 @@ setTimeout(() => {}, 5000);
     const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr.trim()).toBe('note: SIGTERM after the outputs were written: 7 files, as listed on standard output');
+  });
+
+  it('in a program that runs builds in its own process (not the CLI), no handler of ours stays once all is released', () => {
+    const script = join(work, 'embedded.ts');
+    writeFileSync(
+      script,
+      `import { markPublished, onInterrupt } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+const release = onInterrupt(() => {});
+markPublished(['out/a.html']);
+const during = process.listenerCount('SIGTERM');
+release();
+console.log(during, process.listenerCount('SIGTERM'), process.listenerCount('SIGINT'));
+`,
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('1 0 0');
+  });
+
+  it('a second build in the same process starts unpublished: SIGINT during it exits 130', () => {
+    const script = join(work, 'second-build.ts');
+    writeFileSync(
+      script,
+      `import { clearPublished, markPublished, onInterrupt, ownProcessSignals } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+ownProcessSignals();
+markPublished(['out/a.html']);
+clearPublished();
+onInterrupt(() => {});
+process.kill(process.pid, 'SIGINT');
+setTimeout(() => {}, 5000);
+`,
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
+    expect(r.status).toBe(130);
+    expect(r.stderr).toBe('');
   });
 
   it('SIGINT before that still exits 130', () => {
@@ -56,7 +91,8 @@ setTimeout(() => {}, 5000);
     const script = join(work, 'published-released.ts');
     writeFileSync(
       script,
-      `import { markPublished, onInterrupt } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+      `import { markPublished, onInterrupt, ownProcessSignals } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+ownProcessSignals(); // as bin/migreport.js does
 const release = onInterrupt(() => {});
 markPublished(['out/a.html']);
 release();
