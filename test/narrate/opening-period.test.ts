@@ -3,24 +3,19 @@
 // opened with its list of countries and no period at all ("The Russian Federation accounted for 80.0% of all
 // departures …"), in eleven editions, for figures of January–June 2022 in briefs of 2023 to 2025.
 import { describe, expect, it } from 'vitest';
-import { kindPeriods } from '../../src/compare/index.ts';
-import { kindNames, loadKind } from '../../src/kinds/load.ts';
 import { narrate } from '../../src/narrate/index.ts';
 import { sampleDataset } from '../compare/sample.ts';
+import { sampleEditions } from './sample-editions.ts';
 
 describe("a section's opening sentence, on every edition of the sample", () => {
   it('names a year (the period of its figures), unless it says that no data were available', async () => {
-    const ds = await sampleDataset();
     let checked = 0;
-    for (const kind of kindNames()) {
-      for (const period of kindPeriods(ds, loadKind(kind, { reference: ds.reference }).spec)) {
-        const { model } = narrate(ds, { template: kind, period: period.code, lang: 'en' });
-        for (const section of model.sections) {
-          const first = section.paragraphs[0]?.[0];
-          if (!first || first.claims.every((c) => c.what === 'no_data')) continue;
-          checked++;
-          expect(first.text, `${kind} ${period.code} ${section.id}`).toMatch(/\b(19|20)\d\d\b/);
-        }
+    for (const { kind, period, model } of await sampleEditions()) {
+      for (const section of model.sections) {
+        const first = section.paragraphs[0]?.[0];
+        if (!first || first.claims.every((c) => c.what === 'no_data')) continue;
+        checked++;
+        expect(first.text, `${kind} ${period} ${section.id}`).toMatch(/\b(19|20)\d\d\b/);
       }
     }
     expect(checked).toBeGreaterThan(100);

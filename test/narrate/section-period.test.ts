@@ -4,25 +4,20 @@
 // lead indicator's period alone ("Internal migration (January–March 2024)" above the regions' figures of 2025).
 // Checked on every edition of the sample against the claims of the section's sentences.
 import { describe, expect, it } from 'vitest';
-import { kindPeriods } from '../../src/compare/index.ts';
-import { kindNames, loadKind } from '../../src/kinds/load.ts';
 import { narrate } from '../../src/narrate/index.ts';
 import { parsePeriod } from '../../src/period.ts';
 import { headingFailures } from '../fuzz/run.ts';
 import { sampleDataset } from '../compare/sample.ts';
+import { sampleEditions } from './sample-editions.ts';
 
 describe("a section's heading period, on every edition of the sample", () => {
   it('names every period the section states current figures for, and no period it shows no figure of', async () => {
-    const ds = await sampleDataset();
     let several = 0;
     let checked = 0;
-    for (const kind of kindNames()) {
-      for (const period of kindPeriods(ds, loadKind(kind, { reference: ds.reference }).spec)) {
-        const { model, computed } = narrate(ds, { template: kind, period: period.code, lang: 'en' });
-        expect(headingFailures(model, computed.sections), `${kind} ${period.code}`).toEqual([]);
-        for (const scope of computed.sections) if ((scope.periods ?? []).length > 1) several++;
-        checked += model.sections.length;
-      }
+    for (const { kind, period, model, computed } of await sampleEditions()) {
+      expect(headingFailures(model, computed.sections), `${kind} ${period}`).toEqual([]);
+      for (const scope of computed.sections) if ((scope.periods ?? []).length > 1) several++;
+      checked += model.sections.length;
     }
     expect(checked).toBeGreaterThan(100);
     // The case the rule is for occurs in the sample.
