@@ -132,6 +132,30 @@ describe('paginator: runs of blocks give the pages that one-by-one placing gives
     expect(multiPage).toBeGreaterThan(30);
   });
 
+  it('table notes that start a page begin below its top edge: none of their text is cut off above it', async () => {
+    // The notes were pulled up under their table by a negative top margin (styles/report.css), which on a fresh page
+    // put their first line above the page's top edge, out of sight: in the PDF only the descenders showed. Tables of
+    // more and more rows are laid out until one ends at a page's foot and its notes start the next page.
+    const offsets: number[] = [];
+    for (let rows = 20; rows <= 90 && offsets.length < 2; rows++) {
+      const body = Array.from({ length: rows }, (_, i) => `<tr><th scope="row">Row ${i + 1}</th><td class="num">${1000 + i}</td></tr>`).join('');
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${css}</style></head><body><main><section class="chapter"><h2>Chapter</h2><p>Text before.</p><table><caption>A table</caption><thead><tr><th>Country</th><th>Arrivals</th></tr></thead><tbody>${body}</tbody></table><ul class="table-notes"><li>* Derived by the compilers from published rates of change.</li></ul><p>Text after.</p></section></main></body></html>`;
+      await tab.setContent(html, { waitUntil: 'load' });
+      const found = (await tab.evaluate(
+        `(() => { document.body.offsetHeight; ${paginator}\npaginate(${JSON.stringify({ ...cfg, oneByOne: false, greedyRuns: false })});
+          return [...document.querySelectorAll('.page-body')].flatMap((b) => {
+            const li = b.querySelector('.table-notes li');
+            // Notes that start the page: nothing of the flow above them on it.
+            if (!li || b.querySelector('table, p, h2')?.compareDocumentPosition(li) === Node.DOCUMENT_POSITION_FOLLOWING) return [];
+            return [li.getBoundingClientRect().top - b.getBoundingClientRect().top];
+          }); })()`,
+      )) as number[];
+      offsets.push(...found);
+    }
+    expect(offsets.length, 'some table ends at the foot of a page').toBeGreaterThan(0);
+    for (const o of offsets) expect(o).toBeGreaterThanOrEqual(0);
+  });
+
   it('prints a heading before a block taller than a page, and the block cut off and named, instead of carrying the heading on without end', async () => {
     const tall = '<figure class="chart" id="tall"><svg width="600" height="2000"><rect width="600" height="2000"/></svg></figure>';
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${css}</style></head><body><main><section class="chapter"><h2>Chapter</h2><p>Text before.</p><h3>Heading</h3>${tall}<p>Text after.</p></section></main></body></html>`;
