@@ -43,28 +43,25 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
  * the temporary files are removed and no target is touched.
  */
 export async function writeOutputs(files: OutputFile[]): Promise<void> {
-  const written: { temporary: string; path: string }[] = [];
+  // Every temporary file is named, and known to the clean-up, before any is opened: an interrupt while one is being
+  // written removes it too (removing one not made yet is a no-op).
+  const temporaries = files.map((f) => ({ temporary: temporaryPathFor(f.path), ...f }));
   const unregister = onInterrupt(() => {
-    for (const w of written) rmSync(w.temporary, { force: true });
+    for (const t of temporaries) rmSync(t.temporary, { force: true });
   });
   try {
-    for (const f of files) {
-      // Known to the clean-up before it exists: an interrupt while it is being written removes it too.
-      const temporary = temporaryPathFor(f.path);
-      written.push({ temporary, path: f.path });
-      await writeTemporary(temporary, f.path, f.data);
-    }
+    for (const t of temporaries) await writeTemporary(t.temporary, t.path, t.data);
     // Renamed in one synchronous step: no signal handler runs between two renames, so an interrupt never leaves a
     // new HTML beside an old PDF while reporting that nothing was written.
-    for (const w of written) {
+    for (const t of temporaries) {
       try {
-        renameSync(w.temporary, w.path);
+        renameSync(t.temporary, t.path);
       } catch (e) {
-        throw new UserError(publishMessages.writeFailed(w.path, (e as Error).message));
+        throw new UserError(publishMessages.writeFailed(t.path, (e as Error).message));
       }
     }
   } catch (e) {
-    await Promise.all(written.map((w) => rm(w.temporary, { force: true })));
+    await Promise.all(temporaries.map((t) => rm(t.temporary, { force: true })));
     throw e;
   } finally {
     unregister();
