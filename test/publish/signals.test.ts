@@ -13,45 +13,50 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'migreport-signals-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The import specifier of the program's own interrupt module, for the scripts below. */
+const interruptModule = JSON.stringify(join(repo, 'src/publish/interrupt.ts'));
+
+/** Writes a TypeScript script into the work folder and runs it in a Node process of its own (tsx), to its exit. */
+const runScript = (name: string, source: string, env: NodeJS.ProcessEnv = process.env) => {
+  const script = join(work, name);
+  writeFileSync(script, source);
+  return spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8', env });
+};
+
 describe('signals', () => {
   it('SIGINT once the outputs are in place exits 0 and says what was written', () => {
-    const script = join(work, 'published.ts');
-    writeFileSync(
-      script,
-      `import { markPublished, onInterrupt } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+    const r = runScript(
+      'published.ts',
+      `import { markPublished, onInterrupt } from ${interruptModule};
 onInterrupt(() => {}); // as the browser's clean-up is registered while it closes
 markPublished(['out/2023-Q4/iom-quarterly.en.html', 'out/2023-Q4/iom-quarterly.en.pdf']);
 process.kill(process.pid, 'SIGINT');
 setTimeout(() => {}, 5000);
 `,
     );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr.trim()).toBe('note: SIGINT after the outputs were written: out/2023-Q4/iom-quarterly.en.html, out/2023-Q4/iom-quarterly.en.pdf');
   });
 
   it('a batch\'s many outputs are counted in the note, not listed again', () => {
-    const script = join(work, 'published-many.ts');
     const files = Array.from({ length: 7 }, (_, i) => `out/${i}.html`);
-    writeFileSync(
-      script,
-      `import { markPublished, ownProcessSignals } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+    const r = runScript(
+      'published-many.ts',
+      `import { markPublished, ownProcessSignals } from ${interruptModule};
 ownProcessSignals();
 markPublished(${JSON.stringify(files)});
 process.kill(process.pid, 'SIGTERM');
 setTimeout(() => {}, 5000);
 `,
     );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr.trim()).toBe('note: SIGTERM after the outputs were written: 7 files, as listed on standard output');
   });
 
   it('in a program that runs builds in its own process (not the CLI), no handler of ours stays once all is released', () => {
-    const script = join(work, 'embedded.ts');
-    writeFileSync(
-      script,
-      `import { markPublished, onInterrupt } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+    const r = runScript(
+      'embedded.ts',
+      `import { markPublished, onInterrupt } from ${interruptModule};
 const release = onInterrupt(() => {});
 markPublished(['out/a.html']);
 const during = process.listenerCount('SIGTERM');
@@ -59,15 +64,13 @@ release();
 console.log(during, process.listenerCount('SIGTERM'), process.listenerCount('SIGINT'));
 `,
     );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('1 0 0');
   });
 
   it('a second build in the same process starts unpublished: SIGINT during it exits 130', () => {
-    const script = join(work, 'second-build.ts');
-    writeFileSync(
-      script,
-      `import { clearPublished, markPublished, onInterrupt, ownProcessSignals } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+    const r = runScript(
+      'second-build.ts',
+      `import { clearPublished, markPublished, onInterrupt, ownProcessSignals } from ${interruptModule};
 ownProcessSignals();
 markPublished(['out/a.html']);
 clearPublished();
@@ -76,22 +79,18 @@ process.kill(process.pid, 'SIGINT');
 setTimeout(() => {}, 5000);
 `,
     );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
     expect(r.status).toBe(130);
     expect(r.stderr).toBe('');
   });
 
   it('SIGINT before that still exits 130', () => {
-    const script = join(work, 'not-published.ts');
-    writeFileSync(script, `import { onInterrupt } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};\nonInterrupt(() => {});\nprocess.kill(process.pid, 'SIGINT');\nsetTimeout(() => {}, 5000);\n`);
-    expect(spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo }).status).toBe(130);
+    expect(runScript('not-published.ts', `import { onInterrupt } from ${interruptModule};\nonInterrupt(() => {});\nprocess.kill(process.pid, 'SIGINT');\nsetTimeout(() => {}, 5000);\n`).status).toBe(130);
   });
 
   it('SIGINT once the outputs are in place and every clean-up was released (the browser closed) still exits 0', () => {
-    const script = join(work, 'published-released.ts');
-    writeFileSync(
-      script,
-      `import { markPublished, onInterrupt, ownProcessSignals } from ${JSON.stringify(join(repo, 'src/publish/interrupt.ts'))};
+    const r = runScript(
+      'published-released.ts',
+      `import { markPublished, onInterrupt, ownProcessSignals } from ${interruptModule};
 ownProcessSignals(); // as bin/migreport.js does
 const release = onInterrupt(() => {});
 markPublished(['out/a.html']);
@@ -100,7 +99,6 @@ process.kill(process.pid, 'SIGINT');
 setTimeout(() => {}, 5000);
 `,
     );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8' });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(0);
     expect(r.stderr.trim()).toBe('note: SIGINT after the outputs were written: out/a.html');
@@ -113,9 +111,8 @@ setTimeout(() => {}, 5000);
     // spawn(), after the process exists, so it cannot miss that instant.
     const tmp = join(work, 'tmp4');
     mkdirSync(tmp);
-    const script = join(work, 'spawn-signal.mts');
-    writeFileSync(
-      script,
+    const r = runScript(
+      'spawn-signal.mts',
       `import { createRequire, syncBuiltinESMExports } from 'node:module';
 const childProcess = createRequire(import.meta.url)('node:child_process');
 const spawn = childProcess.spawn;
@@ -131,8 +128,8 @@ await launchBrowser();
 process.stdout.write('launched\\n');
 setTimeout(() => {}, 5000);
 `,
+      { ...process.env, TMPDIR: tmp },
     );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } });
     const pid = Number(/^pid (\d+)$/m.exec(r.stdout)?.[1]);
     expect(pid, `${r.stdout}${r.stderr}`).toBeGreaterThan(0);
     expect(r.signal).toBeNull();
