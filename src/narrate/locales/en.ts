@@ -319,16 +319,17 @@ export function createEnglish(reference: Reference): Locale {
     },
     members: (a) => {
       // Members of a whole with no total: their figures only, no shares.
-      const opening = a.when ? `${capitalise(a.when)}, ` : '';
+      // The sentence opens with its period where it opens its section ("In January–June 2022, the Russian Federation …").
+      const opens = (rest: string) => (a.when ? `${capitalise(a.when)}, ${rest}` : capitalise(rest));
       if (a.items.every((x) => x.share === undefined))
-        return `${opening}${a.when ? 'figures' : 'Figures'} for ${a.whole === '_T' ? noun(a.indicator) : noun(a.indicator, a.whole)} were available by country only: ${list(a.items.map((x) => `${partner(x.code)} (${fig(x.value, x.marks, true)})`))}.`;
+        return opens(`figures for ${a.whole === '_T' ? noun(a.indicator) : noun(a.indicator, a.whole)} were available by country only: ${list(a.items.map((x) => `${partner(x.code)} (${fig(x.value, x.marks, true)})`))}.`);
       const items = a.items.map((x, i) =>
         i === 0
-          ? `${partner(x.code, !a.when)} accounted for ${fig(x.share ?? '', x.shareMarks)} of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)} (${fig(x.value, x.marks, true)})`
+          ? `${partner(x.code)} accounted for ${fig(x.share ?? '', x.shareMarks)} of ${a.whole === '_T' ? `all ${noun(a.indicator)}` : noun(a.indicator, a.whole)} (${fig(x.value, x.marks, true)})`
           : // One bracket after the share holds the value and the marks of both ("for 28.6% (1,154,478, derived)").
             `${partner(x.code)} for ${x.share} (${fig(x.value, [...new Set([...(x.marks ?? []), ...(x.shareMarks ?? [])])].sort() as Flag[], true)})`,
       );
-      return `${opening}${list(items)}.`;
+      return opens(`${list(items)}.`);
     },
     largest: (a) => `The largest numbers of ${noun(a.indicator, a.whole)} were ${list(a.items.map((x) => `${partner(x.code)} (${x.value})`))}.`,
     crossover: (a) => {

@@ -376,16 +376,17 @@ export function createKazakh(reference: Reference): Locale {
       return `${a.when ? `${capitalise(a.when)} б` : 'Б'}арлық ${plain(a.indicator)} ішінде ${list(parts)} ${m.verb}.`;
     },
     members: (a) => {
+      // The sentence opens with its period where it opens its section («2022 жылғы қаңтар–маусымда …»).
+      const opens = (rest: string) => (a.when ? `${capitalise(a.when)} ${rest}` : capitalise(rest));
       if (a.items.every((x) => x.share === undefined))
-        return `${a.when ? `${capitalise(a.when)} ` : ''}${(a.when ? (x: string) => x : capitalise)(a.whole === '_T' ? noun(a.indicator) : noun(a.indicator, a.whole))} бойынша деректер тек елдер бөлінісінде берілді: ${list(a.items.map((x) => `${P(x.code)} (${fig(x.value, x.marks, true)})`))}.`;
+        return opens(`${a.whole === '_T' ? noun(a.indicator) : noun(a.indicator, a.whole)} бойынша деректер тек елдер бөлінісінде берілді: ${list(a.items.map((x) => `${P(x.code)} (${fig(x.value, x.marks, true)})`))}.`);
       const items = a.items.map((x, i) =>
         i === 0
           ? `${P(x.code, 'gen')} үлесі ${fig(x.share ?? '', x.shareMarks)} (${fig(x.value, x.marks, true)})`
           : `${P(x.code, 'gen')} үлесі ${x.share} (${fig(x.value, [...new Set([...(x.marks ?? []), ...(x.shareMarks ?? [])])].sort() as Flag[], true)})`,
       );
       const w = whole(a.indicator, a.whole);
-      const among = w.endsWith('көлемі') ? formOfPhrase(w, 'loc') : `${w} арасында`;
-      return `${a.when ? `${capitalise(a.when)} ${among}` : capitalise(among)} ${list(items)} болды.`;
+      return opens(`${w.endsWith('көлемі') ? formOfPhrase(w, 'loc') : `${w} арасында`} ${list(items)} болды.`);
     },
     largest: (a) => `${capitalise(noun(a.indicator, a.whole))} ең көп болған елдер: ${list(a.items.map((x) => `${P(x.code)} (${x.value})`))}.`,
     crossover: (a) => {

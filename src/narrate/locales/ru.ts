@@ -445,15 +445,17 @@ export function createRussian(reference: Reference): Locale {
     },
     members: (a) => {
       const whole = (c: Case) => (a.whole === '_T' ? noun(a.indicator, undefined, c) : noun(a.indicator, a.whole, c));
+      // The sentence opens with its period where it opens its section («В январе–июне 2022 года на …»).
+      const opens = (rest: string) => (a.when ? `${capitalise(a.when)} ${rest}` : capitalise(rest));
       if (a.items.every((x) => x.share === undefined))
-        return `${a.when ? `${capitalise(a.when)} данные` : 'Данные'} о ${whole('prep')} имеются только по отдельным странам: ${list(a.items.map((x) => `${place(x.code)} (${fig(x.value, x.marks, true)})`))}.`;
+        return opens(`данные о ${whole('prep')} имеются только по отдельным странам: ${list(a.items.map((x) => `${place(x.code)} (${fig(x.value, x.marks, true)})`))}.`);
       const wholeGen = a.whole === '_T' ? allOf(a.indicator) : complement(a.indicator, a.whole);
       const items = a.items.map((x, i) =>
         i === 0
           ? `на ${place(x.code, 'acc')} пришлось ${fig(x.share ?? '', x.shareMarks)} ${measure(a.indicator).money && a.whole !== '_T' ? 'объема ' : ''}${wholeGen} (${fig(x.value, x.marks, true)})`
           : `на ${place(x.code, 'acc')} — ${x.share} (${fig(x.value, [...new Set([...(x.marks ?? []), ...(x.shareMarks ?? [])])].sort() as Flag[], true)})`,
       );
-      return a.when ? `${capitalise(a.when)} ${list(items)}.` : `${capitalise(list(items))}.`;
+      return opens(`${list(items)}.`);
     },
     largest: (a) => `Наибольшее ${noun(a.indicator, a.whole)} приходилось на ${list(a.items.map((x) => `${place(x.code, 'acc')} (${x.value})`))}.`,
     crossover: (a) => {
