@@ -3,6 +3,7 @@
 // Chromium writes it. Real printed PDFs are checked the same way in pdf-ua.test.ts ("one xref table").
 import { describe, expect, it } from 'vitest';
 import { appendUpdate, rewriteWhole, setDocumentInfo } from '../../src/publish/pdf-info.ts';
+import { lastXref } from './pdf-structure.ts';
 
 const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
@@ -26,20 +27,15 @@ function classicPdf(objects: [number, string][], trailer = '/Root 1 0 R\n/Info 3
 /** Every in-use xref entry of the last table, checked to point at "n 0 obj"; the object numbers defined, in file order. */
 function checkedXref(pdf: Uint8Array): { entries: number; defined: number[]; startxrefs: number } {
   const text = latin1(pdf);
-  const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
-  expect(text.startsWith('xref', start)).toBe(true);
-  const head = /xref\n(\d+) (\d+)\n/y;
-  head.lastIndex = start;
-  const [, first, count] = head.exec(text)!;
+  const x = lastXref(text);
+  expect(text.startsWith('xref', x.start)).toBe(true);
   let entries = 0;
-  for (let i = 0; i < Number(count); i++) {
-    const entry = text.slice(head.lastIndex + 20 * i, head.lastIndex + 20 * i + 20);
-    if (entry[17] !== 'n') continue;
-    const n = Number(first) + i;
-    expect(text.slice(Number(entry.slice(0, 10))).startsWith(`${n} 0 obj`), `object ${n}`).toBe(true);
+  for (const { n, offset, inUse } of x.entries) {
+    if (!inUse) continue;
+    expect(text.slice(offset).startsWith(`${n} 0 obj`), `object ${n}`).toBe(true);
     entries++;
   }
-  return { entries, defined: [...text.matchAll(/(?:^|\n)(\d+) 0 obj\b/g)].map((m) => Number(m[1])), startxrefs: text.split('startxref').length - 1 };
+  return { entries, defined: x.defined, startxrefs: x.startxrefs };
 }
 
 describe('a PDF written again whole', () => {

@@ -196,3 +196,34 @@ export function structureErrors(path: string): string[] {
   const r = spawnSync('pdfinfo', ['-struct', path], { encoding: 'utf8', maxBuffer: 64 << 20 });
   return `${r.stderr ?? ''}`.split('\n').filter(Boolean);
 }
+
+/**
+ * The file's last classic xref table, read as written (not through pdf-lib, which forgives): its first object number,
+ * each entry (number, offset, in use), the trailer after it, the objects the file defines in file order, and how many
+ * `startxref`s it has (one for a file written whole, more for incremental updates).
+ */
+export function lastXref(text: string): {
+  start: number;
+  first: number;
+  entries: { n: number; offset: number; inUse: boolean }[];
+  trailer: string;
+  defined: number[];
+  startxrefs: number;
+} {
+  const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+  const head = /xref\n(\d+) (\d+)\n/y;
+  head.lastIndex = start;
+  const [, first, count] = head.exec(text) ?? [];
+  const entries = Array.from({ length: Number(count ?? 0) }, (_, i) => {
+    const entry = text.slice(head.lastIndex + 20 * i, head.lastIndex + 20 * i + 20);
+    return { n: Number(first) + i, offset: Number(entry.slice(0, 10)), inUse: entry[17] === 'n' };
+  });
+  return {
+    start,
+    first: Number(first),
+    entries,
+    trailer: /trailer\s*<<([\s\S]*?)>>/.exec(text.slice(start))?.[1] ?? '',
+    defined: [...text.matchAll(/(?:^|\n)(\d+) 0 obj\b/g)].map((m) => Number(m[1])),
+    startxrefs: text.split('startxref').length - 1,
+  };
+}
